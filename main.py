@@ -1,0 +1,3 @@
+from moderator_app.launcher import main
+
+raise SystemExit(main())

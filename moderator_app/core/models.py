@@ -1,0 +1,136 @@
+"""Domain records as frozen dataclasses. Ids are strings: platform ids reach 19 digits and must never be floats."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NewType
+
+PostId = NewType("PostId", str)
+AuthorId = NewType("AuthorId", str)
+UserId = NewType("UserId", str)
+CategoryId = NewType("CategoryId", str)
+
+
+class Role(enum.StrEnum):
+    MODERATOR = "moderator"
+    LEAD = "lead"
+
+
+class FlagSource(enum.StrEnum):
+    """Why an item is in the queue (Article 13: anyone may report; authorities may request review)."""
+
+    USER_REPORT = "user_report"
+    AUTOMATED = "automated"
+    AUTHORITY_REQUEST = "authority_request"
+
+
+class Severity(enum.StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    user_id: UserId
+    display_name: str
+    roles: frozenset[Role]
+
+    @property
+    def is_lead(self) -> bool:
+        return Role.LEAD in self.roles
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """A post's author. ``real_name`` is personal data (Art. 7(4)): present only when the viewer's role allows."""
+
+    author_id: AuthorId
+    display_name: str
+    real_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MediaRef:
+    media_id: str
+    kind: str
+    description: str = ""
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    reporter_id: str
+    reason: str
+    text: str
+    reported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    post_id: PostId
+    author: Author
+    text: str
+    published_at: datetime
+    url: str = ""
+    repost_count: int = 0
+    media: tuple[MediaRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """One flagged post as the queue lists it."""
+
+    post: Post
+    reports: tuple[Report, ...]
+    flagged_at: datetime
+    source: FlagSource = FlagSource.USER_REPORT
+    priority: int = 3
+    claimed_by: UserId | None = None
+    lease_expires_at: datetime | None = None
+
+    @property
+    def post_id(self) -> PostId:
+        return self.post.post_id
+
+    @property
+    def report_reasons(self) -> tuple[str, ...]:
+        return tuple(r.reason for r in self.reports)
+
+
+@dataclass(frozen=True, slots=True)
+class Lease:
+    lease_id: str
+    expires_at: datetime
+    post_ids: tuple[PostId, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PriorDecision:
+    """An earlier decision on one of an author's posts (author history)."""
+
+    post_id: PostId
+    kind: str
+    categories: tuple[CategoryId, ...]
+    decided_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a suggestion was made. ``span`` indexes the original (un-normalised) post text, end exclusive."""
+
+    kind: str  # "lexicon" | "pattern" | "report" | "near_duplicate" | "model"
+    detail: str
+    contribution: float
+    span: tuple[int, int] | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    category: CategoryId
+    score: float
+    evidence: tuple[Evidence, ...] = field(default=())

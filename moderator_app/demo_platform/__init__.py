@@ -1,0 +1,1 @@
+"""The reference platform server (FastAPI) and its deterministic demo data."""

@@ -1,0 +1,1 @@
+"""Police referrals (Article 7(8)): workflow states and evidence packages."""

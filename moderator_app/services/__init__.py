@@ -1,0 +1,1 @@
+"""Use cases: blocking, Qt-free; bootstrap.py is the composition root."""

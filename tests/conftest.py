@@ -1,0 +1,54 @@
+"""Test-wide setup: Qt offscreen, isolated data and config folders, an in-memory keyring."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+# Must happen before any QApplication exists, or Qt aborts without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class MemoryKeyring(KeyringBackend):
+    """The OS keyring stand-in for tests (this machine has no D-Bus keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data and config folders, so nothing touches the developer's real ones."""
+    monkeypatch.setenv("MODAPP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MODAPP_CONFIG_DIR", str(tmp_path / "config"))
+    for var in ("MODAPP_DATABASE_URL", "MODAPP_PLATFORM_URL"):
+        monkeypatch.delenv(var, raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
