@@ -22,7 +22,7 @@ test: system-deps venv i18n lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: venv
-	$(VENV)/bin/ruff check moderator_app tests benchmarks main.py
+	$(VENV)/bin/ruff check moderator_app tests benchmarks scripts main.py
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

@@ -1,4 +1,4 @@
-"""Take a screenshot of the real main window (run under xvfb-run for real fonts): scripts/screenshot.py OUT.png [zh_CN|en]."""
+"""Screenshot of the real main window; run under xvfb-run for real fonts: screenshot.py OUT.png [zh_CN|en]."""
 
 from __future__ import annotations
 
