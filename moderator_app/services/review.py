@@ -1,0 +1,77 @@
+"""What the review screen needs from the rest of the workstation, as one blocking, Qt-free interface.
+
+The GUI runs these calls on its task runner (never on the GUI thread). ``services.workstation`` provides the real
+implementation over the platform client, the audit log, the outbox and the suggestion engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from moderator_app.core.changes import Changes
+from moderator_app.core.decisions import Decision
+from moderator_app.core.models import Lease, PostId, PriorDecision, QueueItem, Suggestion, User
+from moderator_app.core.policy import PolicyPack
+
+
+@dataclass(frozen=True, slots=True)
+class QueueSnapshot:
+    items: tuple[QueueItem, ...]
+    suggestions: Mapping[PostId, tuple[Suggestion, ...]]
+    clusters: Mapping[PostId, str] = field(default_factory=dict)
+    claimed_elsewhere: frozenset[PostId] = frozenset()
+    lease: Lease | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostContext:
+    post_id: PostId
+    history: tuple[PriorDecision, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxFailure:
+    entry_id: str
+    post_id: PostId
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkstationStatus:
+    connected: bool
+    outbox_pending: int
+    outbox_failed: int
+    lease_expires_at: datetime | None
+    decisions_today: int
+    audit_alarm: str | None = None
+    notices: tuple[str, ...] = ()  # e.g. "keyring unavailable: token kept in memory only"
+
+
+class ReviewService(Protocol):
+    @property
+    def user(self) -> User: ...
+
+    @property
+    def pack(self) -> PolicyPack: ...
+
+    def load_queue(self) -> QueueSnapshot: ...
+
+    def context(self, post_id: PostId, author_id: str) -> PostContext: ...
+
+    def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes: ...
+
+    def reveal_media(self, post_id: PostId, media_id: str) -> None: ...
+
+    def renew_lease(self) -> Lease | None: ...
+
+    def status(self) -> WorkstationStatus: ...
+
+    def outbox_failures(self) -> Sequence[OutboxFailure]: ...
+
+    def retry_failed(self, entry_id: str) -> Changes: ...
+
+    def close(self) -> None: ...

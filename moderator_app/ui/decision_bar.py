@@ -1,0 +1,113 @@
+"""The decision bar: cited categories (number keys), note, restriction, refutation, and the decision buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.core.models import CategoryId
+from moderator_app.core.policy import PolicyPack
+from moderator_app.ui.i18n import pick
+
+# Digit keys toggle categories 10.1–10.10 in pack order; '-' is the eleventh (the key right of 0).
+CATEGORY_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-")
+
+
+class DecisionBar(QWidget):
+    cited_changed = Signal()
+
+    def __init__(self, pack: PolicyPack | None, decision_actions: Mapping[str, QAction]) -> None:
+        super().__init__()
+        self.setObjectName("decision_bar")
+        self.setAccessibleName(self.tr("Decision"))
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        self.category_buttons: dict[str, QToolButton] = {}
+        self.category_actions: dict[str, QAction] = {}
+        for n, category in enumerate(pack.categories if pack else ()):
+            key = CATEGORY_KEYS[n] if n < len(CATEGORY_KEYS) else ""
+            action = QAction(f"{key} {category.category_id} {pick(category.short_zh, category.short_en)}", self)
+            action.setObjectName(f"cite_{category.category_id}")
+            action.setCheckable(True)
+            action.setToolTip(f"{category.article}：{category.text_zh}")
+            if key:
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action.setAutoRepeat(False)
+            action.toggled.connect(lambda _checked: self.cited_changed.emit())
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setObjectName(f"cite_button_{category.category_id}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            grid.addWidget(button, n // 6, n % 6)
+            self.category_actions[category.category_id] = action
+            self.category_buttons[category.category_id] = button
+        layout.addLayout(grid)
+
+        fields = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setObjectName("decision_note")
+        self.note.setPlaceholderText(self.tr("Note (required to restrict or escalate)"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.restriction_days = QSpinBox()
+        self.restriction_days.setObjectName("decision_restriction_days")
+        self.restriction_days.setRange(1, 365)
+        self.restriction_days.setValue(7)
+        self.restriction_days.setSuffix(self.tr(" days"))
+        self.restriction_days.setAccessibleName(self.tr("Restriction in days"))
+        self.refutation = QLineEdit()
+        self.refutation.setObjectName("decision_refutation")
+        self.refutation.setPlaceholderText(self.tr("Refutation text or link (rumour label)"))
+        self.refutation.setAccessibleName(self.tr("Refutation"))
+        fields.addWidget(self.note, 3)
+        fields.addWidget(QLabel(self.tr("Restrict:")))
+        fields.addWidget(self.restriction_days)
+        fields.addWidget(self.refutation, 2)
+        layout.addLayout(fields)
+
+        buttons = QHBoxLayout()
+        for action in decision_actions.values():
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setObjectName(f"button_{action.objectName()}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.problem = QLabel()
+        self.problem.setObjectName("decision_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("color: #c0392b;")
+        buttons.addWidget(self.problem)
+        layout.addLayout(buttons)
+
+    def cited(self) -> tuple[CategoryId, ...]:
+        return tuple(CategoryId(cid) for cid, action in self.category_actions.items() if action.isChecked())
+
+    def cite(self, category_id: str, on: bool = True) -> None:
+        action = self.category_actions.get(category_id)
+        if action is not None:
+            action.setChecked(on)
+
+    def reset(self, cited: tuple[str, ...] = ()) -> None:
+        for category_id, action in self.category_actions.items():
+            action.setChecked(category_id in cited)
+        self.note.clear()
+        self.refutation.clear()
+        self.restriction_days.setValue(7)
+        self.problem.clear()
+
+    def set_enabled(self, enabled: bool) -> None:
+        for action in self.category_actions.values():
+            action.setEnabled(enabled)

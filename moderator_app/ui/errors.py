@@ -1,0 +1,28 @@
+"""The one place that turns errors into something a moderator sees."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from moderator_app.core.errors import ModeratorError
+
+log = logging.getLogger(__name__)
+
+
+def describe(error: BaseException) -> str:
+    """A one-line message: ours are written for people; anything else is a bug, reported as such."""
+    if isinstance(error, ModeratorError):
+        return str(error)
+    return f"Unexpected error ({type(error).__name__}): {error}. Details are in the log."
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    if not isinstance(error, ModeratorError):
+        log.error("unexpected error", exc_info=error)
+    title = QCoreApplication.translate("errors", "Error")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, describe(error), parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # error text can quote post content: never rich text
+    box.open()

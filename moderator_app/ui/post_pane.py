@@ -1,0 +1,200 @@
+"""The post pane: the post as plain text (never rich text) with evidence highlighted, and its context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QGraphicsBlurEffect,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.core.models import MediaRef, PriorDecision, QueueItem, Suggestion
+from moderator_app.ui.presenters import author_line, printable, report_lines, sla_state, utf16_offset
+
+EVIDENCE_COLOUR = QColor(255, 214, 102)
+
+
+def plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class MediaTile(QWidget):
+    """A media placeholder, blurred and greyscale until the moderator reveals it (the reveal is audited)."""
+
+    revealed = Signal(str)
+
+    def __init__(self, media: MediaRef, *, blur: bool) -> None:
+        super().__init__()
+        self.media = media
+        self.setObjectName(f"media_{media.media_id}")
+        layout = QVBoxLayout(self)
+        self.preview = plain_label("media_preview")
+        self.preview.setText(f"[{media.kind}] {printable(media.description)}")
+        self.preview.setMinimumHeight(48)
+        self.preview.setStyleSheet("background: #888; color: #eee; padding: 6px;")
+        layout.addWidget(self.preview)
+        self.reveal_button = QPushButton(self.tr("Reveal"))
+        self.reveal_button.setObjectName("media_reveal")
+        self.reveal_button.setAccessibleName(self.tr("Reveal media"))
+        self.reveal_button.clicked.connect(self._reveal)
+        layout.addWidget(self.reveal_button)
+        self.is_blurred = False
+        if blur:
+            effect = QGraphicsBlurEffect(self.preview)
+            effect.setBlurRadius(12)
+            self.preview.setGraphicsEffect(effect)
+            self.is_blurred = True
+        else:
+            self.reveal_button.hide()
+
+    def _reveal(self) -> None:
+        self.preview.setGraphicsEffect(None)  # type: ignore[arg-type]
+        self.preview.setStyleSheet("background: #ddd; color: #111; padding: 6px;")
+        self.is_blurred = False
+        self.reveal_button.hide()
+        self.revealed.emit(self.media.media_id)
+
+
+class PostPane(QWidget):
+    media_revealed = Signal(str, str)  # post id, media id
+
+    def __init__(self, *, blur_media: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("post_pane")
+        self.setAccessibleName(self.tr("Post"))
+        self._blur = blur_media
+        self._item: QueueItem | None = None
+        self._tiles: list[MediaTile] = []
+        layout = QVBoxLayout(self)
+        self.author = plain_label("post_author")
+        self.meta = plain_label("post_meta")
+        self.sla = plain_label("post_sla")
+        self.text = QPlainTextEdit()  # plain text by construction: markup in a post is shown as characters
+        self.text.setObjectName("post_text")
+        self.text.setAccessibleName(self.tr("Post text"))
+        self.text.setReadOnly(True)
+        self.text.setUndoRedoEnabled(False)
+        self.media_row = QHBoxLayout()
+        self.reports = QListWidget()
+        self.reports.setObjectName("post_reports")
+        self.reports.setAccessibleName(self.tr("Reports"))
+        self.history = QListWidget()
+        self.history.setObjectName("post_history")
+        self.history.setAccessibleName(self.tr("Author history"))
+        for widget in (self.author, self.meta, self.sla):
+            layout.addWidget(widget)
+        layout.addWidget(self.text, 3)
+        layout.addLayout(self.media_row)
+        self._heading(layout, self.tr("Reports"))
+        layout.addWidget(self.reports, 1)
+        self._heading(layout, self.tr("Author history"))
+        layout.addWidget(self.history, 1)
+        self.show_item(None)
+
+    @staticmethod
+    def _heading(layout: QVBoxLayout, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(label)
+        return label
+
+    @property
+    def item(self) -> QueueItem | None:
+        return self._item
+
+    def show_item(
+        self,
+        item: QueueItem | None,
+        *,
+        suggestions: Sequence[Suggestion] = (),
+        history: Sequence[PriorDecision] = (),
+        may_see_identity: bool = False,
+        now: datetime | None = None,
+        deadline: datetime | None = None,
+    ) -> None:
+        self._item = item
+        self._clear_media()
+        self.reports.clear()
+        self.history.clear()
+        if item is None:
+            self.author.setText(self.tr("No post selected"))
+            self.meta.clear()
+            self.sla.clear()
+            self.text.setPlainText("")
+            return
+        self.author.setText(author_line(item, may_see_identity=may_see_identity))
+        post = item.post
+        self.meta.setText(
+            self.tr("Published {published} · {reposts} reposts · flagged {flagged} ({source})").format(
+                published=post.published_at.astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+                reposts=f"{post.repost_count:,}",
+                flagged=item.flagged_at.astimezone().strftime("%m-%d %H:%M"),
+                source=item.source.value,
+            )
+        )
+        if deadline is not None:
+            state = sla_state(deadline, now or datetime.now(UTC))
+            self.sla.setText(self.tr("SLA: {0}").format(state.label))
+        else:
+            self.sla.clear()
+        self.text.setPlainText(printable(post.text))
+        self.highlight(suggestions)
+        self.reports.addItems(report_lines(item))
+        self.history.addItems(
+            [f"{h.decided_at.astimezone().strftime('%Y-%m-%d')}  {h.kind}  {', '.join(h.categories)}" for h in history]
+        )
+        for media in post.media:
+            tile = MediaTile(media, blur=self._blur)
+            tile.revealed.connect(lambda media_id, pid=post.post_id: self.media_revealed.emit(pid, media_id))
+            self.media_row.addWidget(tile)
+            self._tiles.append(tile)
+
+    def highlight(self, suggestions: Sequence[Suggestion]) -> None:
+        """Mark every evidence span; spans index the original text in code points."""
+        text = self.text.toPlainText()
+        fmt = QTextCharFormat()
+        fmt.setBackground(EVIDENCE_COLOUR)
+        selections = []
+        for s in suggestions:
+            for evidence in s.evidence:
+                if evidence.span is None:
+                    continue
+                start, end = evidence.span
+                if not 0 <= start < end <= len(text):
+                    continue
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(utf16_offset(text, start))
+                cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+        self.text.setExtraSelections(selections)
+
+    def highlighted_spans(self) -> list[str]:
+        return [s.cursor.selectedText() for s in self.text.extraSelections()]
+
+    def _clear_media(self) -> None:
+        for tile in self._tiles:
+            self.media_row.removeWidget(tile)
+            tile.deleteLater()
+        self._tiles = []
+
+    def media_tiles(self) -> list[MediaTile]:
+        return list(self._tiles)

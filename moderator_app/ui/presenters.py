@@ -1,0 +1,100 @@
+"""Pure functions from core models to what the widgets show. No Qt here, so they are tested without a display."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from moderator_app.core.models import QueueItem, Suggestion
+from moderator_app.core.policy import PolicyPack
+
+DEFAULT_SLA_HOURS = 24
+DUE_SOON = timedelta(hours=1)
+EXCERPT_CHARS = 80
+# Bidirectional overrides and isolates would reorder the rest of a table cell; show them as visible marks instead.
+_BIDI_CONTROLS = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F}
+
+
+def safe_excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """One line of untrusted text for a table cell: controls made visible, newlines folded, length capped."""
+    out = []
+    for ch in text[: limit * 2]:
+        code = ord(ch)
+        if code in _BIDI_CONTROLS:
+            out.append(f"<U+{code:04X}>")
+        elif ch in "\r\n\t":
+            out.append(" ")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")  # a lone surrogate cannot be drawn or encoded
+        else:
+            out.append(ch)
+    joined = "".join(out)
+    return joined if len(joined) <= limit else joined[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """Full untrusted text for a plain-text widget: lone surrogates replaced so Qt can encode it."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+
+
+def sla_hours(item: QueueItem, top: Suggestion | None, pack: PolicyPack | None) -> int:
+    """The tightest SLA among the suggested category and the categories the reports point at."""
+    if pack is None:
+        return DEFAULT_SLA_HOURS
+    categories = {c for reason in item.report_reasons for c in pack.categories_for_reason(reason)}
+    if top is not None:
+        categories.add(top.category)
+    hours = [pack.category(c).sla_hours for c in categories if c in pack.category_ids]
+    return min(hours, default=DEFAULT_SLA_HOURS)
+
+
+def sla_deadline(item: QueueItem, top: Suggestion | None, pack: PolicyPack | None) -> datetime:
+    return item.flagged_at + timedelta(hours=sla_hours(item, top, pack))
+
+
+def format_remaining(deadline: datetime, now: datetime) -> str:
+    """'2 h 05 min', '12 min', or 'overdue 3 h 10 min'."""
+    seconds = int((deadline - now).total_seconds())
+    prefix = "" if seconds >= 0 else "overdue "
+    seconds = abs(seconds)
+    hours, minutes = divmod(seconds // 60, 60)
+    body = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    return prefix + body
+
+
+@dataclass(frozen=True, slots=True)
+class SlaState:
+    label: str
+    breached: bool
+    due_soon: bool
+
+
+def sla_state(deadline: datetime, now: datetime) -> SlaState:
+    left = deadline - now
+    return SlaState(format_remaining(deadline, now), left.total_seconds() < 0, timedelta(0) <= left <= DUE_SOON)
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Qt's text positions count UTF-16 units; Python counts code points (an emoji is 1 here, 2 there)."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def author_line(item: QueueItem, *, may_see_identity: bool) -> str:
+    """Pseudonymous by default (Art. 7(4)); the real name only for a role that may see it."""
+    author = item.post.author
+    line = f"{author.display_name} · {author.author_id}"
+    if may_see_identity and author.real_name:
+        line += f" · {author.real_name}"
+    return line
+
+
+def report_lines(item: QueueItem) -> list[str]:
+    return [
+        f"{r.reported_at.astimezone().strftime('%m-%d %H:%M')}  {r.reason}  {r.reporter_id}"
+        + (f"  “{safe_excerpt(r.text, 120)}”" if r.text else "")
+        for r in item.reports
+    ]

@@ -1,0 +1,224 @@
+"""QueueTableModel: an id list over in-memory queue items, rows formatted lazily when painted.
+
+Sorting and filtering happen here on plain Python lists (a QSortFilterProxyModel over 100,000 rows takes seconds).
+Near-duplicate clusters can be collapsed to one row that carries the cluster's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from moderator_app.core.models import PostId, QueueItem, Suggestion
+from moderator_app.core.policy import PolicyPack
+from moderator_app.ui.presenters import DUE_SOON, safe_excerpt, sla_deadline, sla_state
+from moderator_app.ui.queue.filtering import SORT_KEYS, Column, QueueFilter, RowFacts, accepts
+
+Index = QModelIndex | QPersistentModelIndex
+POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_NUMERIC = (Column.PRIORITY, Column.REPORTS, Column.REPOSTS, Column.SIMILAR)
+
+
+class QueueTableModel(QAbstractTableModel):
+    def __init__(self, pack: PolicyPack | None = None, now: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self._pack = pack
+        self._now = now or (lambda: datetime.now(UTC))
+        self._facts: dict[PostId, RowFacts] = {}
+        self._ids: list[PostId] = []
+        self._filter = QueueFilter()
+        self._sort: tuple[Column, Qt.SortOrder] = (Column.SLA, Qt.SortOrder.AscendingOrder)
+        self._claimed_elsewhere: set[PostId] = set()
+        self._headers = [
+            self.tr("Priority"), self.tr("SLA"), self.tr("Suggested"), self.tr("Reports"), self.tr("Reposts"),
+            self.tr("Flagged"), self.tr("Post"), self.tr("Similar"),
+        ]
+
+    # --- loading -------------------------------------------------------------------------------------------------
+    def set_items(
+        self,
+        items: Iterable[QueueItem],
+        suggestions: Mapping[PostId, Suggestion | None] | None = None,
+        clusters: Mapping[PostId, str] | None = None,
+    ) -> None:
+        tops = suggestions or {}
+        cluster_of = clusters or {}
+        sizes: dict[str, int] = {}
+        for key in cluster_of.values():
+            sizes[key] = sizes.get(key, 0) + 1
+        facts = {}
+        for item in items:
+            cluster = cluster_of.get(item.post_id)
+            facts[item.post_id] = self._facts_for(item, tops.get(item.post_id), cluster, sizes.get(cluster or "", 1))
+        self.beginResetModel()
+        self._facts = facts
+        self._ids = self._visible_ids()
+        self.endResetModel()
+
+    def set_suggestion(self, post_id: PostId, top: Suggestion | None) -> None:
+        old = self._facts.get(post_id)
+        if old is None:
+            return
+        self._facts[post_id] = self._facts_for(old.item, top, old.cluster, old.cluster_size)
+        row = self.row_of(post_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _facts_for(self, item: QueueItem, top: Suggestion | None, cluster: str | None, size: int) -> RowFacts:
+        reported = {c for r in item.report_reasons for c in (self._pack.categories_for_reason(r) if self._pack else ())}
+        categories = frozenset(reported | ({top.category} if top else set()))
+        return RowFacts(item, top, categories, sla_deadline(item, top, self._pack), cluster, size)
+
+    # --- filtering and sorting -----------------------------------------------------------------------------------
+    def set_filter(self, flt: QueueFilter) -> None:
+        self.beginResetModel()
+        self._filter = flt
+        self._ids = self._visible_ids()
+        self.endResetModel()
+
+    @property
+    def current_filter(self) -> QueueFilter:
+        return self._filter
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids_before = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None for i in before]
+        self._sort = (Column(column), order)
+        self._ids = self._sorted(self._ids)
+        rows = {post_id: row for row, post_id in enumerate(self._ids)}
+        after = [
+            self.index(rows[pid], i.column()) if pid in rows else QModelIndex()
+            for i, pid in zip(before, ids_before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _visible_ids(self) -> list[PostId]:
+        now = self._now()
+        flt = self._filter
+        seen_clusters: set[str] = set()
+        ids = []
+        for post_id, facts in self._facts.items():
+            if not accepts(facts, flt, now, DUE_SOON):
+                continue
+            if flt.collapse_clusters and facts.cluster:
+                if facts.cluster in seen_clusters:
+                    continue
+                seen_clusters.add(facts.cluster)
+            ids.append(post_id)
+        return self._sorted(ids)
+
+    def _sorted(self, ids: list[PostId]) -> list[PostId]:
+        column, order = self._sort
+        key = SORT_KEYS[column]
+        facts = self._facts
+        return sorted(ids, key=lambda pid: key(facts[pid]), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    # --- changes from decisions and leases -----------------------------------------------------------------------
+    def remove_posts(self, post_ids: Iterable[PostId]) -> None:
+        """Decided items leave the queue; contiguous runs are removed together to keep views cheap."""
+        doomed = set(post_ids)
+        for post_id in doomed:
+            self._facts.pop(post_id, None)
+        rows = sorted((r for r, pid in enumerate(self._ids) if pid in doomed), reverse=True)
+        while rows:
+            last = first = rows.pop(0)
+            while rows and rows[0] == first - 1:
+                first = rows.pop(0)
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self.endRemoveRows()
+
+    def set_claimed_elsewhere(self, post_ids: Iterable[PostId]) -> None:
+        self._claimed_elsewhere = set(post_ids)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    # --- lookups -------------------------------------------------------------------------------------------------
+    def item_at(self, row: int) -> QueueItem:
+        return self._facts[self._ids[row]].item
+
+    def row_of(self, post_id: PostId) -> int | None:
+        try:
+            return self._ids.index(post_id)
+        except ValueError:
+            return None
+
+    def cluster_members(self, post_id: PostId) -> list[PostId]:
+        facts = self._facts.get(post_id)
+        if facts is None or facts.cluster is None:
+            return [post_id]
+        return [pid for pid, f in self._facts.items() if f.cluster == facts.cluster]
+
+    def visible_ids(self) -> Sequence[PostId]:
+        return tuple(self._ids)
+
+    @property
+    def total(self) -> int:
+        return len(self._facts)
+
+    # --- Qt model interface ---------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsSelectable
+        if self._ids[index.row()] not in self._claimed_elsewhere:
+            flags |= Qt.ItemFlag.ItemIsEnabled
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        post_id = self._ids[index.row()]
+        facts = self._facts[post_id]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(facts, column)
+        if role == POST_ID_ROLE:
+            return post_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if post_id in self._claimed_elsewhere:
+                return self.tr("Claimed by another moderator")
+            return safe_excerpt(facts.item.post.text, 400) if column is Column.TEXT else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if post_id in self._claimed_elsewhere:
+                return QBrush(QColor("gray"))
+            if column is Column.SLA and facts.deadline < self._now():
+                return QBrush(QColor("#c0392b"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, facts: RowFacts, column: Column) -> str:
+        item = facts.item
+        if column is Column.PRIORITY:
+            return str(item.priority)
+        if column is Column.SLA:
+            return sla_state(facts.deadline, self._now()).label
+        if column is Column.SUGGESTED:
+            return f"{facts.top.category} ({facts.top.score:.0%})" if facts.top else "—"
+        if column is Column.REPORTS:
+            return str(len(item.reports))
+        if column is Column.REPOSTS:
+            return f"{item.post.repost_count:,}"
+        if column is Column.FLAGGED:
+            return item.flagged_at.astimezone().strftime("%m-%d %H:%M")
+        if column is Column.TEXT:
+            return safe_excerpt(item.post.text)
+        return str(facts.cluster_size) if facts.cluster_size > 1 else ""
