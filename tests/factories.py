@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from moderator_app.core.models import Author, AuthorId, PostId, QueueItem, Report, Suggestion, CategoryId, Post
+from moderator_app.core.models import Author, AuthorId, CategoryId, Post, PostId, QueueItem, Report, Suggestion
 
 BASE = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QToolButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from moderator_app.core.models import CategoryId
 from moderator_app.core.policy import PolicyPack
 from moderator_app.ui.i18n import pick
+from moderator_app.ui.widgets import plain_label
 
 # Digit keys toggle categories 10.1–10.10 in pack order; '-' is the eleventh (the key right of 0).
 CATEGORY_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-")
@@ -72,7 +72,7 @@ class DecisionBar(QWidget):
         self.refutation.setPlaceholderText(self.tr("Refutation text or link (rumour label)"))
         self.refutation.setAccessibleName(self.tr("Refutation"))
         fields.addWidget(self.note, 3)
-        fields.addWidget(QLabel(self.tr("Restrict:")))
+        fields.addWidget(plain_label("restrict_label", self.tr("Restrict:")))
         fields.addWidget(self.restriction_days)
         fields.addWidget(self.refutation, 2)
         layout.addLayout(fields)
@@ -85,9 +85,7 @@ class DecisionBar(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.problem = QLabel()
-        self.problem.setObjectName("decision_problem")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem = plain_label("decision_problem")
         self.problem.setStyleSheet("color: #c0392b;")
         buttons.addWidget(self.problem)
         layout.addLayout(buttons)

@@ -1,111 +1,167 @@
-"""The main window: composes the panes, menus and status bar; holds no business logic."""
+"""The main window: composes the panes, menus and status bar; the review controller does the work."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
 from moderator_app import __version__
+from moderator_app.core.policy import PolicyPack
+from moderator_app.services.review import ReviewService
 from moderator_app.settings import Settings
-from moderator_app.ui.actions import build_decision_actions
-
-
-def _pane(name: str, title: str, placeholder: str) -> QWidget:
-    pane = QWidget()
-    pane.setObjectName(name)
-    pane.setAccessibleName(title)
-    layout = QVBoxLayout(pane)
-    heading = QLabel(title)
-    heading.setObjectName(f"{name}_title")
-    heading.setStyleSheet("font-weight: bold;")
-    body = QLabel(placeholder)
-    body.setObjectName(f"{name}_placeholder")
-    body.setTextFormat(Qt.TextFormat.PlainText)
-    body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    body.setWordWrap(True)
-    layout.addWidget(heading)
-    layout.addWidget(body, 1)
-    return pane
+from moderator_app.ui.actions import build_decision_actions, decision_kind_of
+from moderator_app.ui.decision_bar import DecisionBar
+from moderator_app.ui.events import AppEvents
+from moderator_app.ui.post_pane import PostPane
+from moderator_app.ui.queue.model import QueueTableModel
+from moderator_app.ui.queue.panel import QueuePanel
+from moderator_app.ui.review import ReviewController
+from moderator_app.ui.status import StatusBar
+from moderator_app.ui.suggestions_panel import SuggestionsPanel
+from moderator_app.ui.tasks import TaskRunner
+from moderator_app.ui.widgets import plain_label
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, *, demo: bool = False) -> None:
+    def __init__(self, settings: Settings, pack: PolicyPack | None = None, *, demo: bool = False) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings
-        title = self.tr("Moderator Workstation")
-        self.setWindowTitle(self.tr("Moderator Workstation — demo") if demo else title)
-        self.resize(1360, 820)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("main_splitter")
-        self.queue_pane = _pane("queue_pane", self.tr("Flagged queue"), self.tr("No items loaded yet."))
-        self.post_pane = _pane("post_pane", self.tr("Post"), self.tr("Select an item in the queue."))
-        self.suggestions_pane = _pane(
-            "suggestions_pane", self.tr("Suggestions (Article 10)"), self.tr("Suggestions appear here.")
-        )
-        for pane, stretch in ((self.queue_pane, 3), (self.post_pane, 4), (self.suggestions_pane, 2)):
-            splitter.addWidget(pane)
-            splitter.setStretchFactor(splitter.indexOf(pane), stretch)
-        self.setCentralWidget(splitter)
+        self.pack = pack
+        self.setWindowTitle(self.tr("Moderator Workstation — demo") if demo else self.tr("Moderator Workstation"))
+        self.resize(1440, 880)
+        self.runner = TaskRunner(self)
+        self.events = AppEvents(self)
+        self.controller: ReviewController | None = None
 
         self.decision_actions = build_decision_actions(self, settings.shortcut_overrides)
+        self.queue_model = QueueTableModel(pack)
+        self.queue_pane = QueuePanel(self.queue_model, pack)
+        self.post_pane = PostPane(blur_media=settings.blur_media)
+        self.decision_bar = DecisionBar(pack, self.decision_actions)
+        self.suggestions_pane = SuggestionsPanel(pack)
+        self.undo_banner = plain_label("undo_banner")
+        self.undo_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px;")
+        self.undo_banner.hide()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.undo_banner)
+        centre_layout.addWidget(self.post_pane, 1)
+        centre_layout.addWidget(self.decision_bar)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("main_splitter")
+        for pane, stretch in ((self.queue_pane, 4), (centre, 4), (self.suggestions_pane, 2)):
+            splitter.addWidget(pane)
+            splitter.setStretchFactor(splitter.indexOf(pane), stretch)
+        splitter.setSizes([560, 600, 280])
+        self.setCentralWidget(splitter)
+
+        self.status = StatusBar(self.runner, settings)
+        self.setStatusBar(self.status)
         self._build_menus()
-        self._build_status_bar()
+
+    # --- session ---------------------------------------------------------------------------------------------------
+    def attach(self, service: ReviewService) -> ReviewController:
+        """Start reviewing with a logged-in session: load the queue and keep the status bar current."""
+        controller = ReviewController(
+            service, self.runner, self.events, self.queue_pane, self.post_pane, self.suggestions_pane,
+            self.decision_bar, self.decision_actions, undo_seconds=self.settings.undo_seconds,
+        )
+        controller.decision_held.connect(self._on_decision_held)
+        controller.high_severity_seen.connect(self.status.set_high_severity_seen)
+        self.controller = controller
+        self.status.attach(service)
+        controller.load_queue()
+        return controller
+
+    def _on_decision_held(self, message: str) -> None:
+        self.undo_banner.setText(message)
+        self.undo_banner.setVisible(bool(message))
+
+    def _on_decision_action(self) -> None:
+        action = self.sender()
+        kind = decision_kind_of(action) if isinstance(action, QAction) else None
+        if self.controller is not None and kind is not None:
+            self.controller.decide(kind)
+
+    def _take_top_suggestion(self) -> None:
+        top = self.suggestions_pane.top
+        if top is not None:
+            self.decision_bar.cite(top.category, True)
+
+    def _undo(self) -> None:
+        if self.controller is not None:
+            self.controller.undo()
+
+    def _toggle_cluster(self, on: bool) -> None:
+        if self.controller is not None:
+            self.controller.apply_to_cluster = on
+
+    # --- menus -----------------------------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setAutoRepeat(False)
+        self.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setObjectName("action_quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = self._action("action_quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         queue_menu = bar.addMenu(self.tr("&Queue"))
         queue_menu.setObjectName("menu_queue")
+        refresh = self._action("action_refresh", self.tr("&Refresh queue"), "F5")
+        refresh.triggered.connect(lambda: self.controller.load_queue() if self.controller else None)
+        queue_menu.addAction(refresh)
+
         decision_menu = bar.addMenu(self.tr("&Decision"))
         decision_menu.setObjectName("menu_decision")
-        for action in self.decision_actions.values():
+        for name, action in self.decision_actions.items():
             decision_menu.addAction(action)
+            if name != "referral":
+                action.triggered.connect(self._on_decision_action)
+        decision_menu.addSeparator()
+        take = self._action("action_take_suggestion", self.tr("Cite the top &suggestion"), "T")
+        take.triggered.connect(self._take_top_suggestion)
+        undo = self._action("action_undo", self.tr("&Undo last decision"), QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self._undo)
+        cluster = self._action("action_apply_cluster", self.tr("Apply to all &similar posts"), "C")
+        cluster.setCheckable(True)
+        cluster.toggled.connect(self._toggle_cluster)
+        for action in (take, undo, cluster):
+            decision_menu.addAction(action)
+
         bar.addMenu(self.tr("&View")).setObjectName("menu_view")
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
-        about = QAction(self.tr("&About"), self)
-        about.setObjectName("action_about")
+        about = self._action("action_about", self.tr("&About"))
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
-        self._queue_menu = queue_menu
-
-    def _build_status_bar(self) -> None:
-        status = QStatusBar()
-        status.setObjectName("status_bar")
-        self.connection_label = QLabel(self.tr("Offline"))
-        self.connection_label.setObjectName("status_connection")
-        self.outbox_label = QLabel(self.tr("Outbox: 0 pending"))
-        self.outbox_label.setObjectName("status_outbox")
-        self.lease_label = QLabel(self.tr("No lease"))
-        self.lease_label.setObjectName("status_lease")
-        self.decisions_label = QLabel(self.tr("Decisions today: 0"))
-        self.decisions_label.setObjectName("status_decisions")
-        for label in (self.connection_label, self.outbox_label, self.lease_label, self.decisions_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            status.addPermanentWidget(label)
-        self.setStatusBar(status)
 
     def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About"),
-            self.tr("Moderator Workstation {version}").format(version=__version__),
-        )
+        text = self.tr("Moderator Workstation {version}").format(version=__version__)
+        QMessageBox.about(self, self.tr("About"), text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is not None:
+            self.controller.flush()
+        self.status.stop()
+        # Wait for journal writes in flight: a decision the moderator made must not be dropped on exit.
+        self.runner.shutdown(wait=True)
+        super().closeEvent(event)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QGraphicsBlurEffect,
@@ -21,17 +22,9 @@ from PySide6.QtWidgets import (
 
 from moderator_app.core.models import MediaRef, PriorDecision, QueueItem, Suggestion
 from moderator_app.ui.presenters import author_line, printable, report_lines, sla_state, utf16_offset
+from moderator_app.ui.widgets import plain_label
 
 EVIDENCE_COLOUR = QColor(255, 214, 102)
-
-
-def plain_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class MediaTile(QWidget):
@@ -44,7 +37,7 @@ class MediaTile(QWidget):
         self.media = media
         self.setObjectName(f"media_{media.media_id}")
         layout = QVBoxLayout(self)
-        self.preview = plain_label("media_preview")
+        self.preview = plain_label("media_preview", wrap=True)
         self.preview.setText(f"[{media.kind}] {printable(media.description)}")
         self.preview.setMinimumHeight(48)
         self.preview.setStyleSheet("background: #888; color: #eee; padding: 6px;")
@@ -82,8 +75,8 @@ class PostPane(QWidget):
         self._item: QueueItem | None = None
         self._tiles: list[MediaTile] = []
         layout = QVBoxLayout(self)
-        self.author = plain_label("post_author")
-        self.meta = plain_label("post_meta")
+        self.author = plain_label("post_author", wrap=True)
+        self.meta = plain_label("post_meta", wrap=True)
         self.sla = plain_label("post_sla")
         self.text = QPlainTextEdit()  # plain text by construction: markup in a post is shown as characters
         self.text.setObjectName("post_text")
@@ -109,8 +102,7 @@ class PostPane(QWidget):
 
     @staticmethod
     def _heading(layout: QVBoxLayout, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setStyleSheet("font-weight: bold;")
+        label = plain_label("", text, bold=True)
         layout.addWidget(label)
         return label
 
@@ -161,7 +153,7 @@ class PostPane(QWidget):
         )
         for media in post.media:
             tile = MediaTile(media, blur=self._blur)
-            tile.revealed.connect(lambda media_id, pid=post.post_id: self.media_revealed.emit(pid, media_id))
+            tile.revealed.connect(functools.partial(self.media_revealed.emit, post.post_id))
             self.media_row.addWidget(tile)
             self._tiles.append(tile)
 

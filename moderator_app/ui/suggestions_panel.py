@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from moderator_app.core.models import Suggestion
 from moderator_app.core.policy import PolicyPack
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.presenters import safe_excerpt
+from moderator_app.ui.widgets import plain_label
 
 EVIDENCE_LABELS = {"lexicon": "词表", "pattern": "模式", "report": "举报", "near_duplicate": "近似", "model": "模型"}
 
@@ -25,9 +26,7 @@ class SuggestionsPanel(QWidget):
         self._pack = pack
         self._suggestions: list[Suggestion] = []
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Suggestions (Article 10)"))
-        heading.setStyleSheet("font-weight: bold;")
-        layout.addWidget(heading)
+        layout.addWidget(plain_label("suggestions_heading", self.tr("Suggestions (Article 10)"), bold=True))
         self.tree = QTreeWidget()
         self.tree.setObjectName("suggestions_tree")
         self.tree.setAccessibleName(self.tr("Suggested categories"))
@@ -36,14 +35,9 @@ class SuggestionsPanel(QWidget):
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemActivated.connect(self._on_activated)
         layout.addWidget(self.tree, 3)
-        self.article = QLabel()
-        self.article.setObjectName("suggestion_article")
-        self.article.setTextFormat(Qt.TextFormat.PlainText)
-        self.article.setWordWrap(True)
+        self.article = plain_label("suggestion_article", wrap=True)
         layout.addWidget(self.article, 1)
-        self.empty_note = QLabel(self.tr("No suggestion: decide on the post itself."))
-        self.empty_note.setObjectName("suggestions_empty")
-        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note = plain_label("suggestions_empty", self.tr("No suggestion: decide on the post itself."))
         layout.addWidget(self.empty_note)
 
     def show_suggestions(self, suggestions: Sequence[Suggestion]) -> None:

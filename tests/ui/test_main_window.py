@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStatusBar
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStatusBar, QWidget
 
+from moderator_app import paths
 from moderator_app.core.decisions import DECISIONS
+from moderator_app.policy import load_pack_by_id
 from moderator_app.settings import Settings
 from moderator_app.ui import i18n
 from moderator_app.ui.main_window import MainWindow
@@ -21,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def window(qtbot) -> MainWindow:
-    win = MainWindow(Settings(), demo=True)
+    win = MainWindow(Settings(), load_pack_by_id("beijing-2011", paths.policy_dirs()), demo=True)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -39,17 +41,16 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 def test_window_shows_the_three_panes_and_status(window: MainWindow) -> None:
     assert window.windowTitle() == "Moderator Workstation — demo"
-    for name in ("queue_pane", "post_pane", "suggestions_pane"):
-        pane = window.findChild(type(window.queue_pane), name)
-        assert pane is not None and pane.isVisible() and pane.accessibleName()
+    for pane in (window.queue_pane, window.post_pane, window.suggestions_pane, window.decision_bar):
+        assert pane.isVisible() and pane.accessibleName()
     status = window.findChild(QStatusBar, "status_bar")
-    labels = {label.objectName() for label in status.findChildren(QLabel)}
-    assert {"status_connection", "status_outbox", "status_lease", "status_decisions"} <= labels
+    names = {w.objectName() for w in status.findChildren(QWidget)}
+    assert {"status_connection", "status_outbox", "status_lease", "status_decisions", "status_severity"} <= names
 
 
 def test_decision_actions_have_shortcuts_without_auto_repeat(window: MainWindow) -> None:
     menu = window.findChild(QMenu, "menu_decision")
-    kinds = [a.objectName() for a in menu.actions()]
+    kinds = [a.objectName() for a in menu.actions() if a.objectName().startswith("decision_")]
     assert kinds == [f"decision_{spec.kind.value}" for spec in DECISIONS] + ["decision_referral"]
     for spec in DECISIONS:
         action = window.decision_actions[spec.kind.value]
@@ -86,10 +87,10 @@ def test_simplified_chinese_font_is_chosen_explicitly(qapp: QApplication) -> Non
     assert qapp.font().families()[0] == "Noto Sans CJK SC"
 
 
-def test_placeholders_are_plain_text(window: MainWindow) -> None:
+def test_every_label_is_plain_text(window: MainWindow) -> None:
     for label in window.findChildren(QLabel):
-        if label.objectName().endswith("_placeholder"):
-            assert label.textFormat() == Qt.TextFormat.PlainText
+        if label.objectName():
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
 
 
 def test_demo_smoke_test_starts_and_exits_zero(isolated_dirs: Path) -> None:

@@ -12,6 +12,7 @@ from moderator_app.ui.decision_bar import DecisionBar
 from moderator_app.ui.post_pane import PostPane
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
 from tests.factories import queue_item
+from tests.ui.conftest import activate
 
 HOSTILE = [
     "<b>bold</b><img src='http://evil.example/x.png'><script>alert(1)</script>",
@@ -20,14 +21,6 @@ HOSTILE = [
     "坏的代理对\ud800结尾",
     "长" * 1_000_000,
 ]
-
-
-def activate(qtbot, window) -> None:
-    """Shortcuts fire only in the active window; offscreen Qt activates it once asked and events flow."""
-    from PySide6.QtWidgets import QApplication
-
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 @pytest.fixture(scope="module")

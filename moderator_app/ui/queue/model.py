@@ -133,6 +133,17 @@ class QueueTableModel(QAbstractTableModel):
             del self._ids[first : last + 1]
             self.endRemoveRows()
 
+    def restore(self, facts: Sequence[RowFacts]) -> None:
+        """Put items back (an undone decision): they reappear where the current sort puts them."""
+        self.beginResetModel()
+        for f in facts:
+            self._facts[f.item.post_id] = f
+        self._ids = self._visible_ids()
+        self.endResetModel()
+
+    def facts(self, post_id: PostId) -> RowFacts | None:
+        return self._facts.get(post_id)
+
     def set_claimed_elsewhere(self, post_ids: Iterable[PostId]) -> None:
         self._claimed_elsewhere = set(post_ids)
         if self._ids:

@@ -1,0 +1,58 @@
+"""Decisions the platform refused, with its reason, and a retry."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.services.review import OutboxFailure, ReviewService
+from moderator_app.ui.tasks import Lane, TaskRunner
+from moderator_app.ui.widgets import plain_label
+
+
+class OutboxDialog(QDialog):
+    def __init__(self, service: ReviewService, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outbox_dialog")
+        self.setWindowTitle(self.tr("Outbox: failed decisions"))
+        self.resize(760, 360)
+        self._service, self._runner = service, runner
+        layout = QVBoxLayout(self)
+        note = self.tr("The platform refused these decisions. Retry, or decide the post again.")
+        layout.addWidget(plain_label("outbox_note", note))
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("outbox_failures")
+        self.table.setHorizontalHeaderLabels([self.tr("Post"), self.tr("Decision"), self.tr("Reason"), ""])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(2, 380)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._runner.submit(Lane.DB, self._service.outbox_failures, self._show)
+
+    def _show(self, failures: Sequence[OutboxFailure]) -> None:
+        self.table.setRowCount(len(failures))
+        for row, failure in enumerate(failures):
+            for column, text in enumerate((failure.post_id, failure.kind, failure.reason)):
+                self.table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
+            retry = QPushButton(self.tr("Retry"))
+            retry.setObjectName(f"retry_{failure.entry_id}")
+            retry.clicked.connect(functools.partial(self._retry, failure.entry_id))
+            self.table.setCellWidget(row, 3, retry)
+
+    def _retry(self, entry_id: str, *_clicked: object) -> None:
+        self._runner.submit(Lane.DB, lambda: self._service.retry_failed(entry_id), lambda _c: self.refresh())

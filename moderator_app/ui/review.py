@@ -1,0 +1,224 @@
+"""The review flow: show the selected post at once, decide with one key, undo within a few seconds, move on.
+
+A decision is held in memory for the undo window, then journalled (audit log + outbox) on the database lane.
+Closing the window releases held decisions at once, so nothing the moderator decided is dropped.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+
+from moderator_app.core.changes import Changes
+from moderator_app.core.decisions import DECISIONS_BY_KIND, Decision, DecisionKind, validation_problems
+from moderator_app.core.models import PostId, Severity, Suggestion
+from moderator_app.services.review import PostContext, QueueSnapshot, ReviewService
+from moderator_app.ui.decision_bar import DecisionBar
+from moderator_app.ui.events import AppEvents
+from moderator_app.ui.i18n import pick
+from moderator_app.ui.operations import Op
+from moderator_app.ui.post_pane import PostPane
+from moderator_app.ui.queue.filtering import RowFacts
+from moderator_app.ui.queue.model import QueueTableModel
+from moderator_app.ui.queue.panel import QueuePanel
+from moderator_app.ui.suggestions_panel import SuggestionsPanel
+from moderator_app.ui.tasks import Lane, TaskRunner
+
+HIGH_SEVERITY = (Severity.HIGH, Severity.CRITICAL)
+
+
+def _same(changes: Changes) -> Changes:
+    return changes
+
+
+@dataclass
+class HeldDecision:
+    decisions: list[Decision]
+    shown: tuple[Suggestion, ...]
+    facts: list[RowFacts]
+    timer: QTimer
+
+
+class ReviewController(QObject):
+    queue_loaded = Signal(int)  # number of items
+    post_shown = Signal(str)  # post id, once the post and its suggestions are on screen
+    decision_held = Signal(str)  # a message for the undo banner ("" when nothing is held)
+    decision_recorded = Signal(object)  # Changes
+    high_severity_seen = Signal(int)
+
+    def __init__(
+        self,
+        service: ReviewService,
+        runner: TaskRunner,
+        events: AppEvents,
+        queue_panel: QueuePanel,
+        post_pane: PostPane,
+        suggestions_panel: SuggestionsPanel,
+        decision_bar: DecisionBar,
+        decision_actions: Mapping[str, QAction],
+        *,
+        undo_seconds: int = 5,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.service, self.runner, self.events = service, runner, events
+        self.queue_panel, self.post_pane = queue_panel, post_pane
+        self.suggestions_panel, self.decision_bar = suggestions_panel, decision_bar
+        self.decision_actions = decision_actions
+        self.model: QueueTableModel = queue_panel.model
+        self.undo_seconds = undo_seconds
+        self._now = now or (lambda: datetime.now(UTC))
+        self._suggestions: dict[PostId, tuple[Suggestion, ...]] = {}
+        self._held: list[HeldDecision] = []
+        self._high_severity_seen: set[PostId] = set()
+        self.apply_to_cluster = False
+        queue_panel.current_changed.connect(self._on_current_changed)
+        suggestions_panel.take_requested.connect(lambda category: decision_bar.cite(category, True))
+        post_pane.media_revealed.connect(self._on_media_revealed)
+
+    # --- queue ---------------------------------------------------------------------------------------------------
+    def load_queue(self) -> None:
+        Op(self.runner, self.events, self.service.load_queue, lane=Lane.NET).success(self._on_queue_loaded).run()
+
+    def _on_queue_loaded(self, snapshot: QueueSnapshot) -> None:
+        self._suggestions = dict(snapshot.suggestions)
+        tops = {pid: (s[0] if s else None) for pid, s in snapshot.suggestions.items()}
+        self.model.set_items(snapshot.items, tops, snapshot.clusters)
+        self.model.set_claimed_elsewhere(snapshot.claimed_elsewhere)
+        self.queue_loaded.emit(len(snapshot.items))
+        self.queue_panel.select_row(0)
+
+    # --- showing a post --------------------------------------------------------------------------------------------
+    def _on_current_changed(self, post_id: PostId | None) -> None:
+        facts = self.model.facts(post_id) if post_id else None
+        for action in self.decision_actions.values():
+            action.setEnabled(facts is not None)
+        self.decision_bar.set_enabled(facts is not None)
+        if facts is None:
+            self.post_pane.show_item(None)
+            self.suggestions_panel.show_suggestions([])
+            return
+        suggestions = self._suggestions.get(facts.item.post_id, ())
+        self.post_pane.show_item(
+            facts.item, suggestions=suggestions, may_see_identity=self.service.user.is_lead,
+            now=self._now(), deadline=facts.deadline,
+        )
+        self.suggestions_panel.show_suggestions(suggestions)
+        self.decision_bar.reset()
+        self._count_severity(facts.item.post_id, suggestions)
+        self.post_shown.emit(facts.item.post_id)
+        item = facts.item
+        Op(self.runner, self.events, lambda: self.service.context(item.post_id, item.post.author.author_id),
+           lane=Lane.NET).success(self._on_context).failure(lambda _e: None).run()
+
+    def _on_context(self, context: PostContext) -> None:
+        current = self.post_pane.item
+        if current is None or current.post_id != context.post_id:
+            return  # the moderator has moved on; a late answer must not overwrite the new post
+        facts = self.model.facts(current.post_id)
+        self.post_pane.show_item(
+            current, suggestions=self._suggestions.get(current.post_id, ()), history=context.history,
+            may_see_identity=self.service.user.is_lead, now=self._now(),
+            deadline=facts.deadline if facts else None,
+        )
+
+    def _count_severity(self, post_id: PostId, suggestions: tuple[Suggestion, ...]) -> None:
+        pack = self.service.pack
+        if any(s.category in pack.category_ids and pack.category(s.category).severity in HIGH_SEVERITY
+               and s.score >= 0.5 for s in suggestions):
+            self._high_severity_seen.add(post_id)
+            self.high_severity_seen.emit(len(self._high_severity_seen))
+
+    # --- deciding ----------------------------------------------------------------------------------------------------
+    def decide(self, kind: DecisionKind) -> bool:
+        """Hold a decision on the current post (and its cluster when asked); False with the reason shown if invalid."""
+        item = self.post_pane.item
+        if item is None:
+            return False
+        bar = self.decision_bar
+        spec = DECISIONS_BY_KIND[kind]
+        members = self.model.cluster_members(item.post_id) if self.apply_to_cluster else [item.post_id]
+        decisions = [
+            Decision(
+                post_id=post_id, kind=kind, categories=bar.cited(), note=bar.note.text().strip(),
+                moderator=self.service.user.user_id, client_time=self._now(), idempotency_key=str(uuid.uuid4()),
+                restriction_days=bar.restriction_days.value() if spec.needs_restriction_days else None,
+                refutation=bar.refutation.text().strip() or None if spec.needs_refutation else None,
+            )
+            for post_id in members
+        ]
+        problems = validation_problems(decisions[0])
+        problems += self._category_problems(decisions[0])
+        if problems:
+            bar.problem.setText("; ".join(problems))
+            return False
+        facts = [f for f in (self.model.facts(pid) for pid in members) if f is not None]
+        row = self.model.row_of(item.post_id) or 0
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        held = HeldDecision(decisions, self._suggestions.get(item.post_id, ()), facts, timer)
+        timer.timeout.connect(lambda: self._release(held))
+        self._held.append(held)
+        timer.start(self.undo_seconds * 1000)
+        self.model.remove_posts(members)
+        self.queue_panel.select_row(min(row, self.model.rowCount() - 1))
+        label = pick(spec.label_zh, spec.label_en)
+        count = f" ×{len(decisions)}" if len(decisions) > 1 else ""
+        self.decision_held.emit(self.tr("{label}{count} — sent in {seconds} s. Ctrl+Z to undo.").format(
+            label=label, count=count, seconds=self.undo_seconds))
+        return True
+
+    def _category_problems(self, decision: Decision) -> list[str]:
+        pack = self.service.pack
+        return [
+            self.tr("{category} cannot be cited for this decision").format(category=c)
+            for c in decision.categories
+            if c in pack.category_ids and decision.kind not in pack.category(c).decision_kinds
+        ]
+
+    def undo(self) -> bool:
+        """Take back the most recent decision still inside its undo window; the post comes back on screen."""
+        if not self._held:
+            return False
+        held = self._held.pop()
+        held.timer.stop()
+        self.model.restore(held.facts)
+        first = held.decisions[0]
+        self.queue_panel.select(first.post_id)
+        self.decision_bar.reset(first.categories)
+        self.decision_bar.note.setText(first.note)
+        self.decision_held.emit("")
+        return True
+
+    def _release(self, held: HeldDecision) -> None:
+        if held in self._held:
+            self._held.remove(held)
+        if not self._held:
+            self.decision_held.emit("")
+        for decision in held.decisions:
+            self._record(decision, held.shown)
+
+    def _record(self, decision: Decision, shown: tuple[Suggestion, ...]) -> None:
+        def work() -> Changes:
+            return self.service.decide(decision, shown)
+
+        Op(self.runner, self.events, work, lane=Lane.DB, changes=_same).success(self.decision_recorded.emit).run()
+
+    def flush(self) -> None:
+        """Release every held decision now (window closing)."""
+        for held in list(self._held):
+            held.timer.stop()
+            self._release(held)
+
+    @property
+    def held_count(self) -> int:
+        return len(self._held)
+
+    def _on_media_revealed(self, post_id: str, media_id: str) -> None:
+        Op(self.runner, self.events, lambda: self.service.reveal_media(PostId(post_id), media_id),
+           lane=Lane.DB, changes=lambda _r: Changes(audit=True)).run()

@@ -1,0 +1,117 @@
+"""The status bar: connection, outbox, lease, decisions today, wellbeing. Polls the session off the GUI thread."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton
+
+from moderator_app.services.review import ReviewService, WorkstationStatus
+from moderator_app.settings import Settings
+from moderator_app.ui.tasks import Lane, TaskRunner
+from moderator_app.ui.widgets import plain_label
+
+POLL_MS = 2000
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, runner: TaskRunner, settings: Settings, now: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("status_bar")
+        self._runner = runner
+        self._service: ReviewService | None = None
+        self._now = now or (lambda: datetime.now(UTC))
+        self._polling = False
+        self.connection = self._label("status_connection", self.tr("Connecting…"))
+        self.outbox = QToolButton()
+        self.outbox.setObjectName("status_outbox")
+        self.outbox.setAutoRaise(True)
+        self.outbox.setText(self.tr("Outbox: 0 pending"))
+        self.outbox.setAccessibleName(self.tr("Outbox"))
+        self.outbox.clicked.connect(self._open_outbox)
+        self.lease = self._label("status_lease", self.tr("No lease"))
+        self.decisions = self._label("status_decisions", self.tr("Decisions today: 0"))
+        self.severity = self._label("status_severity", self.tr("High-severity seen: 0"))
+        self.alarm = self._label("status_alarm", "")
+        self.alarm.setStyleSheet("color: white; background: #c0392b; padding: 0 6px;")
+        self.alarm.hide()
+        for widget in (self.alarm, self.connection, self.outbox, self.lease, self.decisions, self.severity):
+            self.addPermanentWidget(widget)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self.poll)
+        # Break reminder: counts time with the window open; a professional tool looks after its users.
+        self._break_minutes = settings.break_reminder_minutes
+        self._session_started = time.monotonic()
+        self._break_timer = QTimer(self)
+        self._break_timer.setInterval(60_000)
+        self._break_timer.timeout.connect(self._check_break)
+        if self._break_minutes:
+            self._break_timer.start()
+        self.last: WorkstationStatus | None = None
+
+    @staticmethod
+    def _label(name: str, text: str) -> QLabel:
+        return plain_label(name, text)
+
+    def attach(self, service: ReviewService) -> None:
+        self._service = service
+        self.poll()
+        self._poll_timer.start()
+
+    def stop(self) -> None:
+        self._poll_timer.stop()
+        self._break_timer.stop()
+
+    def poll(self) -> None:
+        if self._service is None or self._polling:
+            return
+        self._polling = True
+        service = self._service
+        self._runner.submit(Lane.NET, service.status, self._show, self._on_poll_failed)
+
+    def _on_poll_failed(self, error: BaseException) -> None:
+        self._polling = False
+        self.connection.setText(self.tr("Offline: {0}").format(str(error)[:80]))
+
+    def _show(self, status: WorkstationStatus) -> None:
+        self._polling = False
+        self.last = status
+        self.connection.setText(self.tr("Online") if status.connected else self.tr("Offline — decisions are kept"))
+        text = self.tr("Outbox: {0} pending").format(status.outbox_pending)
+        if status.outbox_failed:
+            text += self.tr(", {0} failed").format(status.outbox_failed)
+        self.outbox.setText(text)
+        self.outbox.setStyleSheet("color: #c0392b; font-weight: bold;" if status.outbox_failed else "")
+        if status.lease_expires_at is not None:
+            minutes = max(0, int((status.lease_expires_at - self._now()).total_seconds() // 60))
+            self.lease.setText(self.tr("Lease: {0} min left").format(minutes))
+        else:
+            self.lease.setText(self.tr("No lease"))
+        self.decisions.setText(self.tr("Decisions today: {0}").format(status.decisions_today))
+        self.alarm.setText(status.audit_alarm or "")
+        self.alarm.setVisible(bool(status.audit_alarm))
+        notices = " · ".join(status.notices)
+        self.setToolTip(notices)
+        if notices:
+            self.showMessage(notices)
+
+    def set_high_severity_seen(self, count: int) -> None:
+        self.severity.setText(self.tr("High-severity seen: {0}").format(count))
+
+    def _check_break(self) -> None:
+        minutes = (time.monotonic() - self._session_started) / 60
+        if self._break_minutes and minutes >= self._break_minutes:
+            self.showMessage(self.tr("You have been reviewing for {0} minutes. Time for a short break.").format(
+                int(minutes)))
+            self._session_started = time.monotonic()
+
+    def _open_outbox(self) -> None:
+        if self._service is None:
+            return
+        from moderator_app.ui.outbox_dialog import OutboxDialog
+
+        OutboxDialog(self._service, self._runner, self.window()).open()

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from moderator_app.settings import Settings
+from moderator_app.ui.main_window import MainWindow
+from tests.ui.fake_service import FakeReviewService
+
+
+def activate(qtbot, window) -> None:
+    """Shortcuts fire only in the active window; offscreen Qt activates it once asked and events flow."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+@pytest.fixture
+def fake_service() -> FakeReviewService:
+    return FakeReviewService()
+
+
+@pytest.fixture
+def review_window(qtbot, fake_service: FakeReviewService) -> MainWindow:
+    window = MainWindow(Settings(undo_seconds=1), fake_service.pack)
+    qtbot.addWidget(window)
+    window.show()
+    activate(qtbot, window)
+    window.attach(fake_service)
+    qtbot.waitUntil(lambda: window.post_pane.item is not None)
+    yield window
+    window.close()

@@ -1,0 +1,88 @@
+"""An in-memory ReviewService for unit tests of the review screen (the real one is tested end to end)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from moderator_app import paths
+from moderator_app.core.changes import Changes
+from moderator_app.core.decisions import Decision
+from moderator_app.core.models import (
+    CategoryId,
+    Evidence,
+    Lease,
+    PostId,
+    PriorDecision,
+    Role,
+    Suggestion,
+    User,
+    UserId,
+)
+from moderator_app.core.policy import PolicyPack
+from moderator_app.policy import load_pack_by_id
+from moderator_app.services.review import OutboxFailure, PostContext, QueueSnapshot, WorkstationStatus
+from tests.factories import BASE, queue_item
+
+
+@dataclass
+class FakeReviewService:
+    lead: bool = False
+    items: int = 6
+    context_gate: threading.Event | None = None
+    decided: list[Decision] = field(default_factory=list)
+    revealed: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
+        roles = frozenset({Role.LEAD} if self.lead else {Role.MODERATOR})
+        self._user = User(UserId("lead1" if self.lead else "mod1"), "测试", roles)
+        self.queue = [queue_item(n, f"帖子{n} 百家乐" if n % 2 else f"帖子{n}", reasons=("gambling",),
+                                 flagged_minutes_ago=10 * n, real_name="张三") for n in range(1, self.items + 1)]
+
+    @property
+    def user(self) -> User:
+        return self._user
+
+    @property
+    def pack(self) -> PolicyPack:
+        return self._pack
+
+    def load_queue(self) -> QueueSnapshot:
+        suggestions = {}
+        for item in self.queue:
+            text = item.post.text
+            if "百家乐" in text:
+                start = text.index("百家乐")
+                evidence = (Evidence("lexicon", "百家乐", 0.6, span=(start, start + 3)),)
+                suggestions[item.post_id] = (Suggestion(CategoryId("10.7"), 0.9, evidence),)
+        clusters = {self.queue[0].post_id: "c", self.queue[1].post_id: "c"}
+        return QueueSnapshot(tuple(self.queue), suggestions, clusters=clusters)
+
+    def context(self, post_id: PostId, author_id: str) -> PostContext:
+        if self.context_gate is not None:
+            self.context_gate.wait(5)
+        return PostContext(post_id, (PriorDecision(PostId("1"), "remove", (CategoryId("10.7"),), BASE),))
+
+    def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes:
+        self.decided.append(decision)
+        return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
+
+    def reveal_media(self, post_id: PostId, media_id: str) -> None:
+        self.revealed.append((post_id, media_id))
+
+    def renew_lease(self) -> Lease | None:
+        return None
+
+    def status(self) -> WorkstationStatus:
+        return WorkstationStatus(True, 0, 1, None, len(self.decided))
+
+    def outbox_failures(self) -> Sequence[OutboxFailure]:
+        return [OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")]
+
+    def retry_failed(self, entry_id: str) -> Changes:
+        return Changes(outbox=True)
+
+    def close(self) -> None:
+        pass

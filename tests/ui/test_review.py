@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+
+from moderator_app.core.decisions import DecisionKind
+from moderator_app.settings import Settings
+from moderator_app.ui.main_window import MainWindow
+from moderator_app.ui.outbox_dialog import OutboxDialog
+from tests.ui.conftest import activate
+from tests.ui.fake_service import FakeReviewService
+
+
+def test_queue_loads_and_first_post_is_shown_with_suggestions(review_window: MainWindow) -> None:
+    window = review_window
+    assert window.queue_model.rowCount() == 5, "two near-duplicates collapse into one row"
+    assert window.post_pane.item is not None
+    assert window.decision_actions["remove"].isEnabled()
+
+
+def test_decision_key_holds_then_records_and_moves_on(qtbot, review_window: MainWindow,
+                                                      fake_service: FakeReviewService) -> None:
+    window = review_window
+    first = window.post_pane.item.post_id
+    qtbot.keyClick(window, "7")  # cite 10.7
+    qtbot.keyClick(window, "D")  # remove
+    assert window.post_pane.item.post_id != first, "the next post is shown at once"
+    assert window.undo_banner.isVisible()
+    assert fake_service.decided == [], "held for the undo window"
+    qtbot.waitUntil(lambda: len(fake_service.decided) >= 1, timeout=5000)
+    decision = fake_service.decided[0]
+    assert (decision.post_id, decision.kind, decision.categories) == (first, DecisionKind.REMOVE, ("10.7",))
+    qtbot.waitUntil(lambda: not window.undo_banner.isVisible())
+
+
+def test_undo_brings_the_post_back_and_nothing_is_sent(qtbot, review_window: MainWindow,
+                                                       fake_service: FakeReviewService) -> None:
+    window = review_window
+    first = window.post_pane.item.post_id
+    qtbot.keyClick(window, "7")
+    qtbot.keyClick(window, "D")
+    qtbot.keyClick(window, "Z", modifier=Qt.KeyboardModifier.ControlModifier)
+    assert window.post_pane.item.post_id == first
+    assert window.decision_bar.cited() == ("10.7",)
+    window.controller.flush()  # would send anything still held
+    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    assert fake_service.decided == []
+
+
+def test_incomplete_decision_says_why_and_keeps_the_post(qtbot, review_window: MainWindow,
+                                                         fake_service: FakeReviewService) -> None:
+    window = review_window
+    first = window.post_pane.item.post_id
+    qtbot.keyClick(window, "D")  # remove without a category
+    assert window.post_pane.item.post_id == first
+    assert "must cite at least one Article 10 category" in window.decision_bar.problem.text()
+    qtbot.keyClick(window, "6")
+    qtbot.keyClick(window, "L")  # a rumour label needs its refutation (Art. 7(5))
+    assert "Rumour label needs a refutation" in window.decision_bar.problem.text()
+
+
+def test_closing_the_window_releases_held_decisions(qtbot, fake_service: FakeReviewService) -> None:
+    window = MainWindow(Settings(undo_seconds=30), fake_service.pack)
+    qtbot.addWidget(window)
+    window.show()
+    activate(qtbot, window)
+    window.attach(fake_service)
+    qtbot.waitUntil(lambda: window.post_pane.item is not None)
+    qtbot.keyClick(window, "A")  # no violation
+    assert fake_service.decided == []
+    window.close()
+    assert [d.kind for d in fake_service.decided] == [DecisionKind.NO_VIOLATION]
+
+
+def test_apply_to_cluster_decides_every_similar_post(qtbot, review_window: MainWindow,
+                                                     fake_service: FakeReviewService) -> None:
+    window = review_window
+    window.queue_pane.select(fake_service.queue[0].post_id)
+    qtbot.keyClick(window, "C")
+    qtbot.keyClick(window, "7")
+    qtbot.keyClick(window, "D")
+    qtbot.waitUntil(lambda: len(fake_service.decided) == 2, timeout=5000)
+    assert {d.post_id for d in fake_service.decided} == {fake_service.queue[0].post_id, fake_service.queue[1].post_id}
+    assert len({d.idempotency_key for d in fake_service.decided}) == 2
+
+
+def test_a_late_context_answer_does_not_overwrite_the_next_post(qtbot) -> None:
+    gate = threading.Event()
+    service = FakeReviewService(context_gate=gate)
+    window = MainWindow(Settings(undo_seconds=1), service.pack)
+    qtbot.addWidget(window)
+    window.show()
+    activate(qtbot, window)
+    window.attach(service)
+    qtbot.waitUntil(lambda: window.post_pane.item is not None)
+    window.queue_pane.select_row(1)
+    second = window.post_pane.item.post_id
+    gate.set()
+    qtbot.waitUntil(lambda: window.post_pane.history.count() == 1)
+    assert window.post_pane.item.post_id == second
+    window.close()
+
+
+def test_lead_sees_identity_moderator_does_not(qtbot) -> None:
+    for lead, expected in ((False, False), (True, True)):
+        service = FakeReviewService(lead=lead)
+        window = MainWindow(Settings(), service.pack)
+        qtbot.addWidget(window)
+        window.attach(service)
+        qtbot.waitUntil(lambda w=window: w.post_pane.item is not None)
+        assert ("张三" in window.post_pane.author.text()) is expected
+        window.close()
+
+
+def test_status_bar_shows_outbox_failures_and_opens_the_list(qtbot, review_window: MainWindow) -> None:
+    status = review_window.status
+    qtbot.waitUntil(lambda: status.last is not None)
+    assert status.outbox.text() == "Outbox: 0 pending, 1 failed"
+    status.outbox.click()
+    dialog = review_window.findChild(OutboxDialog, "outbox_dialog")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 2).text() == "409: already decided by mod2"
+    dialog.close()
