@@ -75,6 +75,9 @@ class PlatformClient:
                 if attempt == LOGIN_ATTEMPTS - 1:
                     raise
                 time.sleep(min(self.options.backoff_factor * 2**attempt, self.options.retry_after_cap))
+            except AuthenticationRequired as exc:
+                raise AuthenticationRequired(f"The platform refused the user name or password of {username}",
+                                             status=exc.status) from None
         token, session = wire.auth_session(wire.Node(body))
         with self._lock:
             self._token = token
@@ -196,8 +199,10 @@ class PlatformClient:
             raise PlatformUnavailable("The platform did not answer in time; will retry") from exc
         except requests.exceptions.RetryError as exc:
             raise PlatformUnavailable("The platform kept failing; will retry later") from exc
-        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-            raise PlatformUnavailable("The connection to the platform was lost; will retry") from exc
+        except requests.exceptions.ChunkedEncodingError as exc:
+            raise PlatformUnavailable("The connection to the platform broke off mid-answer; will retry") from exc
+        except requests.exceptions.ConnectionError as exc:
+            raise PlatformUnavailable(f"Cannot reach the platform at {self._base_url}; will retry") from exc
         except requests.exceptions.InvalidURL as exc:
             raise ProtocolError(f"invalid platform address {url!r}") from exc
 

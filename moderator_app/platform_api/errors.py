@@ -59,8 +59,7 @@ def error_for(status: int, body: bytes, retry_after: str | None, *, retry_after_
     problem = _problem(body)
     slug = str(problem.get("type", "")).rsplit("/", 1)[-1]
     if status == 401:
-        return AuthenticationRequired("Your platform session has ended or was refused; please log in again",
-                                      status=status)
+        return AuthenticationRequired("Your platform session has ended; please log in again", status=status)
     if status == 403:
         return PermissionDenied(f"Your role does not allow this: {_detail(problem, 'forbidden')}", status=status)
     if status == 404:
