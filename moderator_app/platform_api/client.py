@@ -196,13 +196,13 @@ class PlatformClient:
             raise PlatformUnavailable(f"The platform's TLS certificate was not accepted ({exc.__class__.__name__}); "
                                       "check the platform address or the CA bundle setting") from exc
         except requests.exceptions.Timeout as exc:
-            raise PlatformUnavailable("The platform did not answer in time; will retry") from exc
+            raise PlatformUnavailable("The platform did not answer in time") from exc
         except requests.exceptions.RetryError as exc:
             raise PlatformUnavailable("The platform kept failing; will retry later") from exc
         except requests.exceptions.ChunkedEncodingError as exc:
-            raise PlatformUnavailable("The connection to the platform broke off mid-answer; will retry") from exc
+            raise PlatformUnavailable("The connection to the platform broke off mid-answer") from exc
         except requests.exceptions.ConnectionError as exc:
-            raise PlatformUnavailable(f"Cannot reach the platform at {self._base_url}; will retry") from exc
+            raise PlatformUnavailable(f"Cannot reach the platform at {self._base_url}") from exc
         except requests.exceptions.InvalidURL as exc:
             raise ProtocolError(f"invalid platform address {url!r}") from exc
 

@@ -81,7 +81,7 @@ def error_for(status: int, body: bytes, retry_after: str | None, *, retry_after_
         wait = parse_retry_after(retry_after, cap=retry_after_cap)
         return RateLimited(f"The platform asks us to slow down; retrying in {wait:.0f} s", retry_after=wait)
     if status >= 500:
-        message = f"The platform is unavailable (HTTP {status}); will retry"
+        message = f"The platform is unavailable (HTTP {status})"
         if retry_after:
             return RateLimited(message, retry_after=parse_retry_after(retry_after, cap=retry_after_cap),
                                status=status)

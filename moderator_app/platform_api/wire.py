@@ -6,6 +6,7 @@ message says exactly where the platform broke the contract (``items[3].post.auth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -39,6 +40,7 @@ TEXT_LIMIT = 100_000
 POST_TEXT_LIMIT = 4_000_000  # a 1 MB post must still display; beyond a few MB the platform is misbehaving
 LIST_LIMIT = 10_000
 T = TypeVar("T")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _type_name(value: object) -> str:
@@ -119,10 +121,11 @@ class Node:
 
 def _without_lone_surrogates(value: str) -> str:
     # JSON "\ud800" decodes to a lone surrogate, which breaks every later encode (Qt, SQLite, files).
+    # (json.loads already joins proper pairs, so any surrogate left is alone.)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return _SURROGATE.sub("\ufffd", value)
     return value
 
 
