@@ -102,7 +102,7 @@ def test_claims_are_exclusive_and_decisions_need_a_lease(url: str) -> None:
     assert not set(mine) & set(theirs)
     assert_problem(mod2.post("/v1/claims", {"post_ids": [mine[0]]}), 423, "claimed-by-other")
     assert_problem(mod2.post(f"/v1/posts/{mine[0]}/decisions", DECISION, key="k-mod2-0001"), 423, "claimed-by-other")
-    unclaimed = [p for p in mod1.first_post_ids(20) if p not in mine + theirs][0]
+    unclaimed = next(p for p in mod1.first_post_ids(20) if p not in mine + theirs)
     body = assert_problem(mod1.post(f"/v1/posts/{unclaimed}/decisions", DECISION, key="k-mod1-0001"), 409,
                           "lease-required")
     assert body["reason"] == "no_valid_lease"

@@ -50,7 +50,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    do_GET = do_POST = _answer  # noqa: N815
+    do_GET = do_POST = _answer
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,7 @@ def test_not_utf8_not_json_and_not_an_object(rogue_url: str) -> None:
         queue_answer(rogue_url, b"<html>502 Bad Gateway</html>")
     with pytest.raises(ProtocolError, match=r"^\(body\): expected an object, got array"):
         queue_answer(rogue_url, b"[]")
-    with pytest.raises(ProtocolError, match="^items: missing"):
+    with pytest.raises(ProtocolError, match=r"^items: missing"):
         queue_answer(rogue_url, b"{}")
 
 
