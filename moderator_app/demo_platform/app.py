@@ -69,10 +69,12 @@ def create_app(store: PlatformStore) -> FastAPI:
 
     @app.post("/v1/auth/login", tags=["auth"])
     def login(body: LoginIn) -> LoginOut:
+        """Exchange user name and password for a bearer token (demo users mod1, mod2, lead1; password demo)."""
         return LoginOut.model_validate(store.login(body.username, body.password))
 
     @app.post("/v1/auth/logout", status_code=204, tags=["auth"])
     def logout(user: CurrentUser, creds: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]) -> Response:
+        """Invalidate the token."""
         store.logout(creds.credentials)
         return Response(status_code=204)
 
@@ -84,6 +86,7 @@ def create_app(store: PlatformStore) -> FastAPI:
         reason: Annotated[str | None, Query(max_length=64, description="Only items with this report reason")] = None,
         category: Annotated[str | None, Query(max_length=16, description="Only items with this category hint")] = None,
     ) -> QueuePageOut:
+        """Undecided flagged items, most urgent first, with a cursor for the next page."""
         items, next_after = store.queue_page(user, limit=limit, after=_decode_cursor(cursor), reason=reason,
                                              category=category)
         return QueuePageOut.model_validate(
@@ -91,21 +94,25 @@ def create_app(store: PlatformStore) -> FastAPI:
 
     @app.post("/v1/claims", status_code=201, tags=["claims"])
     def claim(user: CurrentUser, body: ClaimIn) -> ClaimOut:
+        """Claim the next `count` free items, or the given `post_ids` (all or none), for the lease period."""
         if (body.count is None) == (body.post_ids is None):
             raise Problem(422, "invalid-body", "Send either count or post_ids, not both and not neither")
         return ClaimOut.model_validate(store.claim(user, count=body.count, post_ids=body.post_ids))
 
     @app.post("/v1/claims/{lease_id}/renew", tags=["claims"])
     def renew(user: CurrentUser, lease_id: str) -> LeaseOut:
+        """Extend a lease that has not expired yet."""
         return LeaseOut.model_validate(store.renew(user, lease_id))
 
     @app.delete("/v1/claims/{lease_id}", status_code=204, tags=["claims"])
     def release(user: CurrentUser, lease_id: str) -> Response:
+        """Give the items back to the queue."""
         store.release(user, lease_id)
         return Response(status_code=204)
 
     @app.get("/v1/posts/{post_id}", tags=["posts"])
     def post_detail(user: CurrentUser, post_id: str) -> PostDetailOut:
+        """One flagged post with its author, reports, media and, once decided, the decision."""
         return PostDetailOut.model_validate(store.post_detail(user, post_id))
 
     @app.post("/v1/posts/{post_id}/decisions", status_code=201, tags=["decisions"],
@@ -118,6 +125,7 @@ def create_app(store: PlatformStore) -> FastAPI:
         idempotency_key: Annotated[str, Header(alias="Idempotency-Key", min_length=8, max_length=200,
                                                description="Unique per decision; a replay returns the original")],
     ) -> DecisionOut:
+        """Apply a decision. Replaying an Idempotency-Key returns the original; moderators need a valid lease."""
         decision = Decision(
             post_id=PostId(post_id), kind=body.kind, categories=tuple(CategoryId(c) for c in body.categories),
             note=body.note, moderator=UserId(user["id"]), client_time=body.client_time,
@@ -135,6 +143,7 @@ def create_app(store: PlatformStore) -> FastAPI:
 
     @app.get("/v1/authors/{author_id}/history", tags=["posts"])
     def author_history(user: CurrentUser, author_id: str) -> AuthorHistoryOut:
+        """Earlier decisions on the author's posts, for context and repeat-offender signals."""
         return AuthorHistoryOut.model_validate(store.author_history(user, author_id))
 
     @app.get("/v1/decisions", tags=["decisions"])
@@ -143,11 +152,13 @@ def create_app(store: PlatformStore) -> FastAPI:
         since: Annotated[int, Query(ge=0, description="Only decisions with seq greater than this")] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     ) -> DecisionPageOut:
+        """Every applied decision in platform order (leads only), for reconciliation."""
         items, next_since = store.decisions(since=since, limit=limit)
         return DecisionPageOut.model_validate({"items": items, "next_since": next_since})
 
     @app.post("/v1/audit-witness", status_code=201, tags=["audit"])
     def audit_witness(user: CurrentUser, body: WitnessIn) -> WitnessReceiptOut:
+        """Record a workstation's audit chain head and return a signed receipt (optional for platforms)."""
         return WitnessReceiptOut.model_validate(store.witness(user, body.model_dump()))
 
     return app
