@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -36,11 +37,16 @@ def run(args: argparse.Namespace) -> int:
     platform.check_faults(args.faults)
     state = f"in {args.db}" if args.db else "in memory"
     faults = f", faults {args.faults}" if args.faults else ""
-    sys.stderr.write(
-        f"Demo platform on http://{args.host}:{args.port} "
-        f"({args.posts} posts, seed {args.seed}, state {state}{faults}).\n"
-        "Demo-only accounts: mod1, mod2 (moderators), lead1 (lead); password: demo. Ctrl+C stops.\n"
-    )
-    platform.serve_demo_platform(args.host, args.port, faults=args.faults, db=args.db, posts=args.posts,
-                                 seed=args.seed, lease_seconds=args.lease_seconds)
+
+    def announce(url: str) -> None:
+        sys.stderr.write(
+            f"Demo platform on {url} ({args.posts} posts, seed {args.seed}, state {state}{faults}).\n"
+            "Demo-only accounts: mod1, mod2 (moderators), lead1 (lead); password: demo. Ctrl+C stops.\n"
+        )
+        sys.stderr.flush()
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a foreground server is meant to stop
+        platform.serve_demo_platform(args.host, args.port, faults=args.faults, on_ready=announce, db=args.db,
+                                     posts=args.posts, seed=args.seed, lease_seconds=args.lease_seconds)
+    sys.stderr.write("Demo platform stopped.\n")
     return 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,11 +58,30 @@ def _config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
                           timeout_graceful_shutdown=2)
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """Bind first, so a busy port is an OSError here rather than uvicorn's exit code 3."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)  # connections wait in the backlog from here on, even before uvicorn accepts
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _url(host: str, sock: socket.socket) -> str:
+    return f"http://{host}:{sock.getsockname()[1]}" if ":" not in host else f"http://[{host}]:{sock.getsockname()[1]}"
+
+
 def start_in_thread(host: str = "127.0.0.1", port: int = 0, **options: Any) -> RunningServer:
     """Start the platform in a daemon thread; returns once it accepts connections. ``options``: see build_asgi."""
+    sock = listen(host, port)
     app, store = build_asgi(**options)
     server = uvicorn.Server(_config(app, host, port))
-    thread = threading.Thread(target=server.run, name="demo-platform", daemon=True)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="demo-platform", daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while not server.started:
@@ -68,13 +89,17 @@ def start_in_thread(host: str = "127.0.0.1", port: int = 0, **options: Any) -> R
             store.close()
             raise RuntimeError(f"the demo platform did not start on {host}:{port}")
         time.sleep(0.01)  # polling uvicorn's started flag: it offers no event to wait on
-    bound_port = server.servers[0].sockets[0].getsockname()[1]
-    return RunningServer(f"http://{host}:{bound_port}", store, server, thread)
+    return RunningServer(_url(host, sock), store, server, thread)
 
 
-def serve_forever(host: str, port: int, **options: Any) -> None:
+def serve_forever(host: str, port: int, *, on_ready: Callable[[str], None] | None = None, **options: Any) -> None:
+    """Serve in the foreground until Ctrl+C. A busy port raises OSError before anything else happens."""
+    sock = listen(host, port)
     app, store = build_asgi(**options)
+    if on_ready is not None:
+        on_ready(_url(host, sock))
     try:
-        uvicorn.Server(_config(app, host, port)).run()
+        uvicorn.Server(_config(app, host, port)).run(sockets=[sock])
     finally:
         store.close()
+        sock.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,12 +43,21 @@ def check_faults(faults: str) -> None:
         raise UsageError(f"--faults: {exc}") from None
 
 
-def serve_demo_platform(host: str, port: int, *, faults: str = "", **options: Any) -> None:
-    """The reference platform in the foreground until Ctrl+C. A bad ``faults`` spec is a UsageError."""
+def serve_demo_platform(host: str, port: int, *, faults: str = "", on_ready: Callable[[str], None] | None = None,
+                        **options: Any) -> None:
+    """The reference platform in the foreground until Ctrl+C; ``on_ready(url)`` once it listens.
+
+    A bad ``faults`` spec or an address that cannot be used is a UsageError.
+    """
     from moderator_app.demo_platform.runner import serve_forever
 
     check_faults(faults)
-    serve_forever(host, port, faults=faults, **options)
+    try:
+        serve_forever(host, port, faults=faults, on_ready=on_ready, **options)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    except sqlite3.Error as exc:
+        raise UsageError(f"--db {options.get('db')}: not a usable platform database ({exc})") from None
 
 
 def platform_contract_yaml() -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -82,3 +84,36 @@ def test_cli_bad_faults_spec_is_one_line_exit_2() -> None:
 def test_cli_prints_the_contract() -> None:
     result = run_cli("demo-platform", "--print-openapi")
     assert result.returncode == 0 and result.stdout == CONTRACT.read_text(encoding="utf-8")
+
+
+def test_cli_busy_port_and_bad_db_are_one_line_exit_2(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_cli("demo-platform", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr == f"moderator-app: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    not_sqlite = tmp_path / "state.db"
+    not_sqlite.write_text("this is not a database", encoding="utf-8")
+    result = run_cli("demo-platform", "--port", "0", "--db", str(not_sqlite))
+    assert result.returncode == 2 and result.stderr.startswith(f"moderator-app: error: --db {not_sqlite}: not a usable")
+
+
+def test_cli_serves_until_interrupted() -> None:
+    argv = [sys.executable, str(REPO / "main.py"), "demo-platform", "--port", "0", "--posts", "50"]
+    server = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    try:
+        assert server.stderr is not None
+        banner = server.stderr.readline()
+        url = banner.split()[3]
+        assert banner.startswith("Demo platform on http://127.0.0.1:") and "50 posts" in banner
+        assert "password: demo" in server.stderr.readline()
+        login = requests.post(f"{url}/v1/auth/login", json={"username": "mod2", "password": "demo"}, timeout=10)
+        assert login.json()["user"]["roles"] == ["moderator"]
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+        assert server.stderr is not None
+        assert server.stderr.read().endswith("Demo platform stopped.\n")
+        server.stderr.close()
