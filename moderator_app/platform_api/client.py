@@ -6,7 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import requests
@@ -24,7 +24,7 @@ from moderator_app.core.models import (
     User,
     WitnessReceipt,
 )
-from moderator_app.core.ports import SecretStore
+from moderator_app.core.ports import PlatformGateway, SecretStore
 from moderator_app.platform_api import wire
 from moderator_app.platform_api.errors import error_for
 from moderator_app.platform_api.session import IDEMPOTENT_METHODS, HttpOptions, make_session
@@ -96,7 +96,9 @@ class PlatformClient:
         user = self.user
         try:
             if self._token:
-                self._send("POST", "/v1/auth/logout", expect_body=False)
+                self._send_once("POST", "/v1/auth/logout", None, None, None, True, False)
+        except AuthenticationRequired:
+            pass  # the token was no longer valid: logged out either way
         finally:
             with self._lock:
                 self._token = None
@@ -227,3 +229,7 @@ def _json(content: bytes) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProtocolError(f"the answer is not JSON ({exc.msg} at character {exc.pos})") from None
+
+
+if TYPE_CHECKING:  # mypy proves the client offers everything the services expect of a platform
+    _implements_port: type[PlatformGateway] = PlatformClient
