@@ -20,7 +20,7 @@ DECISIONS = 1000
 
 
 def _client(url: str) -> PlatformClient:
-    api = PlatformClient(url, options=HttpOptions(retries=10, backoff_factor=0.001, retry_after_cap=0.01))
+    api = PlatformClient(url, options=HttpOptions(retries=12, backoff_factor=0.001, retry_after_cap=0.01))
     api.login("lead1", "demo")
     return api
 

@@ -21,6 +21,7 @@ from moderator_app.services.outbox import Outbox, RetryPolicy, account_key
 from moderator_app.services.outbox_journal import EntryState, OutboxEntry
 
 PROGRESS_EVERY = 100
+BATCH_RETRIES = 12
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(line + "\n")
         raise
     password = _password(args.user)
+    # A batch run can afford patience: more attempts for login and reads than the GUI's default.
     client = platform.make_client(args.platform, ca_bundle=args.ca_bundle, retry_after_cap=args.max_wait,
-                                  credentials=lambda: (args.user, password))
+                                  retries=BATCH_RETRIES, credentials=lambda: (args.user, password))
     session = client.login(args.user, password)
     if not session.user.is_lead:
         raise PermissionDenied(f"{args.user} is not a lead; bulk decisions need the lead role")

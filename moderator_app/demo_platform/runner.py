@@ -61,7 +61,9 @@ def _config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
 def listen(host: str, port: int) -> socket.socket:
     """Bind first, so a busy port is an OSError here rather than uvicorn's exit code 3."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets that say so, and without it every
+    # answer waits ~40 ms for Nagle and delayed ACKs.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))

@@ -31,7 +31,6 @@ from moderator_app.platform_api.session import IDEMPOTENT_METHODS, HttpOptions, 
 from moderator_app.platform_api.tokens import KeyringSecretStore
 
 Credentials = Callable[[], tuple[str, str]]
-LOGIN_ATTEMPTS = 10
 
 
 class PlatformClient:
@@ -66,13 +65,14 @@ class PlatformClient:
 
     def login(self, username: str, password: str) -> AuthSession:
         # Logging in changes nothing on the platform, so a transient failure is simply tried again.
-        for attempt in range(LOGIN_ATTEMPTS):
+        attempts = self.options.retries + 1
+        for attempt in range(attempts):
             try:
                 body = self._send("POST", "/v1/auth/login", json_body={"username": username, "password": password},
                                   authenticated=False)
                 break
             except PlatformUnavailable:
-                if attempt == LOGIN_ATTEMPTS - 1:
+                if attempt == attempts - 1:
                     raise
                 time.sleep(min(self.options.backoff_factor * 2**attempt, self.options.retry_after_cap))
             except AuthenticationRequired as exc:

@@ -121,9 +121,13 @@ class OutboxJournal:
             self._db.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """A write transaction. ``durable=False`` (delivery marks) skips the fsync: losing such a mark in a power
+        cut only means the decision is sent again under the same key, which the platform answers with the
+        original. A new decision is always written durably (synchronous=FULL)."""
         with self._lock:
             try:
+                self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._db
@@ -179,17 +183,17 @@ class OutboxJournal:
         return [_entry(r) for r in self._read(
             "SELECT * FROM outbox WHERE account=? AND state='failed' ORDER BY seq", (account,))]
 
-    # Transient failures are not written one by one (each durable commit costs an fsync); the attempts of a
-    # delivery are added when it ends, and a crash in between only forgets how many tries it took.
+    # Transient failures are not written one by one; the attempts of a delivery are added when it ends, and a
+    # crash in between only forgets how many tries it took.
 
     def mark_delivered(self, seq: int, ack: PlatformDecision, attempts: int = 1) -> None:
-        with self._write() as db:
+        with self._write(durable=False) as db:
             db.execute("UPDATE outbox SET state='delivered', attempts=attempts+?, platform_decision=?, updated_at=?"
                        " WHERE seq=?", (attempts, platform_decision_to_json(ack), datetime.now(UTC).isoformat(), seq))
 
     def mark_failed(self, seq: int, kind: str, reason: str, winner: PlatformDecision | None = None,
                     attempts: int = 1) -> None:
-        with self._write() as db:
+        with self._write(durable=False) as db:
             db.execute(
                 "UPDATE outbox SET state='failed', attempts=attempts+?, failure_kind=?, last_error=?,"
                 " platform_decision=?, updated_at=? WHERE seq=?",

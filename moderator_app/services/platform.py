@@ -18,11 +18,12 @@ def make_client(
     *,
     ca_bundle: str | None = None,
     retry_after_cap: float = 30.0,
+    retries: int = 3,
     credentials: Callable[[], tuple[str, str]] | None = None,
 ) -> PlatformClient:
     if not base_url.startswith(("http://", "https://")):
         raise UsageError(f"the platform address must start with https:// (or http:// for loopback), not {base_url!r}")
-    options = HttpOptions(ca_bundle=ca_bundle, retry_after_cap=retry_after_cap)
+    options = HttpOptions(ca_bundle=ca_bundle, retry_after_cap=retry_after_cap, retries=retries)
     return PlatformClient(base_url, options=options, credentials=credentials)
 
 

@@ -54,7 +54,7 @@ def write_csv(path: Path, post_ids: list[str]) -> dict[str, str]:
 
 def applied_decisions(url: str) -> list[dict[str, str]]:
     """Through GET /v1/decisions, as the platform reports them (the client rides out the injected faults)."""
-    api = PlatformClient(url, options=HttpOptions(retries=10, backoff_factor=0.001, retry_after_cap=0.01))
+    api = PlatformClient(url, options=HttpOptions(retries=12, backoff_factor=0.001, retry_after_cap=0.01))
     api.login("lead1", "demo")
     found, since = [], 0
     while True:

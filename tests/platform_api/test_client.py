@@ -27,7 +27,7 @@ from moderator_app.core.ports import PlatformGateway
 from moderator_app.platform_api import HttpOptions, KeyringSecretStore, PlatformClient
 from moderator_app.platform_api.session import make_session
 
-FAST = HttpOptions(backoff_factor=0.001, retry_after_cap=0.01, retries=8)
+FAST = HttpOptions(backoff_factor=0.001, retry_after_cap=0.01, retries=12)
 
 
 def decision(post_id: str, key: str, *, user: str = "lead1", kind: DecisionKind = DecisionKind.REMOVE,
@@ -124,7 +124,7 @@ def test_errors_are_mapped_to_the_core_tree(url: str) -> None:
     with pytest.raises(AuthenticationRequired, match="refused the user name or password of mod1"):
         PlatformClient(url, options=FAST).login("mod1", "wrong")
     with pytest.raises(PlatformUnavailable, match="Cannot reach the platform"):
-        PlatformClient("http://127.0.0.1:9", options=FAST).login("mod1", "demo")
+        PlatformClient("http://127.0.0.1:9", options=HttpOptions(retries=1, backoff_factor=0.001)).login("mod1", "demo")
 
 
 def test_an_expired_token_is_renewed_with_the_credentials(platform_server: Callable[..., Any],

@@ -37,7 +37,7 @@ def decision(post_id: str, *, user: str = "lead1", kind: DecisionKind = Decision
 
 
 def logged_in(url: str, user: str = "lead1") -> PlatformClient:
-    api = PlatformClient(url, options=HttpOptions(retry_after_cap=0.01, backoff_factor=0.001, retries=8))
+    api = PlatformClient(url, options=HttpOptions(retry_after_cap=0.01, backoff_factor=0.001, retries=12))
     api.login(user, "demo")
     return api
 
