@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 # Must happen before any QApplication exists, or Qt aborts without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,3 +53,45 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+# --- The reference platform on loopback (issue 3) ---------------------------------------------------------------
+
+class FakeClock:
+    """A platform clock the test moves by hand, so lease and token expiry need no waiting."""
+
+    def __init__(self) -> None:
+        from datetime import UTC, datetime
+
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> Any:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        from datetime import timedelta
+
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def platform_server() -> Iterator[Callable[..., Any]]:
+    """Start real demo platforms on free loopback ports: ``platform_server(posts=300, faults=..., clock=...)``."""
+    from moderator_app.demo_platform import start_in_thread
+
+    started: list[Any] = []
+
+    def start(**options: Any) -> Any:
+        options.setdefault("posts", 300)
+        server = start_in_thread(**options)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()

@@ -9,7 +9,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from moderator_app.core.models import CategoryId, PostId, UserId
+from moderator_app.core.models import CategoryId, PostId, QueueItem, UserId
 
 
 class DecisionKind(enum.StrEnum):
@@ -83,3 +83,36 @@ def validation_problems(decision: Decision) -> list[str]:
     if spec.needs_refutation and not (decision.refutation and decision.refutation.strip()):
         problems.append("Rumour label needs a refutation text or link (Article 7(5))")
     return problems
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformDecision:
+    """A decision as the platform applied it (its acknowledgement, or the winner of a conflict)."""
+
+    decision_id: str
+    seq: int
+    post_id: PostId
+    kind: DecisionKind
+    categories: tuple[CategoryId, ...]
+    note: str
+    decided_by: UserId
+    decided_at: datetime
+    restriction_days: int | None = None
+    refutation: str | None = None
+    client_time: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionPage:
+    """A page of ``GET /v1/decisions``; ``next_since`` is the ``seq`` to ask from next."""
+
+    items: tuple[PlatformDecision, ...]
+    next_since: int
+
+
+@dataclass(frozen=True, slots=True)
+class PostDetail:
+    """``GET /v1/posts/{id}``: the flagged item and, once decided, the platform's decision."""
+
+    item: QueueItem
+    decision: PlatformDecision | None = None

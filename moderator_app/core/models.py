@@ -134,3 +134,47 @@ class Suggestion:
     category: CategoryId
     score: float
     evidence: tuple[Evidence, ...] = field(default=())
+
+
+# --- Platform API records (issue 3): what the platform returns beyond single posts. ---
+
+
+@dataclass(frozen=True, slots=True)
+class AuthSession:
+    """Who is logged in to the platform and until when. The token itself stays in the secret store."""
+
+    user: User
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    items: tuple[QueueItem, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A granted lease and the items it covers."""
+
+    lease: Lease
+    items: tuple[QueueItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorHistory:
+    author: Author
+    post_count: int
+    prior_decisions: tuple[PriorDecision, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WitnessReceipt:
+    """The platform's acknowledgement of an audit chain head (an external witness)."""
+
+    receipt_id: str
+    log_id: str
+    seq: int
+    head_hash: str
+    received_at: datetime
+    signature: str

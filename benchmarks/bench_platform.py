@@ -1,0 +1,90 @@
+"""Platform API over loopback: queue page latency, and decisions per second through the durable outbox."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.harness import Row, median, p95
+from moderator_app.core.decisions import Decision, DecisionKind
+from moderator_app.core.models import CategoryId, PostId, UserId
+from moderator_app.demo_platform import start_in_thread
+from moderator_app.platform_api import HttpOptions, PlatformClient
+from moderator_app.services.outbox import Outbox, RetryPolicy, account_key, new_idempotency_key
+from moderator_app.services.outbox_journal import OutboxJournal
+
+PAGES = 200
+DECISIONS = 1000
+
+
+def _client(url: str) -> PlatformClient:
+    api = PlatformClient(url, options=HttpOptions(retries=12, backoff_factor=0.001, retry_after_cap=0.01))
+    api.login("lead1", "demo")
+    return api
+
+
+def _all_ids(api: PlatformClient) -> list[PostId]:
+    ids: list[PostId] = []
+    cursor = None
+    while True:
+        page = api.queue_page(limit=200, cursor=cursor)
+        ids += [i.post_id for i in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            return ids
+
+
+def _decisions(ids: list[PostId]) -> list[Decision]:
+    now = datetime.now(UTC)
+    return [Decision(p, DecisionKind.REMOVE, (CategoryId("10.7"),), "", UserId("lead1"), now, new_idempotency_key())
+            for p in ids]
+
+
+def _queue_latency(api: PlatformClient) -> list[float]:
+    samples, cursor = [], None
+    for _ in range(PAGES):
+        started = time.perf_counter()
+        page = api.queue_page(limit=50, cursor=cursor)
+        samples.append((time.perf_counter() - started) * 1000)
+        cursor = page.next_cursor
+    return samples
+
+
+def _through_outbox(url: str, folder: Path, name: str) -> tuple[float, list[float]]:
+    api = _client(url)
+    ids = _all_ids(api)[:DECISIONS]
+    outbox = Outbox(api, account_key(url, "lead1"), journal=OutboxJournal(folder / f"{name}.sqlite3"),
+                    retry=RetryPolicy(initial_delay=0.001, max_delay=0.01))
+    record_ms = []
+    started = time.perf_counter()
+    for made in _decisions(ids):
+        before = time.perf_counter()
+        outbox.record(made)  # one durable commit each, as the GUI records them
+        record_ms.append((time.perf_counter() - before) * 1000)
+    report = outbox.deliver_pending()
+    rate = len(report.delivered) / (time.perf_counter() - started)
+    outbox.close()
+    return rate, record_ms
+
+
+def run() -> list[Row]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        clean = start_in_thread(posts=2400)
+        faulty = start_in_thread(posts=2400, faults="error=0.3,drop=0.1,429=0.05,retry_after=0")
+        try:
+            pages = _queue_latency(_client(clean.url))
+            rate, record_ms = _through_outbox(clean.url, folder, "clean")
+            faulty_rate, _ = _through_outbox(faulty.url, folder, "faulty")
+        finally:
+            clean.stop()
+            faulty.stop()
+    return [
+        Row("queue page of 50 over loopback, median of 200", median(pages), "ms", 50),
+        Row("queue page of 50 over loopback, p95 of 200", p95(pages), "ms", 50),
+        Row("outbox record, one durable decision (WAL, synchronous=FULL), p95", p95(record_ms), "ms", 25),
+        Row(f"decisions through the outbox (record + deliver {DECISIONS})", rate, "/s", 50, higher_is_better=True),
+        Row("  same under faults error=0.3,drop=0.1,429=0.05", faulty_rate, "/s", 20, higher_is_better=True),
+    ]

@@ -1,0 +1,111 @@
+"""`moderator-app decide --from-csv FILE --platform URL --user U`: bulk decisions for leads, through the outbox.
+
+Every row is checked first (a bad row: one line naming it, exit 2, nothing sent). Decisions are journalled with
+keys derived from the lead and the row, so re-running the same file after an interruption sends only what is
+missing. The password comes from MODAPP_PASSWORD or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from moderator_app.core.decisions import Decision, PlatformDecision
+from moderator_app.core.errors import CheckFailed, PermissionDenied, UsageError
+from moderator_app.services import platform
+from moderator_app.services.bulk_decisions import BadRows, read_decision_csv, render_problems
+from moderator_app.services.outbox import Outbox, RetryPolicy, account_key
+from moderator_app.services.outbox_journal import EntryState, OutboxEntry
+
+PROGRESS_EVERY = 100
+BATCH_RETRIES = 12
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from-csv", dest="csv", type=Path, required=True,
+                        help="CSV with columns post_id, kind, categories, note (+ restriction_days, refutation)")
+    parser.add_argument("--platform", default=os.environ.get("MODAPP_PLATFORM_URL"),
+                        required="MODAPP_PLATFORM_URL" not in os.environ,
+                        help="the platform's address (default: MODAPP_PLATFORM_URL)")
+    parser.add_argument("--user", required=True, help="a lead's user name")
+    parser.add_argument("--ca-bundle", help="CA certificates file for a platform with a private CA")
+    parser.add_argument("--retry-failed", action="store_true",
+                        help="also send again rows that failed in an earlier run (e.g. after a conflict was fixed)")
+    parser.add_argument("--retry-delay", type=float, default=0.5,
+                        help="first wait after a transient failure, in seconds; doubles up to --max-wait (default 0.5)")
+    parser.add_argument("--max-wait", type=float, default=30.0,
+                        help="longest wait between attempts, also caps the platform's Retry-After (default 30)")
+
+
+def _password(user: str) -> str:
+    password = os.environ.get("MODAPP_PASSWORD")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise UsageError("no password: set MODAPP_PASSWORD or run in a terminal to be asked")
+    return getpass.getpass(f"Password for {user}: ")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.retry_delay < 0 or args.max_wait < args.retry_delay:
+        raise UsageError("--retry-delay cannot be negative, and --max-wait cannot be shorter than it")
+    try:
+        decisions = read_decision_csv(args.csv, args.user)
+    except BadRows as bad:
+        for line in render_problems(bad.source, bad.problems):
+            sys.stderr.write(line + "\n")
+        raise
+    password = _password(args.user)
+    # A batch run can afford patience: more attempts for login and reads than the GUI's default.
+    client = platform.make_client(args.platform, ca_bundle=args.ca_bundle, retry_after_cap=args.max_wait,
+                                  retries=BATCH_RETRIES, credentials=lambda: (args.user, password))
+    session = client.login(args.user, password)
+    if not session.user.is_lead:
+        raise PermissionDenied(f"{args.user} is not a lead; bulk decisions need the lead role")
+    notice = getattr(client.secrets, "notice", None)
+    if notice:
+        sys.stderr.write(f"note: {notice}\n")
+    retry = RetryPolicy(initial_delay=args.retry_delay, max_delay=args.max_wait)
+    outbox = Outbox(client, account_key(client.base_url, session.user.user_id), retry=retry,
+                    on_delivered=DeliveryProgress())
+    try:
+        return _send(outbox, decisions, args)
+    finally:
+        outbox.close()
+
+
+class DeliveryProgress:
+    """A line on stderr every hundred deliveries, so a long run shows it is alive."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, entry: OutboxEntry, ack: PlatformDecision) -> None:
+        self.count += 1
+        if self.count % PROGRESS_EVERY == 0:
+            sys.stderr.write(f"  {self.count} delivered\n")
+
+
+def _send(outbox: Outbox, decisions: list[Decision], args: argparse.Namespace) -> int:
+    recorded = outbox.record_many(decisions)
+    earlier = [entry for entry, new in recorded if not new and entry.state is EntryState.DELIVERED]
+    if args.retry_failed:
+        for entry, _new in recorded:
+            if entry.state is EntryState.FAILED:
+                outbox.retry(entry.seq)
+    report = outbox.deliver_pending()
+    ours = {d.idempotency_key for d in decisions}
+    failed = [e for e in outbox.journal.failed(outbox.account) if e.decision.idempotency_key in ours]
+    print(f"{len(decisions)} rows: {len(report.delivered)} delivered now, {len(earlier)} delivered in an earlier "
+          f"run, {len(failed)} failed, {report.transient_errors} transient errors retried")
+    for entry in failed:
+        print(f"  post {entry.decision.post_id}: {entry.failure_kind}: {entry.last_error}")
+    if report.blocked:
+        raise CheckFailed(f"stopped: {report.blocked}; run the same command again to send the rest")
+    if failed:
+        raise CheckFailed(f"{len(failed)} decision{'s' if len(failed) != 1 else ''} not applied (see above); "
+                          "fix them and run again with --retry-failed")
+    return 0

@@ -1,0 +1,332 @@
+"""The reference platform's state: one SQLite database (``:memory:`` by default, a file with ``--db``).
+
+All methods are serialised by one lock: FastAPI runs sync endpoints on a thread pool, and SQLite plus the
+lease rules (check-then-claim) must see one consistent state. Methods return plain dicts in the wire shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from moderator_app.demo_platform.problems import Problem
+from moderator_app.demo_platform.seed import SCHEMA, seed_database
+
+Row = dict[str, Any]
+Clock = Callable[[], datetime]
+
+DEMO_PASSWORD = "demo"  # demo-only accounts: documented in docs/platform-api.md
+USERS: dict[str, Row] = {
+    "mod1": {"id": "mod1", "display_name": "审核员一号 (mod1)", "roles": ["moderator"]},
+    "mod2": {"id": "mod2", "display_name": "审核员二号 (mod2)", "roles": ["moderator"]},
+    "lead1": {"id": "lead1", "display_name": "组长 (lead1)", "roles": ["moderator", "lead"]},
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def rfc3339(moment: datetime) -> str:
+    # Always with microseconds, so that stored times compare correctly as strings.
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class PlatformStore:
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        *,
+        posts: int = 2400,
+        seed: int = 7,
+        clock: Clock = utc_now,
+        lease_seconds: float = 300.0,
+        token_seconds: float = 8 * 3600.0,
+    ) -> None:
+        self.clock = clock
+        self.lease_seconds = lease_seconds
+        self.token_seconds = token_seconds
+        self._lock = threading.Lock()
+        target = str(db_path) if db_path else ":memory:"
+        self._db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        if db_path:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        if not self._db.execute("SELECT 1 FROM posts LIMIT 1").fetchone():
+            with self._transaction():
+                seed_database(self._db, seed=seed, posts=posts)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    @contextmanager
+    def _locked(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._transaction() as db:
+            yield db
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # --- auth ---------------------------------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> Row:
+        user = USERS.get(username)
+        if user is None or not secrets.compare_digest(password, DEMO_PASSWORD):
+            raise Problem(401, "unauthenticated", "Wrong user name or password")
+        token = secrets.token_urlsafe(32)
+        expires = self.clock() + timedelta(seconds=self.token_seconds)
+        with self._locked() as db:
+            db.execute("INSERT INTO tokens(token, username, expires_at) VALUES (?,?,?)",
+                       (token, username, rfc3339(expires)))
+        return {"access_token": token, "token_type": "bearer", "expires_at": rfc3339(expires), "user": user}
+
+    def user_for_token(self, token: str) -> Row:
+        with self._locked() as db:
+            row = db.execute("SELECT username, expires_at FROM tokens WHERE token=?", (token,)).fetchone()
+        if row is None or row["expires_at"] <= rfc3339(self.clock()):
+            raise Problem(401, "unauthenticated", "The access token is missing, unknown or expired; log in again")
+        return USERS[row["username"]]
+
+    def logout(self, token: str) -> None:
+        with self._locked() as db:
+            db.execute("DELETE FROM tokens WHERE token=?", (token,))
+
+    # --- queue and posts ----------------------------------------------------------------------------------
+
+    def queue_page(
+        self, user: Row, *, limit: int, after: int, reason: str | None, category: str | None
+    ) -> tuple[list[Row], int | None]:
+        sql = ["SELECT q.* FROM queue q WHERE q.position > ? AND q.post_id NOT IN (SELECT post_id FROM decisions)"]
+        params: list[Any] = [after]
+        if reason:
+            sql.append("AND q.reasons LIKE ?")
+            params.append(f"%,{reason},%")
+        if category:
+            sql.append("AND q.category_hint = ?")
+            params.append(category)
+        sql.append("ORDER BY q.position LIMIT ?")
+        params.append(limit + 1)
+        with self._locked() as db:
+            rows = db.execute(" ".join(sql), params).fetchall()
+            items = [self._item(db, row, user) for row in rows[:limit]]
+        next_after = rows[limit - 1]["position"] if len(rows) > limit else None
+        return items, next_after
+
+    def post_detail(self, user: Row, post_id: str) -> Row:
+        with self._locked() as db:
+            row = db.execute("SELECT * FROM queue WHERE post_id=?", (post_id,)).fetchone()
+            if row is None:
+                raise Problem(404, "not-found", f"No post {post_id}")
+            item = self._item(db, row, user)
+            item["decision"] = self._decision_by_post(db, post_id)
+        return item
+
+    def _item(self, db: sqlite3.Connection, row: sqlite3.Row, user: Row) -> Row:
+        post = db.execute("SELECT * FROM posts WHERE post_id=?", (row["post_id"],)).fetchone()
+        claimed = row["lease_expires_at"] is not None and row["lease_expires_at"] > rfc3339(self.clock())
+        return {
+            "post": {
+                "post_id": post["post_id"],
+                "author": self._author(db, post["author_id"], user),
+                "text": post["text"],
+                "published_at": post["published_at"],
+                "url": post["url"],
+                "repost_count": post["repost_count"],
+                "media": json.loads(post["media"]),
+            },
+            "reports": json.loads(row["reports"]),
+            "flagged_at": row["flagged_at"],
+            "source": row["source"],
+            "priority": row["priority"],
+            "category_hint": row["category_hint"],
+            "claimed_by": row["claimed_by"] if claimed else None,
+            "lease_expires_at": row["lease_expires_at"] if claimed else None,
+        }
+
+    @staticmethod
+    def _author(db: sqlite3.Connection, author_id: str, user: Row) -> Row:
+        author = db.execute("SELECT * FROM authors WHERE author_id=?", (author_id,)).fetchone()
+        # Article 7(4): the author's real name is personal data, shown to leads only.
+        real_name = author["real_name"] if "lead" in user["roles"] else None
+        return {"author_id": author["author_id"], "display_name": author["display_name"], "real_name": real_name}
+
+    def author_history(self, user: Row, author_id: str) -> Row:
+        with self._locked() as db:
+            if db.execute("SELECT 1 FROM authors WHERE author_id=?", (author_id,)).fetchone() is None:
+                raise Problem(404, "not-found", f"No author {author_id}")
+            count = db.execute("SELECT count(*) FROM posts WHERE author_id=?", (author_id,)).fetchone()[0]
+            rows = db.execute(
+                "SELECT post_id, kind, categories, decided_at FROM history WHERE author_id=? "
+                "UNION ALL SELECT d.post_id, d.kind, d.categories, d.decided_at FROM decisions d "
+                "JOIN posts p ON p.post_id = d.post_id WHERE p.author_id=? ORDER BY decided_at",
+                (author_id, author_id),
+            ).fetchall()
+            author = self._author(db, author_id, user)
+        prior = [{"post_id": r["post_id"], "kind": r["kind"], "categories": json.loads(r["categories"]),
+                  "decided_at": r["decided_at"]} for r in rows]
+        return {"author": author, "post_count": count, "prior_decisions": prior}
+
+    # --- claims -------------------------------------------------------------------------------------------
+
+    def claim(self, user: Row, *, count: int | None, post_ids: Sequence[str] | None) -> Row:
+        now = rfc3339(self.clock())
+        expires = rfc3339(self.clock() + timedelta(seconds=self.lease_seconds))
+        lease_id = "L" + secrets.token_hex(8)
+        with self._locked() as db:
+            free = ("(lease_expires_at IS NULL OR lease_expires_at <= ?)"
+                    " AND post_id NOT IN (SELECT post_id FROM decisions)")
+            if post_ids is None:
+                rows = db.execute(f"SELECT post_id FROM queue WHERE {free} ORDER BY position LIMIT ?",
+                                  (now, count)).fetchall()
+                chosen = [r["post_id"] for r in rows]
+            else:
+                chosen = list(dict.fromkeys(post_ids))
+                for post_id in chosen:
+                    self._check_claimable(db, post_id, user, now)
+            db.executemany("UPDATE queue SET lease_id=?, claimed_by=?, lease_expires_at=? WHERE post_id=?",
+                           [(lease_id, user["id"], expires, p) for p in chosen])
+            db.execute("INSERT INTO leases(lease_id, username, expires_at) VALUES (?,?,?)",
+                       (lease_id, user["id"], expires))
+            items = [self._item(db, db.execute("SELECT * FROM queue WHERE post_id=?", (p,)).fetchone(), user)
+                     for p in chosen]
+        return {"lease_id": lease_id, "expires_at": expires, "post_ids": chosen, "items": items}
+
+    def _check_claimable(self, db: sqlite3.Connection, post_id: str, user: Row, now: str) -> None:
+        row = db.execute("SELECT claimed_by, lease_expires_at FROM queue WHERE post_id=?", (post_id,)).fetchone()
+        if row is None:
+            raise Problem(404, "not-found", f"No post {post_id} in the queue")
+        if self._decision_by_post(db, post_id) is not None:
+            raise Problem(409, "already-decided", f"Post {post_id} has already been decided")
+        if row["lease_expires_at"] and row["lease_expires_at"] > now and row["claimed_by"] != user["id"]:
+            raise Problem(423, "claimed-by-other", f"Post {post_id} is claimed by {row['claimed_by']} "
+                          f"until {row['lease_expires_at']}", reason="claimed_by_other")
+
+    def renew(self, user: Row, lease_id: str) -> Row:
+        now = self.clock()
+        expires = rfc3339(now + timedelta(seconds=self.lease_seconds))
+        with self._locked() as db:
+            lease = self._own_lease(db, user, lease_id)
+            if lease["expires_at"] <= rfc3339(now):
+                raise Problem(409, "lease-expired", f"Lease {lease_id} expired at {lease['expires_at']}; claim again",
+                              reason="lease_expired")
+            db.execute("UPDATE leases SET expires_at=? WHERE lease_id=?", (expires, lease_id))
+            db.execute("UPDATE queue SET lease_expires_at=? WHERE lease_id=?", (expires, lease_id))
+            post_ids = [r[0] for r in db.execute(
+                "SELECT post_id FROM queue WHERE lease_id=? AND post_id NOT IN (SELECT post_id FROM decisions) "
+                "ORDER BY position", (lease_id,))]
+        return {"lease_id": lease_id, "expires_at": expires, "post_ids": post_ids}
+
+    def release(self, user: Row, lease_id: str) -> None:
+        with self._locked() as db:
+            self._own_lease(db, user, lease_id)
+            db.execute("UPDATE queue SET lease_id=NULL, claimed_by=NULL, lease_expires_at=NULL WHERE lease_id=?",
+                       (lease_id,))
+            db.execute("UPDATE leases SET expires_at=? WHERE lease_id=?", (rfc3339(self.clock()), lease_id))
+
+    @staticmethod
+    def _own_lease(db: sqlite3.Connection, user: Row, lease_id: str) -> sqlite3.Row:
+        lease = db.execute("SELECT * FROM leases WHERE lease_id=?", (lease_id,)).fetchone()
+        if lease is None or lease["username"] != user["id"]:
+            raise Problem(404, "not-found", f"No lease {lease_id} of yours")
+        return lease  # type: ignore[no-any-return]
+
+    # --- decisions ----------------------------------------------------------------------------------------
+
+    def decide(self, user: Row, post_id: str, key: str, body: Row) -> tuple[Row, bool]:
+        """Apply a decision; returns (decision, replayed). Idempotent per (user, Idempotency-Key)."""
+        body_hash = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        now = self.clock()
+        with self._locked() as db:
+            seen = db.execute("SELECT body_hash, decision_id, post_id FROM idempotency WHERE username=? AND key=?",
+                              (user["id"], key)).fetchone()
+            if seen is not None:
+                if seen["body_hash"] != body_hash or seen["post_id"] != post_id:
+                    raise Problem(422, "idempotency-key-reused",
+                                  "This Idempotency-Key was already used for a different request")
+                return self._decision(db, "decision_id=?", seen["decision_id"]), True
+            row = db.execute("SELECT claimed_by, lease_expires_at FROM queue WHERE post_id=?", (post_id,)).fetchone()
+            if row is None:
+                raise Problem(404, "not-found", f"No post {post_id}")
+            existing = self._decision_by_post(db, post_id)
+            if existing is not None:
+                raise Problem(409, "decision-conflict",
+                              f"Post {post_id} was already decided by {existing['decided_by']}",
+                              existing_decision=existing)
+            if "lead" not in user["roles"]:
+                self._check_lease(row, user, post_id, rfc3339(now))
+            decision_id = "D" + secrets.token_hex(8)
+            db.execute(
+                "INSERT INTO decisions(decision_id, post_id, kind, categories, note, restriction_days, refutation,"
+                " client_time, decided_at, decided_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (decision_id, post_id, body["kind"], json.dumps(body["categories"], ensure_ascii=False),
+                 body["note"], body.get("restriction_days"), body.get("refutation"), body["client_time"],
+                 rfc3339(now), user["id"]),
+            )
+            db.execute("INSERT INTO idempotency(username, key, body_hash, decision_id, post_id) VALUES (?,?,?,?,?)",
+                       (user["id"], key, body_hash, decision_id, post_id))
+            return self._decision(db, "decision_id=?", decision_id), False
+
+    @staticmethod
+    def _check_lease(row: sqlite3.Row, user: Row, post_id: str, now: str) -> None:
+        held = row["lease_expires_at"] is not None and row["lease_expires_at"] > now
+        if held and row["claimed_by"] != user["id"]:
+            raise Problem(423, "claimed-by-other", f"Post {post_id} is claimed by {row['claimed_by']}",
+                          reason="claimed_by_other")
+        if not held:
+            raise Problem(409, "lease-required", f"You hold no valid claim on post {post_id}; claim it first",
+                          reason="no_valid_lease")
+
+    def decisions(self, *, since: int, limit: int) -> tuple[list[Row], int]:
+        with self._locked() as db:
+            rows = db.execute("SELECT * FROM decisions WHERE seq > ? ORDER BY seq LIMIT ?", (since, limit)).fetchall()
+        items = [self._decision_row(r) for r in rows]
+        return items, (items[-1]["seq"] if items else since)
+
+    def _decision_by_post(self, db: sqlite3.Connection, post_id: str) -> Row | None:
+        row = db.execute("SELECT * FROM decisions WHERE post_id=?", (post_id,)).fetchone()
+        return None if row is None else self._decision_row(row)
+
+    def _decision(self, db: sqlite3.Connection, where: str, value: str) -> Row:
+        return self._decision_row(db.execute(f"SELECT * FROM decisions WHERE {where}", (value,)).fetchone())
+
+    @staticmethod
+    def _decision_row(row: sqlite3.Row) -> Row:
+        return {
+            "decision_id": row["decision_id"], "seq": row["seq"], "post_id": row["post_id"], "kind": row["kind"],
+            "categories": json.loads(row["categories"]), "note": row["note"],
+            "restriction_days": row["restriction_days"], "refutation": row["refutation"],
+            "client_time": row["client_time"], "decided_at": row["decided_at"], "decided_by": row["decided_by"],
+        }
+
+    # --- audit witness ------------------------------------------------------------------------------------
+
+    def witness(self, user: Row, body: Row) -> Row:
+        received = rfc3339(self.clock())
+        receipt_id = "W" + secrets.token_hex(8)
+        material = f"{receipt_id}|{body['log_id']}|{body['seq']}|{body['head_hash']}|{received}"
+        signature = hashlib.sha256(material.encode()).hexdigest()  # a demo stand-in for the platform's signature
+        with self._locked() as db:
+            db.execute("INSERT INTO witness(receipt_id, username, log_id, seq, head_hash, signature, received_at)"
+                       " VALUES (?,?,?,?,?,?,?)",
+                       (receipt_id, user["id"], body["log_id"], body["seq"], body["head_hash"], body["signature"],
+                        received))
+        return {"receipt_id": receipt_id, "log_id": body["log_id"], "seq": body["seq"],
+                "head_hash": body["head_hash"], "received_at": received, "signature": signature}
