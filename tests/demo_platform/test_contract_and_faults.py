@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -117,3 +118,10 @@ def test_cli_serves_until_interrupted() -> None:
         assert server.stderr is not None
         assert server.stderr.read().endswith("Demo platform stopped.\n")
         server.stderr.close()
+
+
+def test_injected_latency_delays_every_api_answer(platform_server: Callable[..., Any]) -> None:
+    url = platform_server(posts=5, faults="latency=150-200ms").url
+    started = time.monotonic()
+    answer = requests.post(f"{url}/v1/auth/login", json={"username": "mod1", "password": "demo"}, timeout=10)
+    assert answer.status_code == 200 and time.monotonic() - started >= 0.15
