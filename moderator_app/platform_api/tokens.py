@@ -52,3 +52,22 @@ class KeyringSecretStore:
             pass
         except keyring.errors.KeyringError:
             self._fallback()
+
+
+class MemorySecretStore:
+    """Secrets for one process only: the demo's tokens must never reach the user's real keyring."""
+
+    notice: str | None = None
+    persistent = False
+
+    def __init__(self) -> None:
+        self._memory: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self._memory.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self._memory[name] = value
+
+    def delete(self, name: str) -> None:
+        self._memory.pop(name, None)

@@ -1,0 +1,229 @@
+"""The logged-in workstation: queue, suggestions, decisions into the audit log and the outbox, status.
+
+This is the real ``services.review.ReviewService``. Every method blocks; the GUI calls them on its task runner.
+Order matters and is fixed here: a decision is first recorded in the audit log, then journalled in the outbox,
+and only the outbox talks to the platform; its acknowledgement (or refusal) is audited in turn.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from moderator_app.core.audit import AuditEvent, EventFilter, EventType
+from moderator_app.core.changes import Changes
+from moderator_app.core.decisions import Decision, PlatformDecision
+from moderator_app.core.errors import PlatformError, PlatformUnavailable
+from moderator_app.core.models import AuthorId, AuthSession, Lease, PostId, QueueItem, Suggestion, User
+from moderator_app.core.policy import PolicyPack
+from moderator_app.platform_api import PlatformClient
+from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.outbox import Outbox, account_key
+from moderator_app.services.outbox_journal import OutboxEntry, OutboxJournal
+from moderator_app.services.review import OutboxFailure, PostContext, QueueSnapshot, WorkstationStatus
+from moderator_app.services.suggestion_service import SuggestionService
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+QUEUE_PAGE = 200
+QUEUE_LIMIT = 2000  # what one workstation lists at once; the platform keeps the rest
+
+
+@dataclass(frozen=True, slots=True)
+class WorkstationParts:
+    client: PlatformClient
+    auth: AuthSession
+    audit: AuditLogService
+    suggestions: SuggestionService
+    pack: PolicyPack
+    workstation: str
+    journal: OutboxJournal
+    claim_batch: int = 20
+
+
+class WorkstationSession:
+    def __init__(self, parts: WorkstationParts) -> None:
+        self._parts = parts
+        self._client = parts.client
+        self._audit = parts.audit
+        self._suggestions = parts.suggestions
+        self._lease: Lease | None = None
+        self._items: dict[PostId, QueueItem] = {}
+        self._connected = True
+        self._lock = threading.Lock()
+        user = parts.auth.user
+        self._outbox = Outbox(
+            parts.client, account_key(parts.client.base_url, user.user_id), journal=parts.journal,
+            on_delivered=self._on_delivered, on_failed=self._on_failed,
+        )
+        self._decisions_today = self._count_decisions_today()
+        self._append(EventType.LOGIN, subject=f"platform:{parts.client.base_url}")
+        self._outbox.start_background(idle_poll_s=5.0)
+
+    # --- ReviewService -------------------------------------------------------------------------------------
+    @property
+    def user(self) -> User:
+        return self._parts.auth.user
+
+    @property
+    def pack(self) -> PolicyPack:
+        return self._parts.pack
+
+    def load_queue(self) -> QueueSnapshot:
+        items: dict[PostId, QueueItem] = {}
+        if self._lease is None or self._lease.expires_at <= datetime.now(UTC):
+            claim = self._network(lambda: self._client.claim(count=self._parts.claim_batch))
+            self._lease = claim.lease
+            items.update((i.post_id, i) for i in claim.items)
+            self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
+                         payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
+        cursor: str | None = None
+        while len(items) < QUEUE_LIMIT:
+            page = self._network(lambda c=cursor: self._client.queue_page(limit=QUEUE_PAGE, cursor=c))
+            items.update((i.post_id, i) for i in page.items if i.post_id not in items)
+            cursor = page.next_cursor
+            if not cursor:
+                break
+        with self._lock:
+            self._items = dict(items)
+        ordered = tuple(items.values())
+        suggestions = {item.post_id: tuple(self._suggestions.suggest(item)) for item in ordered}
+        clusters = {
+            post_id: f"cluster-{n}"
+            for n, members in enumerate(self._suggestions.cluster(ordered)) if len(members) > 1
+            for post_id in members
+        }
+        mine = set(self._lease.post_ids) if self._lease else set()
+        elsewhere = frozenset(
+            i.post_id for i in ordered if i.claimed_by and i.claimed_by != self.user.user_id and i.post_id not in mine
+        )
+        return QueueSnapshot(ordered, suggestions, clusters, elsewhere, self._lease)
+
+    def context(self, post_id: PostId, author_id: str) -> PostContext:
+        history = self._network(lambda: self._client.author_history(AuthorId(author_id)))
+        return PostContext(post_id, history.prior_decisions)
+
+    def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes:
+        """Audit, then journal: durable before this returns; the outbox delivers in the background."""
+        self._ensure_claimed(decision.post_id)
+        cited = set(decision.categories)
+        self._append(
+            EventType.DECISION_RECORDED, subject=f"post:{decision.post_id}",
+            category=decision.categories[0] if decision.categories else None, decision_kind=decision.kind.value,
+            payload={
+                "idempotency_key": decision.idempotency_key, "categories": list(decision.categories),
+                "note": decision.note, "restriction_days": decision.restriction_days,
+                "refutation": decision.refutation, "client_time": _iso(decision.client_time),
+                "suggestions": [{"category": s.category, "score": f"{s.score:.3f}", "accepted": s.category in cited}
+                                for s in shown],
+            },
+        )
+        self._outbox.record(decision)
+        item = self._items.get(decision.post_id)
+        if item is not None:
+            self._suggestions.record_decision(item, shown, decision.categories, decision.kind.value)
+        with self._lock:
+            self._decisions_today += 1
+        return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
+
+    def reveal_media(self, post_id: PostId, media_id: str) -> None:
+        self._append(EventType.MEDIA_REVEALED, subject=f"post:{post_id}", payload={"media_id": media_id})
+
+    def renew_lease(self) -> Lease | None:
+        if self._lease is None:
+            return None
+        lease = self._lease
+        self._lease = self._network(lambda: self._client.renew_claim(lease.lease_id))
+        return self._lease
+
+    def status(self) -> WorkstationStatus:
+        state = self._outbox.state()
+        notices = [n for n in (getattr(self._client.secrets, "notice", None), state.blocked) if n]
+        return WorkstationStatus(
+            connected=self._connected and state.last_error is None,
+            outbox_pending=state.pending, outbox_failed=len(state.failed),
+            lease_expires_at=self._lease.expires_at if self._lease else None,
+            decisions_today=self._decisions_today, audit_alarm=self._audit.alarm(), notices=tuple(notices),
+        )
+
+    def outbox_failures(self) -> Sequence[OutboxFailure]:
+        return [OutboxFailure(str(e.seq), e.decision.post_id, e.decision.kind.value, e.last_error or "")
+                for e in self._outbox.state().failed]
+
+    def retry_failed(self, entry_id: str) -> Changes:
+        self._outbox.retry(int(entry_id))
+        return Changes(outbox=True)
+
+    def close(self) -> None:
+        """Stop delivering (the journal keeps what is pending), release the lease, log out, sign a checkpoint."""
+        self._outbox.stop_background()
+        if self._lease is not None:
+            try:
+                self._client.release_claim(self._lease.lease_id)
+            except PlatformError as exc:
+                log.info("lease not released (it expires by itself): %s", exc)
+        self._append(EventType.LOGOUT, subject=f"platform:{self._client.base_url}")
+        try:
+            self._client.logout()
+        except PlatformError as exc:
+            log.info("logout failed: %s", exc)
+        self._outbox.close()
+        self._audit.close()
+
+    # --- internals -----------------------------------------------------------------------------------------
+    @property
+    def outbox(self) -> Outbox:
+        return self._outbox
+
+    @property
+    def audit(self) -> AuditLogService:
+        return self._audit
+
+    def _ensure_claimed(self, post_id: PostId) -> None:
+        """Moderators decide under a lease: claim a post picked from outside the batch before deciding it."""
+        if self.user.is_lead or (self._lease and post_id in self._lease.post_ids):
+            return
+        claim = self._network(lambda: self._client.claim(post_ids=[post_id]))
+        self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
+                     payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
+
+    def _network(self, call: Callable[[], T]) -> T:
+        try:
+            result = call()
+        except PlatformUnavailable:
+            self._connected = False
+            raise
+        self._connected = True
+        return result
+
+    def _append(self, event_type: EventType, *, subject: str | None = None, category: str | None = None,
+                decision_kind: str | None = None, payload: Mapping[str, Any] | None = None) -> None:
+        self._audit.append(AuditEvent.new(
+            event_type, actor=self.user.user_id, workstation=self._parts.workstation,
+            actor_role="lead" if self.user.is_lead else "moderator", subject=subject, category=category,
+            decision_kind=decision_kind, payload=payload,
+        ))
+
+    def _on_delivered(self, entry: OutboxEntry, ack: PlatformDecision) -> None:
+        self._append(EventType.DECISION_DELIVERED, subject=f"post:{entry.decision.post_id}",
+                     decision_kind=entry.decision.kind.value,
+                     payload={"idempotency_key": entry.decision.idempotency_key, "decision_id": ack.decision_id,
+                              "platform_seq": str(ack.seq)})
+
+    def _on_failed(self, entry: OutboxEntry, error: PlatformError) -> None:
+        self._append(EventType.DECISION_FAILED, subject=f"post:{entry.decision.post_id}",
+                     decision_kind=entry.decision.kind.value,
+                     payload={"idempotency_key": entry.decision.idempotency_key, "reason": str(error)})
+
+    def _count_decisions_today(self) -> int:
+        midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        wanted = EventFilter(since=_iso(midnight), actor=self.user.user_id, event_type=EventType.DECISION_RECORDED)
+        return len(self._audit.events(wanted, limit=100_000))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
