@@ -7,4 +7,6 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "policy": ("moderator_app.cli.policy", "check and show policy packs"),
+    "audit": ("moderator_app.cli.audit", "verify the audit log; generate a synthetic history"),
+    "db": ("moderator_app.cli.db", "create or upgrade the audit database schema"),
 }

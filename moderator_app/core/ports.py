@@ -5,6 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from moderator_app.core.audit import (
+    AppendReceipt,
+    AuditEvent,
+    CancelToken,
+    Checkpoint,
+    ProgressCallback,
+    SpoolStatus,
+    VerifyReport,
+)
 from moderator_app.core.models import QueueItem, Suggestion
 
 
@@ -24,3 +33,19 @@ class SuggestionSource(Protocol):
 
 class Clock(Protocol):
     def now_iso(self) -> str: ...
+
+
+class AuditLog(Protocol):
+    """The tamper-evident audit log as services see it (implemented by moderator_app.services.audit_service)."""
+
+    def append(self, event: AuditEvent) -> AppendReceipt: ...
+
+    def verify(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> VerifyReport: ...
+
+    def checkpoint(self, reason: str) -> Checkpoint | None: ...
+
+    def spool_status(self) -> SpoolStatus: ...
+
+    def close(self) -> None: ...
