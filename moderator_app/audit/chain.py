@@ -5,6 +5,7 @@ so the database can assign it under its lock without re-serialising anything."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,13 +16,36 @@ from moderator_app.core.audit import ENVELOPE_VERSION, AuditEvent
 from moderator_app.core.errors import UsageError
 
 ZERO_HASH = bytes(32)
+MAX_SAFE_INTEGER = 2**53 - 1
 
 
 def canonical(value: Any) -> bytes:
+    """RFC 8785 bytes. Values made only of strings, small integers, booleans, null, lists and objects whose keys
+    stay in the Basic Multilingual Plane serialise identically with the standard library's encoder (sorted keys,
+    minimal separators, raw UTF-8, the same escapes), which is several times faster than the pure-Python
+    ``rfc8785``; anything else (floats, big integers, astral keys, lone surrogates) goes through ``rfc8785``.
+    tests/audit/test_chain.py holds the two to equality."""
+    if _plain(value):
+        try:
+            return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: rfc8785 reports it properly
+            pass
     try:
         return rfc8785.dumps(value)
     except rfc8785.CanonicalizationError as exc:  # floats out of range, big ints, non-string keys
         raise UsageError(f"audit payload cannot be canonicalised: {exc}") from None
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, str) or value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and (k.isascii() or max(k) <= "\uffff") and _plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return False
 
 
 def envelope_of(event: AuditEvent, log_id: str) -> dict[str, Any]:

@@ -52,9 +52,16 @@ _PG_FUNCTIONS = [
     BEGIN
       SELECT e.seq, e.chain_hash INTO h_seq, h_chain FROM audit_event e WHERE e.event_id = p_event_id;
       IF FOUND THEN RETURN QUERY SELECT h_seq, h_chain; RETURN; END IF;
-      INSERT INTO audit_head(log_id, seq, chain_hash) VALUES (p_log, 0, decode(repeat('00', 32), 'hex'))
-        ON CONFLICT (log_id) DO NOTHING;
+      -- The head lock is held until COMMIT; an asynchronous commit releases it without waiting for the disk. The
+      -- caller then waits for the WAL flush outside the lock (AuditStore._append_postgresql), so an append is
+      -- durable before it returns and concurrent flushes share one fsync (group commit).
+      PERFORM set_config('synchronous_commit', 'off', true);
       SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
+      IF NOT FOUND THEN  -- the first event of this log
+        INSERT INTO audit_head(log_id, seq, chain_hash) VALUES (p_log, 0, decode(repeat('00', 32), 'hex'))
+          ON CONFLICT (log_id) DO NOTHING;
+        SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
+      END IF;
       -- a retry of the same event may have committed while we waited for the lock
       SELECT e.seq, e.chain_hash INTO out_seq, out_chain FROM audit_event e WHERE e.event_id = p_event_id;
       IF FOUND THEN RETURN NEXT; RETURN; END IF;

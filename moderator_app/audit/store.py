@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import psycopg
 from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -19,6 +21,13 @@ from moderator_app.core.audit import AppendReceipt, Checkpoint
 from moderator_app.core.errors import StorageError, StorageUnavailable
 
 DEFAULT_LOG_ID = "main"
+_PG_APPEND = "SELECT out_seq, out_chain FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+_SQLITE_FIND_EVENT = "SELECT seq, chain_hash FROM audit_event WHERE event_id = ?"
+_SQLITE_INSERT_EVENT = (
+    "INSERT INTO audit_event (log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, "
+    "writer_sig, occurred_at, actor, event_type, category, subject, decision_kind) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_SQLITE_ADVANCE_HEAD = "UPDATE audit_head SET seq = ?, chain_hash = ? WHERE log_id = ?"
 # (seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig)
 EventRow = tuple[int, bytes, bytes, bytes, bytes, str, bytes]
 
@@ -27,6 +36,13 @@ def storage_error(exc: DBAPIError, url: str) -> StorageError:
     """A driver exception as our error: unreachable (transient) or anything else."""
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
     if (isinstance(exc, OperationalError) and exc.connection_invalidated) or _unreachable(detail):
+        return StorageUnavailable(f"cannot reach the audit database {url}: {detail}")
+    return StorageError(f"audit database {url}: {detail}")
+
+
+def storage_error_from_driver(exc: Exception, url: str) -> StorageError:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, psycopg.OperationalError) or _unreachable(detail):
         return StorageUnavailable(f"cannot reach the audit database {url}: {detail}")
     return StorageError(f"audit database {url}: {detail}")
 
@@ -46,8 +62,22 @@ class AuditStore:
         self.dialect = self.url.get_backend_name()
         self.writer: Engine = make_engine(self.url, writer=True)
         self.reader: Engine = make_engine(self.url, writer=False)
+        # PostgreSQL appends: one autocommit statement each, so the COMMIT is inside the call and the head row lock
+        # is never held across a network round trip.
+        self.appender: Engine | None = None
+        if self.dialect == "postgresql":
+            self.appender = make_engine(self.url, writer=True)
+        self._append_lock = threading.Lock()
+        self._appender_fairy: Any = None
+        self._appender_connection: Any = None
 
     def close(self) -> None:
+        with self._append_lock:
+            if self._appender_fairy is not None:
+                self._appender_fairy.close()
+            self._appender_fairy = self._appender_connection = None
+        if self.appender is not None:
+            self.appender.dispose()
         self.writer.dispose()
         self.reader.dispose()
 
@@ -89,33 +119,57 @@ class AuditStore:
             raise storage_error(exc, self.display_url) from None
 
     def _append_postgresql(self, event: PreparedEvent) -> AppendReceipt:
-        # autocommit: the COMMIT is part of the one statement, so the head lock is never held across a round trip
-        with self.writer.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            row = connection.execute(
-                select(func.audit_append(
-                    self.log_id, event.event_id, event.envelope, event.writer_key_id, event.writer_sig,
-                    event.occurred_at, event.actor, event.event_type, event.category, event.subject,
-                    event.decision_kind,
-                ).table_valued("out_seq", "out_chain"))
-            ).one()
+        params = (self.log_id, event.event_id, event.envelope, event.writer_key_id, event.writer_sig,
+                  event.occurred_at, event.actor, event.event_type, event.category, event.subject,
+                  event.decision_kind)
+        with self._append_lock:
+            driver = self._append_connection()
+            try:
+                # Both statements in one round trip (pipeline; autocommit, so each is its own transaction). The
+                # second is a synchronous commit with an xid: it returns once the WAL is flushed past our append's
+                # asynchronous commit (see audit_append), so the event is durable when this returns.
+                with driver.pipeline():
+                    appended = driver.execute(_PG_APPEND, params)
+                    driver.execute("SELECT txid_current()")
+                row = appended.fetchone()
+            except psycopg.Error as exc:
+                self._drop_append_connection()
+                raise storage_error_from_driver(exc, self.display_url) from None
+        assert row is not None
         return AppendReceipt(event.event_id, int(row[0]), bytes(row[1]).hex())
 
+    def _append_connection(self) -> Any:
+        """One long-lived autocommit connection for appends: no pool round trips on the hot path."""
+        if self._appender_connection is None or self._appender_connection.closed:
+            assert self.appender is not None
+            try:
+                fairy = self.appender.raw_connection()
+            except DBAPIError as exc:
+                raise storage_error(exc, self.display_url) from None
+            self._appender_fairy = fairy
+            self._appender_connection = fairy.driver_connection
+            self._appender_connection.autocommit = True
+        return self._appender_connection
+
+    def _drop_append_connection(self) -> None:
+        if self._appender_fairy is not None:
+            self._appender_fairy.invalidate()
+        self._appender_fairy = self._appender_connection = None
+
     def _append_sqlite(self, event: PreparedEvent) -> AppendReceipt:
+        # Driver-level SQL: this is the hot path, and statement construction would cost more than the fsync.
         with self.writer.begin() as connection:  # BEGIN IMMEDIATE: the file's write lock is the serialisation point
-            existing = connection.execute(
-                select(audit_event.c.seq, audit_event.c.chain_hash).where(audit_event.c.event_id == event.event_id)
-            ).first()
+            existing = connection.exec_driver_sql(_SQLITE_FIND_EVENT, (event.event_id,)).first()
             if existing is not None:
                 return AppendReceipt(event.event_id, int(existing[0]), bytes(existing[1]).hex())
             seq, prev = self._lock_head(connection)
             new_seq = seq + 1
             chain = chain_hash(prev, new_seq, event.leaf_hash)
-            connection.execute(insert(audit_event).values(
-                log_id=self.log_id, seq=new_seq, event_id=event.event_id, envelope=event.envelope,
-                leaf_hash=event.leaf_hash, prev_hash=prev, chain_hash=chain, writer_key_id=event.writer_key_id,
-                writer_sig=event.writer_sig, **event.index_columns()))
-            connection.execute(update(audit_head).where(audit_head.c.log_id == self.log_id)
-                               .values(seq=new_seq, chain_hash=chain))
+            connection.exec_driver_sql(_SQLITE_INSERT_EVENT, (
+                self.log_id, new_seq, event.event_id, event.envelope, event.leaf_hash, prev, chain,
+                event.writer_key_id, event.writer_sig, event.occurred_at, event.actor, event.event_type,
+                event.category, event.subject, event.decision_kind))
+            connection.exec_driver_sql(_SQLITE_ADVANCE_HEAD, (new_seq, chain, self.log_id))
         return AppendReceipt(event.event_id, new_seq, chain.hex())
 
     def _lock_head(self, connection: Any) -> tuple[int, bytes]:
