@@ -3,7 +3,10 @@ schema per test (dropped afterwards); helpers to fill and to tamper with a log."
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -114,3 +117,72 @@ def tamper(url: str, action: Callable[[Connection], object], *, restore_protecti
         if restore_protections:
             protections.install(connection)
     engine.dispose()
+
+
+class LoopbackProxy:
+    """A TCP relay on 127.0.0.1 in front of the PostgreSQL server that can be cut and restored, so a test sees the
+    team database go away and come back (connection refused while down; open connections are cut)."""
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.target = (target_host, target_port)
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self._listener: socket.socket | None = None
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+
+    def up(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(16)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def down(self) -> None:
+        with self._lock:
+            if self._listener is not None:
+                with contextlib.suppress(OSError):  # wakes the thread blocked in accept() (Linux)
+                    self._listener.shutdown(socket.SHUT_RDWR)
+                self._listener.close()
+                self._listener = None
+            for sock in self._sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            self._sockets.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            with self._lock:
+                self._sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            with contextlib.suppress(OSError):
+                sink.shutdown(socket.SHUT_WR)
+
+
+@pytest.fixture
+def flaky_pg_url(pg_url: str) -> Iterator[tuple[str, LoopbackProxy]]:
+    """The test's PostgreSQL schema reached through a proxy the test can cut."""
+    url = make_url(pg_url)
+    proxy = LoopbackProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxy.up()
+    yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), proxy
+    proxy.down()

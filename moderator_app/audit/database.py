@@ -71,9 +71,9 @@ def make_engine(url: str | URL, *, writer: bool) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed, writer=writer)
         connect_args: dict[str, Any] = {"connect_timeout": int(os.environ.get("MODAPP_DB_CONNECT_TIMEOUT", "5"))}
-        # No pre-ping (a round trip per append): a dead connection fails the call, the pool drops it, and the
-        # spool or the next attempt takes over.
-        return create_engine(parsed, connect_args=connect_args, pool_size=2, max_overflow=2)
+        # pre-ping: a connection cut while the server was away is replaced, not reported. (Appends keep one
+        # connection of their own, so the ping is not paid per event.)
+        return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True, pool_size=2, max_overflow=2)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise UsageError(f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}") from None
 

@@ -146,6 +146,8 @@ class AuditStore:
                 fairy = self.appender.raw_connection()
             except DBAPIError as exc:
                 raise storage_error(exc, self.display_url) from None
+            except psycopg.Error as exc:  # the pool's own connect is not wrapped by SQLAlchemy here
+                raise storage_error_from_driver(exc, self.display_url) from None
             self._appender_fairy = fairy
             self._appender_connection = fairy.driver_connection
             self._appender_connection.autocommit = True
