@@ -101,11 +101,11 @@ class _Pass:
             expected += 1
             if not expected & 0x3FFF:
                 self.count = expected - 1
+                if self.progress is not None:
+                    self.progress(self.count, self.total)
                 if self.cancel is not None and self.cancel.cancelled:
                     self.cancelled = True
                     return None
-                if self.progress is not None:
-                    self.progress(self.count, self.total)
         self.count = expected - 1
         self.running = running
         if self.progress is not None:
