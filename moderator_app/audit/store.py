@@ -6,10 +6,11 @@ import base64
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import ColumnElement, Engine, LargeBinary, cast, func, insert, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -18,7 +19,7 @@ from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash
 from moderator_app.audit.database import display_url, make_engine, parse_url
 from moderator_app.audit.schema import audit_checkpoint, audit_event, audit_head, audit_key
 from moderator_app.core.audit import AppendReceipt, Checkpoint
-from moderator_app.core.errors import StorageError, StorageUnavailable
+from moderator_app.core.errors import StorageError, StorageUnavailable, UsageError
 
 DEFAULT_LOG_ID = "main"
 _PG_APPEND = "SELECT out_seq, out_chain FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
@@ -104,6 +105,21 @@ class AuditStore:
         if gone:
             raise StorageError(f"the audit database {self.display_url} lost its protections ({gone[0]}); "
                                "run 'moderator-app audit verify', then 'moderator-app db upgrade'")
+
+    def require_existing(self) -> None:
+        """UsageError unless an audit log is there (never creates a file or a schema)."""
+        if self.dialect == "sqlite" and not Path(str(self.url.database)).exists():
+            raise UsageError(f"no audit log at {self.url.database} (check --db, or create one with "
+                             "'moderator-app db upgrade')")
+        try:
+            revision = migrate.current_revision(self.reader)
+        except DBAPIError as exc:
+            if "not a database" in str(exc.orig):
+                raise UsageError(f"{self.url.database} is not a SQLite database") from None
+            raise storage_error(exc, self.display_url) from None
+        if revision is None:
+            raise UsageError(f"{self.display_url} holds no audit log (check --db, or create one with "
+                             "'moderator-app db upgrade')")
 
     def missing_protections(self) -> list[str]:
         with self.reader.connect() as connection:
@@ -274,8 +290,12 @@ class AuditStore:
 
     def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000) -> Iterator[EventRow]:
         """Every event in seq order, in batches by key range (fast on both dialects, constant memory)."""
-        columns = (audit_event.c.seq, audit_event.c.envelope, audit_event.c.leaf_hash, audit_event.c.prev_hash,
-                   audit_event.c.chain_hash, audit_event.c.writer_key_id, audit_event.c.writer_sig)
+        c = audit_event.c
+        blobs: list[ColumnElement[Any]] = [c.envelope, c.leaf_hash, c.prev_hash, c.chain_hash]
+        if self.dialect == "sqlite":  # a value edited with SQL string functions comes back as TEXT: read it as bytes
+            blobs = [cast(column, LargeBinary) for column in blobs]
+        columns = (c.seq, *blobs, c.writer_key_id, cast(c.writer_sig, LargeBinary) if self.dialect == "sqlite"
+                   else c.writer_sig)
         after = start_seq - 1
         with self.reader.connect() as connection:
             while True:

@@ -85,9 +85,11 @@ class _Pass:
         for row in rows:
             seq, envelope, leaf, prev, chain, key_id, sig = row
             if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
+                self.count = expected - 1
                 return self._classify(expected, running, row)
             computed = sha256(running + seq.to_bytes(8, "big") + leaf).digest()
             if computed != chain:
+                self.count = expected - 1
                 return self._classify(expected, running, row)
             if self.all_signatures:
                 self.signatures += 1

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import logging
 import time
 
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
-from moderator_app.services.audit_service import open_audit_log
+from moderator_app.services.audit_service import AuditLogService, open_audit_log
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,37 +24,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, format="moderator-app: warning: %(message)s")
+    if args.action == "generate" and args.events < 1:
+        raise UsageError(f"--events must be at least 1, not {args.events}")
     try:
-        audit_log = open_audit_log(args.db)
-    except StorageUnavailable as exc:
+        audit_log = open_audit_log(args.db, require_database=True, for_verification=args.action == "verify")
+        try:
+            if args.action == "generate":
+                return _generate(audit_log, args.events, args.seed)
+            return _verify(audit_log, args.all_signatures)
+        finally:
+            audit_log.close()
+    except StorageUnavailable as exc:  # the URL names a database that is not there: bad input, not a failed check
         raise UsageError(str(exc)) from None
-    try:
-        if args.action == "generate":
-            return _generate(audit_log.generate, args.events, args.seed)
-        return _verify(audit_log.verify, args.all_signatures)
-    finally:
-        audit_log.close()
 
 
-def _generate(generate: object, count: int, seed: int) -> int:
-    if count < 1:
-        raise UsageError(f"--events must be at least 1, not {count}")
+def _generate(audit_log: AuditLogService, count: int, seed: int) -> int:
     started = time.perf_counter()
-    head = generate(count, seed=seed)  # type: ignore[operator]
+    head = audit_log.generate(count, seed=seed)
     print(f"appended {count:,} events in {time.perf_counter() - started:.1f} s; the log now holds {head:,} events")
     return 0
 
 
-def _verify(verify: object, all_signatures: bool) -> int:
+def _verify(audit_log: AuditLogService, all_signatures: bool) -> int:
     started = time.perf_counter()
-    report = verify(all_signatures=all_signatures)  # type: ignore[operator]
+    report = audit_log.verify(all_signatures=all_signatures)
     took = time.perf_counter() - started
     if report.ok:
         print(f"intact: {report.events_checked:,} events, {report.checkpoints_checked:,} checkpoints, "
               f"{report.signatures_checked:,} writer signatures checked in {took:.1f} s")
         return 0
-    for problem in report.problems[1:]:
-        sys.stderr.write(f"  also: {problem}\n")
     first = report.first_problem
-    raise CheckFailed(f"NOT intact: {first} ({len(report.problems)} problem(s); {report.events_checked:,} events "
-                      "checked before it)")
+    print(f"NOT intact: {len(report.problems)} problem(s); {report.events_checked:,} events chained correctly "
+          f"before the first")
+    for problem in report.problems:
+        print(f"  {problem}")
+    raise CheckFailed(f"NOT intact: {first}")

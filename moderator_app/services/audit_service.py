@@ -13,6 +13,7 @@ from pathlib import Path
 from moderator_app import paths
 from moderator_app.audit import query
 from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints
+from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.spool import Spool, SpoolingWriter
 from moderator_app.audit.store import DEFAULT_LOG_ID, AuditStore
 from moderator_app.audit.synthetic import generate
@@ -30,7 +31,7 @@ from moderator_app.core.audit import (
     VerifyReport,
     Witness,
 )
-from moderator_app.core.errors import StorageUnavailable
+from moderator_app.core.errors import ModeratorError, StorageUnavailable
 from moderator_app.services.audit_keys import load_signing_key
 from moderator_app.settings.store import default_store
 
@@ -103,6 +104,7 @@ class AuditLogService:
 
     def generate(self, count: int, *, seed: int = 2011, progress: ProgressCallback | None = None) -> int:
         self.writer.start()
+        self._appended_since_checkpoint = True
         return generate(self.writer, count, seed=seed, progress=progress)
 
     def close(self) -> None:
@@ -123,13 +125,29 @@ class AuditLogService:
 def open_audit_log(database_url: str | None = None, *, workstation: str | None = None,
                    witness: Witness | None = None, data_dir: Path | None = None,
                    log_id: str = DEFAULT_LOG_ID, checkpoint_interval: int = INTERVAL,
-                   retry_seconds: float = 10.0) -> AuditLogService:
-    """Open (and, the first time, create) the audit log. A team database that is down is not an error: events
-    are spooled until it returns. A bad URL raises UsageError."""
+                   retry_seconds: float = 10.0, require_database: bool = False,
+                   for_verification: bool = False) -> AuditLogService:
+    """Open (and, the first time, create) the audit log. A bad URL raises UsageError.
+
+    A team database that is down is not an error: events are spooled until it returns. ``require_database``
+    raises StorageUnavailable instead (the CLI). ``for_verification``: the log must already exist (UsageError
+    otherwise, so a mistyped path is not reported as an intact empty log) and nothing is written, not even this
+    workstation's key, so a damaged database can still be examined."""
     url = resolve_database_url(database_url)
     folder = data_dir or paths.data_dir()
     store = AuditStore(url, log_id=log_id)
-    key, warning = load_signing_key(folder)
+    try:
+        if for_verification:
+            store.require_existing()
+        elif require_database:
+            store.ensure_ready()
+    except ModeratorError:
+        store.close()
+        raise
+    if for_verification:  # verifying signs nothing: no key is created or read
+        key, warning = SigningKey.generate(), None
+    else:
+        key, warning = load_signing_key(folder)
     if warning:
         log.warning("%s", warning)
     local = LocalCheckpoints.for_database(folder, store.display_url, log_id)
@@ -139,10 +157,11 @@ def open_audit_log(database_url: str | None = None, *, workstation: str | None =
     if store.dialect == "postgresql":
         spool = Spool(folder / "audit-spool" / f"{local.path.stem}.sqlite3")
         spooler = SpoolingWriter(writer, spool, retry_seconds=retry_seconds)
-    try:
-        writer.start()
-    except StorageUnavailable as exc:
-        if spooler is None:
-            raise
-        log.warning("audit: team database unreachable, spooling locally: %s", exc)
+    if not for_verification:
+        try:
+            writer.start()
+        except StorageUnavailable as exc:
+            if spooler is None:
+                raise
+            log.warning("audit: team database unreachable, spooling locally: %s", exc)
     return AuditLogService(store, writer, local, spooler, warning)

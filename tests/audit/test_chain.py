@@ -26,7 +26,7 @@ def _random_value(rng: random.Random, depth: int = 0) -> object:
     if choice == 3:
         return rng.choice(AWKWARD)
     if choice in (4, 5):
-        return {rng.choice(AWKWARD[:4] + ["z", "A", "é", "\uff61", "key"]) + str(i): _random_value(rng, depth + 1)
+        return {rng.choice([*AWKWARD[:4], "z", "A", "é", "\uff61", "key"]) + str(i): _random_value(rng, depth + 1)
                 for i in range(rng.randrange(4))}
     return [_random_value(rng, depth + 1) for _ in range(rng.randrange(4))]
 
