@@ -7,7 +7,7 @@ import logging
 
 from sqlalchemy import func, select
 
-from moderator_app.audit.chain import PreparedEvent, chain_hash, leaf_hash, prepare
+from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, leaf_hash, prepare
 from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints, sign_checkpoint
 from moderator_app.audit.keys import PublicKeys, SigningKey
 from moderator_app.audit.schema import audit_checkpoint
@@ -82,23 +82,28 @@ class AuditWriter:
             return None
 
     def _vouch(self, start: int, end: int) -> bytes | None:
-        """The chain hash at ``end`` if seq start+1..end chain on from ``start`` with valid writer signatures."""
+        """The chain hash at ``end`` if seq start+1..end chain on from the checkpoint at ``start`` (the chain hash it
+        signed) with valid writer signatures; None, and an alarm, otherwise."""
         keys = PublicKeys(self.store.public_keys())
-        running: bytes | None = None
+        running = ZERO_HASH if start == 0 else self._checkpointed_chain(start)
         expected = start + 1
-        for seq, envelope, leaf, prev, stored, key_id, sig in self.store.iter_events(max(start, 1), end):
-            if seq == start:
-                running = stored
-                continue
-            if running is None:
-                running = prev
+        for seq, envelope, leaf, prev, stored, key_id, sig in self.store.iter_events(start + 1, end):
             if (seq != expected or leaf_hash(envelope) != leaf or prev != running
                     or chain_hash(prev, seq, leaf) != stored or not keys.verify(key_id, sig, leaf)):
-                self.alarm = f"seq {seq} does not check out; checkpoint refused (run 'moderator-app audit verify')"
-                log.error("audit: %s", self.alarm)
+                self._refuse(f"seq {seq} does not check out")
                 return None
             running, expected = stored, expected + 1
         if expected != end + 1 or running is None:
-            self.alarm = f"events up to seq {end} are missing; checkpoint refused"
+            self._refuse(f"events up to seq {end} are missing")
             return None
         return running
+
+    def _checkpointed_chain(self, seq: int) -> bytes | None:
+        with self.store.reader.connect() as connection:
+            chain = connection.execute(select(audit_checkpoint.c.chain_hash).where(
+                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq == seq).limit(1)).scalar()
+        return None if chain is None else bytes(chain)
+
+    def _refuse(self, why: str) -> None:
+        self.alarm = f"{why}: checkpoint refused (run 'moderator-app audit verify')"
+        log.error("audit: %s", self.alarm)

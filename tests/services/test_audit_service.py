@@ -151,3 +151,20 @@ def test_an_uncanonicalisable_payload_is_refused_before_anything_is_written(sqli
     with pytest.raises(UsageError, match="cannot be canonicalised"):
         audit_log.append(AuditEvent.new(EventType.LOGIN, actor="mod1", workstation="ws", payload={"x": bad}))
     assert audit_log.store.head()[0] == 0
+
+
+def test_no_checkpoint_is_signed_over_tampered_events_and_the_alarm_is_raised(sqlite_url: str,
+                                                                               open_log: OpenLog) -> None:
+    from audit_support import tamper
+    from sqlalchemy import Connection
+
+    audit_log = open_log(sqlite_url, checkpoint_interval=10)
+    fill(audit_log, 12)
+
+    def edit(connection: Connection) -> None:
+        connection.exec_driver_sql("UPDATE audit_event SET writer_sig = zeroblob(64) WHERE seq = 11")
+
+    tamper(sqlite_url, edit)
+    assert audit_log.checkpoint("export") is None
+    assert audit_log.alarm is not None and "seq 11 does not check out" in audit_log.alarm
+    assert [c.seq for c in audit_log.store.checkpoints()] == [10]
