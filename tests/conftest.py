@@ -16,6 +16,8 @@ from keyring.backend import KeyringBackend
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["audit_support"]  # audit fixtures (PostgreSQL schema per test, SQLite files), tests/audit_support.py
+
 
 class MemoryKeyring(KeyringBackend):
     """The OS keyring stand-in for tests (this machine has no D-Bus keyring)."""

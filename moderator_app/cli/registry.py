@@ -7,6 +7,8 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "policy": ("moderator_app.cli.policy", "check and show policy packs"),
+    "audit": ("moderator_app.cli.audit", "verify the audit log; generate a synthetic history"),
+    "db": ("moderator_app.cli.db", "create or upgrade the audit database schema"),
 }
 COMMANDS["demo-platform"] = ("moderator_app.cli.demo_platform", "run the reference platform server with demo data")
 COMMANDS["decide"] = ("moderator_app.cli.decide", "send bulk decisions from a CSV file (leads), through the outbox")

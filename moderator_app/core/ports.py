@@ -18,6 +18,15 @@ from moderator_app.core.models import (
     Suggestion,
     WitnessReceipt,
 )
+from moderator_app.core.audit import (
+    AppendReceipt,
+    AuditEvent,
+    CancelToken,
+    Checkpoint,
+    ProgressCallback,
+    SpoolStatus,
+    VerifyReport,
+)
 
 
 class SecretStore(Protocol):
@@ -72,3 +81,17 @@ class PlatformGateway(Protocol):
     def decisions(self, *, since: int = 0, limit: int = 500) -> DecisionPage: ...
 
     def witness(self, *, log_id: str, seq: int, head_hash: str, signature: str) -> WitnessReceipt: ...
+class AuditLog(Protocol):
+    """The tamper-evident audit log as services see it (implemented by moderator_app.services.audit_service)."""
+
+    def append(self, event: AuditEvent) -> AppendReceipt: ...
+
+    def verify(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> VerifyReport: ...
+
+    def checkpoint(self, reason: str) -> Checkpoint | None: ...
+
+    def spool_status(self) -> SpoolStatus: ...
+
+    def close(self) -> None: ...

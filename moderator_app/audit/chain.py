@@ -1,0 +1,93 @@
+"""Canonical bytes and hashes: envelope = RFC 8785 JSON; leaf = SHA-256(0x00 || envelope);
+chain = SHA-256(prev_chain || seq as 8 big-endian bytes || leaf). The seq is bound by the chain, not the envelope,
+so the database can assign it under its lock without re-serialising anything."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import rfc8785
+
+from moderator_app.audit.keys import SigningKey
+from moderator_app.core.audit import ENVELOPE_VERSION, AuditEvent
+from moderator_app.core.errors import UsageError
+
+ZERO_HASH = bytes(32)
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def canonical(value: Any) -> bytes:
+    """RFC 8785 bytes. Values made only of strings, small integers, booleans, null, lists and objects whose keys
+    stay in the Basic Multilingual Plane serialise identically with the standard library's encoder (sorted keys,
+    minimal separators, raw UTF-8, the same escapes), which is several times faster than the pure-Python
+    ``rfc8785``; anything else (floats, big integers, astral keys, lone surrogates) goes through ``rfc8785``.
+    tests/audit/test_chain.py holds the two to equality."""
+    if _plain(value):
+        try:
+            return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: rfc8785 reports it properly
+            pass
+    try:
+        return rfc8785.dumps(value)
+    except rfc8785.CanonicalizationError as exc:  # floats out of range, big ints, non-string keys
+        raise UsageError(f"audit payload cannot be canonicalised: {exc}") from None
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, str) or value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and (k.isascii() or max(k) <= "\uffff") and _plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return False
+
+
+def envelope_of(event: AuditEvent, log_id: str) -> dict[str, Any]:
+    return {"v": ENVELOPE_VERSION, "log": log_id, "event_id": event.event_id, "hdr": event.header(),
+            "body": dict(event.payload)}
+
+
+def leaf_hash(envelope: bytes) -> bytes:
+    return hashlib.sha256(b"\x00" + envelope).digest()
+
+
+def chain_hash(prev: bytes, seq: int, leaf: bytes) -> bytes:
+    return hashlib.sha256(prev + seq.to_bytes(8, "big") + leaf).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEvent:
+    """An event ready to append anywhere (the team database or the local spool): canonical, hashed, signed."""
+
+    event_id: str
+    envelope: bytes
+    leaf_hash: bytes
+    writer_key_id: str
+    writer_sig: bytes
+    occurred_at: str
+    actor: str
+    event_type: str
+    category: str | None
+    subject: str | None
+    decision_kind: str | None
+
+    def index_columns(self) -> dict[str, Any]:
+        return {"occurred_at": self.occurred_at, "actor": self.actor, "event_type": self.event_type,
+                "category": self.category, "subject": self.subject, "decision_kind": self.decision_kind}
+
+
+def prepare(event: AuditEvent, log_id: str, key: SigningKey, envelope: bytes | None = None) -> PreparedEvent:
+    envelope = envelope if envelope is not None else canonical(envelope_of(event, log_id))
+    leaf = leaf_hash(envelope)
+    return PreparedEvent(
+        event_id=event.event_id, envelope=envelope, leaf_hash=leaf, writer_key_id=key.key_id,
+        writer_sig=key.sign(leaf), occurred_at=event.occurred_at, actor=event.actor,
+        event_type=event.event_type.value, category=event.category, subject=event.subject,
+        decision_kind=event.decision_kind,
+    )

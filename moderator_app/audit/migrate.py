@@ -1,0 +1,49 @@
+"""Programmatic Alembic: ``upgrade(engine)`` brings the audit schema to head; used by `db upgrade` and on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL: several workstations may start at once; one migrates, the others wait (key: "audit" in ASCII).
+MIGRATION_LOCK = 0x6175646974
+
+
+def alembic_config(extra_version_locations: list[Path] | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    locations = [MIGRATIONS / "versions", *(extra_version_locations or [])]
+    config.set_main_option("version_locations", " ".join(str(p) for p in locations))
+    config.set_main_option("path_separator", "space")
+    return config
+
+
+def head_revision(config: Config | None = None) -> str | None:
+    return ScriptDirectory.from_config(config or alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, config: Config | None = None) -> None:
+    config = config or alembic_config()
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+            connection.commit()
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            connection.commit()
+        finally:
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+                connection.commit()

@@ -1,0 +1,148 @@
+"""What the database itself does to keep the log append-only, and the check that it is still in place.
+
+SQLite: BEFORE UPDATE/DELETE triggers. PostgreSQL: row triggers, a TRUNCATE statement trigger, all ENABLE ALWAYS
+(so ``session_replication_role = replica`` does not skip them), and ``audit_append``, a SECURITY DEFINER function that
+is the only way an application role writes events. Everything here is idempotent: every migration ends by calling
+``install`` because Alembic batch mode on SQLite silently drops triggers when it rebuilds a table.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from moderator_app.audit.schema import PROTECTED_TABLES
+
+# audit_head may move forward (appends) but never back, and never disappear.
+_SQLITE = [
+    *(f"""CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
+          BEGIN SELECT RAISE(ABORT, '{t} is append-only: UPDATE refused'); END"""
+      for t in PROTECTED_TABLES if t != "audit_head"),
+    *(f"""CREATE TRIGGER IF NOT EXISTS {t}_no_delete BEFORE DELETE ON {t}
+          BEGIN SELECT RAISE(ABORT, '{t} is append-only: DELETE refused'); END""" for t in PROTECTED_TABLES),
+    """CREATE TRIGGER IF NOT EXISTS audit_head_forward_only BEFORE UPDATE ON audit_head
+       WHEN NEW.seq <= OLD.seq OR NEW.log_id <> OLD.log_id
+       BEGIN SELECT RAISE(ABORT, 'audit_head only moves forward'); END""",
+]
+SQLITE_TRIGGERS = {
+    *(f"{t}_no_update" for t in PROTECTED_TABLES if t != "audit_head"),
+    *(f"{t}_no_delete" for t in PROTECTED_TABLES),
+    "audit_head_forward_only",
+}
+
+_PG_FUNCTIONS = [
+    """CREATE OR REPLACE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+        MESSAGE = TG_TABLE_NAME || ' is append-only: ' || TG_OP || ' refused';
+    END $$""",
+    """CREATE OR REPLACE FUNCTION audit_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.seq <= OLD.seq OR NEW.log_id <> OLD.log_id THEN
+        RAISE EXCEPTION 'audit_head only moves forward' USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    # One statement per append: the head row lock is held only inside the server, never across a round trip.
+    """CREATE OR REPLACE FUNCTION audit_append(
+        p_log text, p_event_id text, p_envelope bytea, p_key_id text, p_sig bytea, p_occurred_at text,
+        p_actor text, p_event_type text, p_category text, p_subject text, p_decision_kind text)
+    RETURNS TABLE(out_seq bigint, out_chain bytea)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    DECLARE h_seq bigint; h_chain bytea; v_leaf bytea; v_chain bytea;
+    BEGIN
+      SELECT e.seq, e.chain_hash INTO h_seq, h_chain FROM audit_event e WHERE e.event_id = p_event_id;
+      IF FOUND THEN RETURN QUERY SELECT h_seq, h_chain; RETURN; END IF;
+      -- The head lock is held until COMMIT; an asynchronous commit releases it without waiting for the disk. The
+      -- caller then waits for the WAL flush outside the lock (AuditStore._append_postgresql), so an append is
+      -- durable before it returns and concurrent flushes share one fsync (group commit).
+      PERFORM set_config('synchronous_commit', 'off', true);
+      SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
+      IF NOT FOUND THEN  -- the first event of this log
+        INSERT INTO audit_head(log_id, seq, chain_hash) VALUES (p_log, 0, decode(repeat('00', 32), 'hex'))
+          ON CONFLICT (log_id) DO NOTHING;
+        SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
+      END IF;
+      -- a retry of the same event may have committed while we waited for the lock
+      SELECT e.seq, e.chain_hash INTO out_seq, out_chain FROM audit_event e WHERE e.event_id = p_event_id;
+      IF FOUND THEN RETURN NEXT; RETURN; END IF;
+      v_leaf := sha256('\\x00'::bytea || p_envelope);
+      v_chain := sha256(h_chain || int8send(h_seq + 1) || v_leaf);
+      INSERT INTO audit_event(log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id,
+                              writer_sig, occurred_at, actor, event_type, category, subject, decision_kind)
+        VALUES (p_log, h_seq + 1, p_event_id, p_envelope, v_leaf, h_chain, v_chain, p_key_id, p_sig,
+                p_occurred_at, p_actor, p_event_type, p_category, p_subject, p_decision_kind);
+      UPDATE audit_head SET seq = h_seq + 1, chain_hash = v_chain WHERE log_id = p_log;
+      RETURN QUERY SELECT h_seq + 1, v_chain;
+    END $$""",
+]
+
+
+def _pg_triggers() -> list[tuple[str, str, str]]:
+    """(table, trigger name, CREATE statement)."""
+    out = []
+    for table in PROTECTED_TABLES:
+        row_ops = "DELETE" if table == "audit_head" else "UPDATE OR DELETE"
+        out.append((table, f"{table}_no_change",
+                    f"CREATE TRIGGER {table}_no_change BEFORE {row_ops} ON {table} "
+                    "FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()"))
+        out.append((table, f"{table}_no_truncate",
+                    f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                    "FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()"))
+    out.append(("audit_head", "audit_head_forward_only",
+                "CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head "
+                "FOR EACH ROW EXECUTE FUNCTION audit_head_forward_only()"))
+    return out
+
+
+def install(connection: Connection) -> None:
+    """Create (or re-create) every trigger and function. Safe to run any number of times."""
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE:
+            connection.exec_driver_sql(statement)
+        return
+    for statement in _PG_FUNCTIONS:
+        connection.exec_driver_sql(statement)
+    for table, name, create in _pg_triggers():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        connection.exec_driver_sql(create)
+        connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")
+
+
+def missing(connection: Connection) -> list[str]:
+    """Protections that are not in place, in words (empty when all are)."""
+    if connection.dialect.name == "sqlite":
+        rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").all()
+        present = {row[0] for row in rows}
+        return [f"trigger {name} is missing" for name in sorted(SQLITE_TRIGGERS - present)]
+    problems = []
+    for table, name, _create in _pg_triggers():
+        row = connection.execute(
+            text("SELECT t.tgenabled FROM pg_trigger t WHERE t.tgrelid = to_regclass(:table) AND t.tgname = :name"),
+            {"table": table, "name": name},
+        ).first()
+        if row is None:
+            problems.append(f"trigger {name} on {table} is missing")
+        elif row[0] != "A":
+            problems.append(f"trigger {name} on {table} is not ENABLE ALWAYS (state {row[0]!r})")
+    function = connection.exec_driver_sql("SELECT to_regprocedure('audit_append(text,text,bytea,text,bytea,text,"
+                                          "text,text,text,text,text)')").scalar()
+    if function is None:
+        problems.append("function audit_append is missing")
+    return problems
+
+
+def grant_app_role(connection: Connection, role: str) -> None:
+    """The least-privilege layout: the application role reads, appends through ``audit_append`` only, and adds
+    checkpoints and keys; no UPDATE, DELETE or TRUNCATE anywhere, and it owns nothing (so it cannot drop a trigger).
+    Run as the owner of the schema (the role that ran ``db upgrade``)."""
+    quoted = connection.dialect.identifier_preparer.quote(role)
+    schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
+    quoted_schema = connection.dialect.identifier_preparer.quote(str(schema))
+    connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {quoted_schema} TO {quoted}")
+    connection.exec_driver_sql(
+        f"GRANT SELECT ON audit_event, audit_head, audit_checkpoint, audit_key, alembic_version TO {quoted}")
+    connection.exec_driver_sql(f"GRANT INSERT ON audit_checkpoint, audit_key TO {quoted}")
+    connection.exec_driver_sql("REVOKE ALL ON FUNCTION audit_append(text,text,bytea,text,bytea,text,text,text,text,"
+                               "text,text) FROM PUBLIC")
+    connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION audit_append(text,text,bytea,text,bytea,text,text,text,"
+                               f"text,text,text) TO {quoted}")

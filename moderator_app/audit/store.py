@@ -1,0 +1,313 @@
+"""The audit database: append under one serialisation point, and read back for verification and queries."""
+
+from __future__ import annotations
+
+import base64
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from sqlalchemy import ColumnElement, Engine, LargeBinary, cast, func, insert, select, update
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from moderator_app.audit import migrate, protections
+from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash
+from moderator_app.audit.database import display_url, make_engine, parse_url
+from moderator_app.audit.schema import audit_checkpoint, audit_event, audit_head, audit_key
+from moderator_app.core.audit import AppendReceipt, Checkpoint
+from moderator_app.core.errors import StorageError, StorageUnavailable, UsageError
+
+DEFAULT_LOG_ID = "main"
+_PG_APPEND = "SELECT out_seq, out_chain FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+_SQLITE_FIND_EVENT = "SELECT seq, chain_hash FROM audit_event WHERE event_id = ?"
+_SQLITE_INSERT_EVENT = (
+    "INSERT INTO audit_event (log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, "
+    "writer_sig, occurred_at, actor, event_type, category, subject, decision_kind) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_SQLITE_ADVANCE_HEAD = "UPDATE audit_head SET seq = ?, chain_hash = ? WHERE log_id = ?"
+# (seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig)
+EventRow = tuple[int, bytes, bytes, bytes, bytes, str, bytes]
+
+
+def storage_error(exc: DBAPIError, url: str) -> StorageError:
+    """A driver exception as our error: unreachable (transient) or anything else."""
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    if (isinstance(exc, OperationalError) and exc.connection_invalidated) or _unreachable(detail):
+        return StorageUnavailable(f"cannot reach the audit database {url}: {detail}")
+    return StorageError(f"audit database {url}: {detail}")
+
+
+def storage_error_from_driver(exc: Exception, url: str) -> StorageError:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, psycopg.OperationalError) or _unreachable(detail):
+        return StorageUnavailable(f"cannot reach the audit database {url}: {detail}")
+    return StorageError(f"audit database {url}: {detail}")
+
+
+def _unreachable(detail: str) -> bool:
+    words = ("connection refused", "could not connect", "timeout expired", "connection failed",
+             "server closed the connection", "unable to open database file", "name or service not known",
+             "no route to host", "terminating connection", "connection is closed")
+    return any(word in detail.lower() for word in words)
+
+
+class AuditStore:
+    def __init__(self, url: str | URL, *, log_id: str = DEFAULT_LOG_ID) -> None:
+        self.url = parse_url(url) if isinstance(url, str) else url
+        self.display_url = display_url(self.url)
+        self.log_id = log_id
+        self.dialect = self.url.get_backend_name()
+        self.writer: Engine = make_engine(self.url, writer=True)
+        self.reader: Engine = make_engine(self.url, writer=False)
+        # PostgreSQL appends: one autocommit statement each, so the COMMIT is inside the call and the head row lock
+        # is never held across a network round trip.
+        self.appender: Engine | None = None
+        if self.dialect == "postgresql":
+            self.appender = make_engine(self.url, writer=True)
+        self._append_lock = threading.Lock()
+        self._appender_fairy: Any = None
+        self._appender_connection: Any = None
+
+    def close(self) -> None:
+        with self._append_lock:
+            if self._appender_fairy is not None:
+                self._appender_fairy.close()
+            self._appender_fairy = self._appender_connection = None
+        if self.appender is not None:
+            self.appender.dispose()
+        self.writer.dispose()
+        self.reader.dispose()
+
+    # -- schema ----------------------------------------------------------------------------------------------
+    def upgrade(self) -> None:
+        try:
+            migrate.upgrade(self.writer)
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+
+    def ensure_ready(self) -> None:
+        """Refuse to write to a database whose schema is old or whose protections are gone."""
+        try:
+            revision = migrate.current_revision(self.reader)
+            if revision is None:
+                self.upgrade()
+                return
+            if revision != migrate.head_revision():
+                raise StorageError(f"the audit database {self.display_url} is at schema {revision}; "
+                                   f"run 'moderator-app db upgrade'")
+            gone = self.missing_protections()
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+        if gone:
+            raise StorageError(f"the audit database {self.display_url} lost its protections ({gone[0]}); "
+                               "run 'moderator-app audit verify', then 'moderator-app db upgrade'")
+
+    def require_existing(self) -> None:
+        """UsageError unless an audit log is there (never creates a file or a schema)."""
+        if self.dialect == "sqlite" and not Path(str(self.url.database)).exists():
+            raise UsageError(f"no audit log at {self.url.database} (check --db, or create one with "
+                             "'moderator-app db upgrade')")
+        try:
+            revision = migrate.current_revision(self.reader)
+        except DBAPIError as exc:
+            if "not a database" in str(exc.orig):
+                raise UsageError(f"{self.url.database} is not a SQLite database") from None
+            raise storage_error(exc, self.display_url) from None
+        if revision is None:
+            raise UsageError(f"{self.display_url} holds no audit log (check --db, or create one with "
+                             "'moderator-app db upgrade')")
+
+    def missing_protections(self) -> list[str]:
+        with self.reader.connect() as connection:
+            return protections.missing(connection)
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def append(self, event: PreparedEvent) -> AppendReceipt:
+        try:
+            if self.dialect == "postgresql":
+                return self._append_postgresql(event)
+            return self._append_sqlite(event)
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+
+    def _append_postgresql(self, event: PreparedEvent) -> AppendReceipt:
+        params = (self.log_id, event.event_id, event.envelope, event.writer_key_id, event.writer_sig,
+                  event.occurred_at, event.actor, event.event_type, event.category, event.subject,
+                  event.decision_kind)
+        with self._append_lock:
+            driver = self._append_connection()
+            try:
+                # Both statements in one round trip (pipeline; autocommit, so each is its own transaction). The
+                # second is a synchronous commit with an xid: it returns once the WAL is flushed past our append's
+                # asynchronous commit (see audit_append), so the event is durable when this returns.
+                with driver.pipeline():
+                    appended = driver.execute(_PG_APPEND, params)
+                    driver.execute("SELECT txid_current()")
+                row = appended.fetchone()
+            except psycopg.Error as exc:
+                self._drop_append_connection()
+                raise storage_error_from_driver(exc, self.display_url) from None
+        assert row is not None
+        return AppendReceipt(event.event_id, int(row[0]), bytes(row[1]).hex())
+
+    def _append_connection(self) -> Any:
+        """One long-lived autocommit connection for appends: no pool round trips on the hot path."""
+        if self._appender_connection is None or self._appender_connection.closed:
+            assert self.appender is not None
+            try:
+                fairy = self.appender.raw_connection()
+            except DBAPIError as exc:
+                raise storage_error(exc, self.display_url) from None
+            except psycopg.Error as exc:  # the pool's own connect is not wrapped by SQLAlchemy here
+                raise storage_error_from_driver(exc, self.display_url) from None
+            self._appender_fairy = fairy
+            self._appender_connection = fairy.driver_connection
+            self._appender_connection.autocommit = True
+        return self._appender_connection
+
+    def _drop_append_connection(self) -> None:
+        if self._appender_fairy is not None:
+            self._appender_fairy.invalidate()
+        self._appender_fairy = self._appender_connection = None
+
+    def _append_sqlite(self, event: PreparedEvent) -> AppendReceipt:
+        # Driver-level SQL: this is the hot path, and statement construction would cost more than the fsync.
+        with self.writer.begin() as connection:  # BEGIN IMMEDIATE: the file's write lock is the serialisation point
+            existing = connection.exec_driver_sql(_SQLITE_FIND_EVENT, (event.event_id,)).first()
+            if existing is not None:
+                return AppendReceipt(event.event_id, int(existing[0]), bytes(existing[1]).hex())
+            seq, prev = self._lock_head(connection)
+            new_seq = seq + 1
+            chain = chain_hash(prev, new_seq, event.leaf_hash)
+            connection.exec_driver_sql(_SQLITE_INSERT_EVENT, (
+                self.log_id, new_seq, event.event_id, event.envelope, event.leaf_hash, prev, chain,
+                event.writer_key_id, event.writer_sig, event.occurred_at, event.actor, event.event_type,
+                event.category, event.subject, event.decision_kind))
+            connection.exec_driver_sql(_SQLITE_ADVANCE_HEAD, (new_seq, chain, self.log_id))
+        return AppendReceipt(event.event_id, new_seq, chain.hex())
+
+    def _lock_head(self, connection: Any) -> tuple[int, bytes]:
+        """Inside the write transaction: the head, created when the log is empty. On PostgreSQL, row-locked."""
+        query = select(audit_head.c.seq, audit_head.c.chain_hash).where(audit_head.c.log_id == self.log_id)
+        if self.dialect == "postgresql":
+            query = query.with_for_update()
+        row = connection.execute(query).first()
+        if row is None:
+            connection.execute(insert(audit_head).values(log_id=self.log_id, seq=0, chain_hash=ZERO_HASH))
+            row = connection.execute(query).first()
+        return int(row[0]), bytes(row[1])
+
+    def append_many(self, events: list[PreparedEvent],
+                    checkpoint_at: Callable[[int, bytes], Checkpoint | None] | None = None,
+                    ) -> tuple[list[AppendReceipt], list[Checkpoint]]:
+        """Bulk path (synthetic history): one transaction, one lock, the same chain. ``checkpoint_at(seq, chain)``
+        may return a checkpoint to store in the same transaction."""
+        receipts, checkpoints = [], []
+        try:
+            with self.writer.begin() as connection:
+                seq, prev = self._lock_head(connection)
+                rows = []
+                for event in events:
+                    seq += 1
+                    prev_hash, prev = prev, chain_hash(prev, seq, event.leaf_hash)
+                    rows.append({"log_id": self.log_id, "seq": seq, "event_id": event.event_id,
+                                 "envelope": event.envelope, "leaf_hash": event.leaf_hash, "prev_hash": prev_hash,
+                                 "chain_hash": prev, "writer_key_id": event.writer_key_id,
+                                 "writer_sig": event.writer_sig, **event.index_columns()})
+                    receipts.append(AppendReceipt(event.event_id, seq, prev.hex()))
+                    made = checkpoint_at(seq, prev) if checkpoint_at else None
+                    if made is not None:
+                        checkpoints.append(made)
+                if rows:
+                    connection.execute(insert(audit_event), rows)
+                    connection.execute(update(audit_head).where(audit_head.c.log_id == self.log_id)
+                                       .values(seq=seq, chain_hash=prev))
+                for checkpoint in checkpoints:
+                    connection.execute(insert(audit_checkpoint).values(self._checkpoint_row(checkpoint)))
+        except IntegrityError as exc:
+            raise StorageError(f"bulk append refused (an event id already exists?): {exc.orig}") from None
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+        return receipts, checkpoints
+
+    @staticmethod
+    def _checkpoint_row(checkpoint: Checkpoint) -> dict[str, Any]:
+        return {"checkpoint_id": str(uuid.uuid4()), "log_id": checkpoint.log_id, "seq": checkpoint.seq,
+                "chain_hash": bytes.fromhex(checkpoint.chain_hash), "created_at": checkpoint.created_at,
+                "reason": checkpoint.reason, "key_id": checkpoint.key_id, "note": checkpoint.note,
+                "signature": base64.b64decode(checkpoint.signature), "witness_receipt": checkpoint.witness_receipt}
+
+    def register_key(self, key_id: str, public_key: bytes, workstation: str, created_at: str) -> None:
+        try:
+            with self.writer.begin() as connection:
+                exists = connection.execute(select(audit_key.c.key_id).where(audit_key.c.key_id == key_id)).first()
+                if exists is None:
+                    connection.execute(insert(audit_key).values(
+                        key_id=key_id, public_key=public_key, workstation=workstation, created_at=created_at))
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+
+    def add_checkpoint(self, checkpoint: Checkpoint) -> None:
+        try:
+            with self.writer.begin() as connection:
+                connection.execute(insert(audit_checkpoint).values(self._checkpoint_row(checkpoint)))
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def head(self) -> tuple[int, bytes]:
+        try:
+            with self.reader.connect() as connection:
+                row = connection.execute(select(audit_head.c.seq, audit_head.c.chain_hash)
+                                         .where(audit_head.c.log_id == self.log_id)).first()
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+        return (0, ZERO_HASH) if row is None else (int(row[0]), bytes(row[1]))
+
+    def public_keys(self) -> dict[str, bytes]:
+        with self.reader.connect() as connection:
+            return {str(k): bytes(p) for k, p in connection.execute(select(audit_key.c.key_id, audit_key.c.public_key))}
+
+    def checkpoints(self) -> list[Checkpoint]:
+        query = select(audit_checkpoint).where(audit_checkpoint.c.log_id == self.log_id).order_by(
+            audit_checkpoint.c.seq, audit_checkpoint.c.created_at)
+        with self.reader.connect() as connection:
+            return [(Checkpoint(log_id=r.log_id, seq=int(r.seq), chain_hash=bytes(r.chain_hash).hex(),
+                                created_at=r.created_at, reason=r.reason, key_id=r.key_id, note=r.note,
+                                signature=base64.b64encode(bytes(r.signature)).decode("ascii"),
+                                witness_receipt=r.witness_receipt))
+                    for r in connection.execute(query)]
+
+    def event_count(self) -> int:
+        with self.reader.connect() as connection:
+            count = connection.execute(select(func.count()).select_from(audit_event)
+                                       .where(audit_event.c.log_id == self.log_id)).scalar()
+        return int(count or 0)
+
+    def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000) -> Iterator[EventRow]:
+        """Every event in seq order, in batches by key range (fast on both dialects, constant memory)."""
+        c = audit_event.c
+        blobs: list[ColumnElement[Any]] = [c.envelope, c.leaf_hash, c.prev_hash, c.chain_hash]
+        if self.dialect == "sqlite":  # a value edited with SQL string functions comes back as TEXT: read it as bytes
+            blobs = [cast(column, LargeBinary) for column in blobs]
+        columns = (c.seq, *blobs, c.writer_key_id, cast(c.writer_sig, LargeBinary) if self.dialect == "sqlite"
+                   else c.writer_sig)
+        after = start_seq - 1
+        with self.reader.connect() as connection:
+            while True:
+                query = select(*columns).where(audit_event.c.log_id == self.log_id, audit_event.c.seq > after)
+                if end_seq is not None:
+                    query = query.where(audit_event.c.seq <= end_seq)
+                rows = connection.execute(query.order_by(audit_event.c.seq).limit(batch)).all()
+                if not rows:
+                    return
+                if self.dialect == "postgresql":  # psycopg returns bytea as memoryview-like bytes already
+                    yield from ((int(r[0]), bytes(r[1]), bytes(r[2]), bytes(r[3]), bytes(r[4]), r[5], bytes(r[6]))
+                                for r in rows)
+                else:
+                    yield from rows
+                after = int(rows[-1][0])

@@ -1,0 +1,213 @@
+"""Recompute the log and say where it first goes wrong.
+
+One streaming pass recomputes every leaf hash and chain link from the stored envelope bytes (hashlib, batched key-
+range reads) and compares the chain with every signed checkpoint, the database's and this workstation's own copy.
+Writer signatures (Ed25519, ~10k/s) are checked for the events after the last checkpoint, and around any problem to
+locate it; events under a checkpoint are covered by its signature, because the checkpointer checked their writer
+signatures before signing (``AuditWriter.checkpoint``). ``all_signatures=True`` checks every one (slow on big logs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from moderator_app.audit.chain import ZERO_HASH, chain_hash, leaf_hash
+from moderator_app.audit.checkpoints import LocalCheckpoints, checkpoint_problem
+from moderator_app.audit.keys import PublicKeys
+from moderator_app.audit.schema import audit_event
+from moderator_app.audit.store import AuditStore, EventRow
+from moderator_app.core.audit import CancelToken, Checkpoint, Problem, ProblemKind, ProgressCallback, VerifyReport
+
+SEARCH_SHIFT = 64  # how far a renumbered event is searched for when classifying a break
+
+
+@dataclass
+class _Expectations:
+    """Chain hashes that signed checkpoints vouch for, by seq, with who vouched."""
+
+    by_seq: dict[int, list[tuple[str, Checkpoint]]] = field(default_factory=dict)
+
+    def add(self, source: str, checkpoint: Checkpoint) -> None:
+        self.by_seq.setdefault(checkpoint.seq, []).append((source, checkpoint))
+
+
+def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, progress: ProgressCallback | None = None,
+               cancel: CancelToken | None = None, all_signatures: bool = False) -> VerifyReport:
+    problems = [Problem(ProblemKind.PROTECTION, None, f"database protection gone: {what}")
+                for what in store.missing_protections()]
+    head_seq, head_chain = store.head()
+    local_checkpoints, pinned = local.load() if local else ([], {})
+    keys = PublicKeys({**store.public_keys(), **pinned})
+    expectations = _Expectations()
+    db_checkpoints = store.checkpoints()
+    for source, checkpoint in [("database", c) for c in db_checkpoints] + [("local", c) for c in local_checkpoints]:
+        why = checkpoint_problem(checkpoint, keys)
+        if why is None:
+            expectations.add(source, checkpoint)
+        else:
+            where = "the database's" if source == "database" else "this workstation's copy of the"
+            problems.append(Problem(ProblemKind.CHECKPOINT, checkpoint.seq,
+                                    f"{where} checkpoint at seq {checkpoint.seq} is invalid: {why}"))
+    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, max(head_seq, 1))
+    located = verifier.run()
+    if verifier.cancelled:
+        return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
+    if located is not None:
+        problems.append(located)
+    else:
+        problems.extend(verifier.tail_problems(head_seq, head_chain, db_checkpoints, local_checkpoints))
+    return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures,
+                        tuple(sorted(problems, key=lambda p: (p.seq is None, p.seq or 0))))
+
+
+class _Pass:
+    def __init__(self, store: AuditStore, keys: PublicKeys, expectations: _Expectations,
+                 progress: ProgressCallback | None, cancel: CancelToken | None, all_signatures: bool,
+                 total: int) -> None:
+        self.store, self.keys, self.expect = store, keys, expectations
+        self.progress, self.cancel, self.all_signatures, self.total = progress, cancel, all_signatures, total
+        self.count = 0
+        self.signatures = 0
+        self.cancelled = False
+        self.last_good_checkpoint = 0
+        self.running = ZERO_HASH
+
+    def run(self) -> Problem | None:
+        """The first problem in seq order, or None when every row chains correctly."""
+        sha256 = hashlib.sha256
+        expected, running = 1, ZERO_HASH
+        vouched = self.expect.by_seq
+        rows = self.store.iter_events()
+        for row in rows:
+            seq, envelope, leaf, prev, chain, key_id, sig = row
+            if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
+                self.count = expected - 1
+                return self._classify(expected, running, row)
+            computed = sha256(running + seq.to_bytes(8, "big") + leaf).digest()
+            if computed != chain:
+                self.count = expected - 1
+                return self._classify(expected, running, row)
+            if self.all_signatures:
+                self.signatures += 1
+                if not self.keys.verify(key_id, sig, leaf):
+                    return _forged(seq, key_id, self.keys)
+            running = computed
+            if seq in vouched:
+                problem = self._compare_checkpoints(seq, running)
+                if problem is not None:
+                    return problem
+            expected += 1
+            if not expected & 0x3FFF:
+                self.count = expected - 1
+                if self.progress is not None:
+                    self.progress(self.count, self.total)
+                if self.cancel is not None and self.cancel.cancelled:
+                    self.cancelled = True
+                    return None
+        self.count = expected - 1
+        self.running = running
+        if self.progress is not None:
+            self.progress(self.count, self.total)
+        return None
+
+    def _compare_checkpoints(self, seq: int, running: bytes) -> Problem | None:
+        for source, checkpoint in self.expect.by_seq[seq]:
+            if checkpoint.chain_hash == running.hex():
+                continue
+            located = self._first_bad_signature(self.last_good_checkpoint + 1, seq)
+            if located is not None:
+                return located
+            if source == "local":
+                return Problem(ProblemKind.ROLLBACK, seq, (
+                    f"the chain at seq {seq} differs from the checkpoint this workstation saw at "
+                    f"{checkpoint.created_at}: history after seq {self.last_good_checkpoint} was rewritten"))
+            return Problem(ProblemKind.ALTERED, seq, (
+                f"the chain at seq {seq} does not match its signed checkpoint ({checkpoint.created_at}): an event in "
+                f"seq {self.last_good_checkpoint + 1}..{seq} was removed, inserted or reordered and the chain "
+                "recomputed"))
+        self.last_good_checkpoint = seq
+        return None
+
+    def _first_bad_signature(self, start: int, end: int) -> Problem | None:
+        for seq, _envelope, leaf, _prev, _chain, key_id, sig in self.store.iter_events(start, end):
+            self.signatures += 1
+            if not self.keys.verify(key_id, sig, leaf):
+                return _forged(seq, key_id, self.keys)
+        return None
+
+    def _classify(self, expected: int, running: bytes, row: EventRow) -> Problem:
+        seq, envelope, leaf, prev, chain, key_id, sig = row
+        located = self._first_bad_signature(self.last_good_checkpoint + 1, min(seq, expected) - 1)
+        if located is not None:
+            return located
+        if seq != expected:
+            gone = f"seq {expected}" if seq == expected + 1 else f"seq {expected}..{seq - 1}"
+            return Problem(ProblemKind.MISSING, expected, f"{gone} is not in the log (deleted)")
+        if leaf_hash(envelope) != leaf:
+            return Problem(ProblemKind.ALTERED, seq, "its envelope does not match its recorded hash (edited)")
+        self.signatures += 1
+        if not self.keys.verify(key_id, sig, leaf):
+            return _forged(seq, key_id, self.keys)
+        if prev != running:
+            return self._classify_link(seq, prev, chain, leaf)
+        for shift in range(1, SEARCH_SHIFT):
+            for other in (seq + shift, seq - shift):
+                if other > 0 and chain_hash(prev, other, leaf) == chain:
+                    return Problem(ProblemKind.REORDERED, seq, f"this event was recorded as seq {other}")
+        return Problem(ProblemKind.ALTERED, seq, "its chain hash was changed")
+
+    def _classify_link(self, seq: int, prev: bytes, chain: bytes, leaf: bytes) -> Problem:
+        with self.store.reader.connect() as connection:
+            found = connection.execute(select(audit_event.c.seq).where(
+                audit_event.c.log_id == self.store.log_id, audit_event.c.chain_hash == prev)).scalar()
+        if found is not None and int(found) > seq:
+            return Problem(ProblemKind.REORDERED, seq,
+                           f"this event was recorded after the event now at seq {found} (rows swapped or moved)")
+        if found is not None and int(found) < seq - 1:
+            inserted = f"seq {found + 1}" if found + 1 == seq - 1 else f"seq {found + 1}..{seq - 1}"
+            return Problem(ProblemKind.FORGED, int(found) + 1,
+                           f"{inserted} was inserted: the event at seq {seq} was chained to seq {found}")
+        for shift in range(1, SEARCH_SHIFT):
+            if chain_hash(prev, seq + shift, leaf) == chain:
+                return Problem(ProblemKind.MISSING, seq, (
+                    f"{shift} event(s) before this one were deleted and the later events renumbered "
+                    f"(it was recorded as seq {seq + shift})"))
+        return Problem(ProblemKind.MISSING, seq, f"the event it was chained to (before seq {seq}) is not in the log")
+
+    def tail_problems(self, head_seq: int, head_chain: bytes, db_checkpoints: list[Checkpoint],
+                      local_checkpoints: list[Checkpoint]) -> Iterator[Problem]:
+        last = self.count
+        if not self.all_signatures:
+            located = self._first_bad_signature(self.last_good_checkpoint + 1, last)
+            if located is not None:
+                yield located
+        if head_seq > last:
+            yield Problem(ProblemKind.TRUNCATED, last + 1, (
+                f"the log ends at seq {last} but its head records {head_seq} events: seq {last + 1}..{head_seq} "
+                f"were removed (truncated after checkpoint {self.last_good_checkpoint})"))
+        elif head_seq < last:
+            yield Problem(ProblemKind.FORGED, head_seq + 1, f"seq {head_seq + 1}..{last} lie beyond the head")
+        elif head_chain != self.running:
+            yield Problem(ProblemKind.ALTERED, None, "the head's chain hash does not match the last event")
+        beyond = [c for c in db_checkpoints if c.seq > last]
+        if beyond:
+            furthest = max(beyond, key=lambda c: c.seq)
+            yield Problem(ProblemKind.TRUNCATED, last + 1, (
+                f"a signed checkpoint covers seq {furthest.seq} but the log ends at seq {last}: "
+                f"truncated after checkpoint {self.last_good_checkpoint}"))
+        seen = [c for c in local_checkpoints if c.seq > last]
+        if seen:
+            furthest = max(seen, key=lambda c: c.seq)
+            yield Problem(ProblemKind.ROLLBACK, last + 1, (
+                f"this workstation saw checkpoint seq {furthest.seq} ({furthest.created_at}) but the database ends "
+                f"at seq {last}: it was rolled back or truncated after checkpoint {self.last_good_checkpoint}"))
+
+
+def _forged(seq: int, key_id: str, keys: PublicKeys) -> Problem:
+    if key_id not in keys:
+        return Problem(ProblemKind.FORGED, seq, f"its writer key {key_id} is not a known workstation key")
+    return Problem(ProblemKind.FORGED, seq, f"its writer signature does not verify with key {key_id}")

@@ -1,0 +1,109 @@
+"""The workstation's writer: sign and append events, and sign checkpoints (every 1,000 events, at exports, at
+shutdown) after re-checking the events they cover; each checkpoint also goes to the local copy and the witness."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import func, select
+
+from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, leaf_hash, prepare
+from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints, sign_checkpoint
+from moderator_app.audit.keys import PublicKeys, SigningKey
+from moderator_app.audit.schema import audit_checkpoint
+from moderator_app.audit.store import AuditStore
+from moderator_app.core.audit import AppendReceipt, AuditEvent, Checkpoint, Witness, utc_timestamp
+
+log = logging.getLogger(__name__)
+
+
+class AuditWriter:
+    def __init__(self, store: AuditStore, key: SigningKey, workstation: str, *, local: LocalCheckpoints | None = None,
+                 witness: Witness | None = None, interval: int = INTERVAL) -> None:
+        self.store, self.key, self.workstation = store, key, workstation
+        self.local, self.witness, self.interval = local, witness, interval
+        self.alarm: str | None = None  # set when a checkpoint was refused because the events did not check out
+        self.started = False
+
+    def start(self) -> None:
+        """Schema at head, protections in place, this workstation's public key registered."""
+        self.store.ensure_ready()
+        self.store.register_key(self.key.key_id, self.key.public_key, self.workstation, utc_timestamp())
+        self.started = True
+
+    def prepare(self, event: AuditEvent) -> PreparedEvent:
+        return prepare(event, self.store.log_id, self.key)
+
+    def append(self, event: AuditEvent) -> AppendReceipt:
+        return self.append_prepared(self.prepare(event))
+
+    def append_prepared(self, event: PreparedEvent) -> AppendReceipt:
+        if not self.started:  # the database was down when the workstation started
+            self.start()
+        receipt = self.store.append(event)
+        if receipt.seq is not None and receipt.seq % self.interval == 0 and not self._has_checkpoint(receipt.seq):
+            self.checkpoint("interval", at_seq=receipt.seq)
+        return receipt
+
+    def last_checkpoint_seq(self) -> int:
+        with self.store.reader.connect() as connection:
+            seq = connection.execute(select(func.max(audit_checkpoint.c.seq))
+                                     .where(audit_checkpoint.c.log_id == self.store.log_id)).scalar()
+        return int(seq or 0)
+
+    def _has_checkpoint(self, seq: int) -> bool:
+        with self.store.reader.connect() as connection:
+            return connection.execute(select(audit_checkpoint.c.seq).where(
+                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq == seq)).first() is not None
+
+    def checkpoint(self, reason: str, *, at_seq: int | None = None) -> Checkpoint | None:
+        """Sign the chain head at ``at_seq`` (default: the current head) once the events since the previous
+        checkpoint check out, writer signatures included. None when the log is empty or something is wrong."""
+        start = self.last_checkpoint_seq()
+        end = at_seq if at_seq is not None else self.store.head()[0]
+        if end == 0:
+            return None
+        chain = self._vouch(min(start, end), end)
+        if chain is None:
+            return None
+        checkpoint = sign_checkpoint(self.key, self.store.log_id, end, chain.hex(), reason, self._safe_witness)
+        self.store.add_checkpoint(checkpoint)
+        if self.local is not None:
+            self.local.record(checkpoint, self.key.public_key)
+        return checkpoint
+
+    def _safe_witness(self, checkpoint: Checkpoint) -> str | None:
+        if self.witness is None:
+            return None
+        try:
+            return self.witness(checkpoint)
+        except Exception as exc:  # noqa: BLE001 - a witness outage must never stop the log; the next one retries
+            log.warning("audit witness unavailable for checkpoint %s: %s", checkpoint.seq, exc)
+            return None
+
+    def _vouch(self, start: int, end: int) -> bytes | None:
+        """The chain hash at ``end`` if seq start+1..end chain on from the checkpoint at ``start`` (the chain hash it
+        signed) with valid writer signatures; None, and an alarm, otherwise."""
+        keys = PublicKeys(self.store.public_keys())
+        running = ZERO_HASH if start == 0 else self._checkpointed_chain(start)
+        expected = start + 1
+        for seq, envelope, leaf, prev, stored, key_id, sig in self.store.iter_events(start + 1, end):
+            if (seq != expected or leaf_hash(envelope) != leaf or prev != running
+                    or chain_hash(prev, seq, leaf) != stored or not keys.verify(key_id, sig, leaf)):
+                self._refuse(f"seq {seq} does not check out")
+                return None
+            running, expected = stored, expected + 1
+        if expected != end + 1 or running is None:
+            self._refuse(f"events up to seq {end} are missing")
+            return None
+        return running
+
+    def _checkpointed_chain(self, seq: int) -> bytes | None:
+        with self.store.reader.connect() as connection:
+            chain = connection.execute(select(audit_checkpoint.c.chain_hash).where(
+                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq == seq).limit(1)).scalar()
+        return None if chain is None else bytes(chain)
+
+    def _refuse(self, why: str) -> None:
+        self.alarm = f"{why}: checkpoint refused (run 'moderator-app audit verify')"
+        log.error("audit: %s", self.alarm)
