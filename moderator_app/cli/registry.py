@@ -7,4 +7,5 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "policy": ("moderator_app.cli.policy", "check and show policy packs"),
+    "suggest": ("moderator_app.cli.suggest", "suggest Article 10 categories for posts (JSONL); train; eval"),
 }
