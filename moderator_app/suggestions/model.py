@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import cache
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,11 +29,6 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.preprocessing import normalize as l2_normalize
-from sklearn.svm import LinearSVC
 
 from moderator_app.core.errors import UsageError
 from moderator_app.core.models import CategoryId
@@ -78,14 +74,26 @@ def training_digest(examples: Iterable[LabelledExample]) -> str:
     return digest.hexdigest()
 
 
-_VECTORISER = HashingVectorizer(analyzer="char", ngram_range=NGRAMS, n_features=N_FEATURES, alternate_sign=False,
-                                norm=None, lowercase=False, dtype=np.float32)
+@cache
+def _vectoriser() -> Any:
+    # scikit-learn is imported when a model is first used: it takes over a second, and the CLI without a model,
+    # and the GUI before the first post, should not wait for it.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(analyzer="char", ngram_range=NGRAMS, n_features=N_FEATURES, alternate_sign=False,
+                             norm=None, lowercase=False, dtype=np.float32)
 
 
 def _counts(texts: Sequence[str]) -> sparse.csr_matrix:
-    matrix = _VECTORISER.transform([normalise_text(t) for t in texts])
+    matrix = _vectoriser().transform([normalise_text(t) for t in texts])
     matrix.data = np.log1p(matrix.data)  # sublinear term frequency
     return matrix
+
+
+def l2_normalize(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags((1.0 / norms).astype(np.float32)) @ matrix)
 
 
 class TeamModel:
@@ -124,6 +132,10 @@ class TeamModel:
               seed: int = 0) -> TeamModel | None:
         """None when no category has MIN_POSITIVES positive and negative examples. ``priors``: the engine's
         score from the other signals for each example (see the module docstring); None = text only."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+        from sklearn.svm import LinearSVC
+
         categories = sorted({c for e in examples for c in e.categories})
         labels = {c: np.array([c in e.categories for e in examples]) for c in categories}
         trainable = [c for c in categories

@@ -36,6 +36,8 @@ _COMPOSING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u
                         "\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\u3131-\u318e"
                         "\ufe20-\ufe2f]")
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _local = threading.local()
 
 
@@ -43,7 +45,10 @@ def _t2s(text: str) -> str:
     converter = getattr(_local, "t2s", None)
     if converter is None:  # one converter per thread: the GUI calls from its worker threads
         converter = _local.t2s = opencc.OpenCC("t2s")
-    return str(converter.convert(text))
+    try:
+        return str(converter.convert(text))
+    except UnicodeEncodeError:  # a lone surrogate (hostile or broken post): OpenCC needs UTF-8
+        return str(converter.convert(_LONE_SURROGATE.sub("\ufffd", text)))
 
 
 class _Expanded:
