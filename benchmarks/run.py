@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import Row  # noqa: E402
+from benchmarks.harness import Row
 
 
 def main(argv: list[str]) -> int:

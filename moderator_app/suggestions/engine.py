@@ -21,7 +21,7 @@ from moderator_app.core.policy import PolicyPack
 from moderator_app.suggestions.lexicon import LexiconHit, LexiconMatcher
 from moderator_app.suggestions.model import TeamModel
 from moderator_app.suggestions.neardup import NearDuplicate, NearDuplicateMemory, cluster
-from moderator_app.suggestions.normalise import normalise
+from moderator_app.suggestions.normalise import Normalised, normalise
 from moderator_app.suggestions.reports import ReporterAccuracy, ReportHit, report_hits
 
 MIN_SCORE = 0.5
@@ -77,9 +77,12 @@ class SuggestionEngine:
         """As ``suggest`` for many posts; the model scores them in one batch."""
         model = self._model if use_model else None
         texts = [p.text[:MAX_ANALYSED_CHARS] for p in posts]
-        signals = [self._signal_evidence(post, text) for post, text in zip(posts, texts, strict=True)]
+        normalised = [normalise(text) for text in texts]
+        signals = [self._signal_evidence(post, n) for post, n in zip(posts, normalised, strict=True)]
         priors = [{c: _noisy_or(items) for c, items in evidence.items()} for evidence in signals]
-        predicted = model.predict(texts, priors) if model is not None and texts else [{} for _ in texts]
+        predicted: list[dict[CategoryId, float]] = [{} for _ in texts]
+        if model is not None and texts:
+            predicted = model.predict([n.text for n in normalised], priors, normalised=True)
         results = []
         for post, text, evidence, probabilities in zip(posts, texts, signals, predicted, strict=True):
             duplicates: dict[CategoryId, list[Evidence]] = {}
@@ -104,12 +107,13 @@ class SuggestionEngine:
 
     def signal_scores(self, posts: Sequence[PostInput]) -> list[dict[CategoryId, float]]:
         """The lexicon + report score per category of each post: what the model is calibrated against."""
-        return [{c: _noisy_or(items) for c, items in self._signal_evidence(p, p.text[:MAX_ANALYSED_CHARS]).items()}
+        return [{c: _noisy_or(items)
+                 for c, items in self._signal_evidence(p, normalise(p.text[:MAX_ANALYSED_CHARS])).items()}
                 for p in posts]
 
-    def _signal_evidence(self, post: PostInput, text: str) -> dict[CategoryId, list[Evidence]]:
+    def _signal_evidence(self, post: PostInput, normalised: Normalised) -> dict[CategoryId, list[Evidence]]:
         evidence: dict[CategoryId, list[Evidence]] = {}
-        for category, item in self._lexicon_evidence(self.matcher.match(normalise(text))):
+        for category, item in self._lexicon_evidence(self.matcher.match(normalised)):
             evidence.setdefault(category, []).append(item)
         for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
             evidence.setdefault(hit.category, []).append(self._report_evidence(hit))

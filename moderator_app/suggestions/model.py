@@ -1,7 +1,8 @@
 """The team-learned model: character n-grams of the normalised text, one linear classifier per category,
 calibrated probabilities (scikit-learn).
 
-Features are hashed (no vocabulary to keep), weighted by TF-IDF learned from the training set. Each category
+Features are the character 1-3-grams of the normalised text seen at least twice in training (``features``),
+weighted by TF-IDF. Each category
 with at least ``MIN_POSITIVES`` positive and negative examples gets a linear SVM. Its decision value is then
 calibrated together with the engine's other evidence for the category (the noisy-OR of lexicon and report
 contributions, "prior"): a logistic fit on 3-fold out-of-fold decisions, ``p = sigmoid(a·decision + b·prior +
@@ -20,7 +21,6 @@ import hashlib
 import json
 import os
 import tempfile
-from functools import cache
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,11 +32,10 @@ from scipy import sparse
 
 from moderator_app.core.errors import UsageError
 from moderator_app.core.models import CategoryId
-from moderator_app.suggestions.normalise import NORMALISER_VERSION, normalise_text
+from moderator_app.suggestions.features import CharNgrams
+from moderator_app.suggestions.normalise import NORMALISER_VERSION
 
 FORMAT_VERSION = 1
-N_FEATURES = 2**18
-NGRAMS = (1, 3)
 MIN_POSITIVES = 5
 _FOLDS = 3
 
@@ -74,22 +73,6 @@ def training_digest(examples: Iterable[LabelledExample]) -> str:
     return digest.hexdigest()
 
 
-@cache
-def _vectoriser() -> Any:
-    # scikit-learn is imported when a model is first used: it takes over a second, and the CLI without a model,
-    # and the GUI before the first post, should not wait for it.
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(analyzer="char", ngram_range=NGRAMS, n_features=N_FEATURES, alternate_sign=False,
-                             norm=None, lowercase=False, dtype=np.float32)
-
-
-def _counts(texts: Sequence[str]) -> sparse.csr_matrix:
-    matrix = _vectoriser().transform([normalise_text(t) for t in texts])
-    matrix.data = np.log1p(matrix.data)  # sublinear term frequency
-    return matrix
-
-
 def l2_normalize(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
     norms[norms == 0] = 1.0
@@ -97,11 +80,12 @@ def l2_normalize(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 class TeamModel:
-    def __init__(self, info: ModelInfo, idf: np.ndarray, weights: sparse.csr_matrix, intercepts: np.ndarray,
-                 calibration: np.ndarray) -> None:
+    def __init__(self, info: ModelInfo, vocabulary: CharNgrams, idf: np.ndarray, weights: sparse.csr_matrix,
+                 intercepts: np.ndarray, calibration: np.ndarray) -> None:
         self.info = info
+        self._vocabulary = vocabulary
         self._idf = sparse.diags(idf.astype(np.float32))
-        self._weights_t = weights.T.tocsr()
+        self._weights_t = np.ascontiguousarray(weights.T.toarray(), dtype=np.float32)  # sparse @ dense is fast
         self._intercepts = intercepts
         self._calibration = calibration  # shape (3, categories): p = sigmoid(a * decision + b * prior + c)
 
@@ -109,15 +93,14 @@ class TeamModel:
     def categories(self) -> tuple[CategoryId, ...]:
         return self.info.categories
 
-    def _features(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        return l2_normalize(_counts(texts) @ self._idf)
-
-    def predict(self, texts: Sequence[str], priors: Priors | None = None) -> list[dict[CategoryId, float]]:
+    def predict(self, texts: Sequence[str], priors: Priors | None = None, *,
+                normalised: bool = False) -> list[dict[CategoryId, float]]:
         """Calibrated probability per category the model knows, for each text, given the other signals'
-        scores (``priors``; missing = 0)."""
+        scores (``priors``; missing = 0). ``normalised``: the texts are already normalised."""
         if not texts:
             return []
-        decisions = np.asarray((self._features(texts) @ self._weights_t).todense()) + self._intercepts
+        features = l2_normalize(self._vocabulary.counts(texts, normalised=normalised) @ self._idf)
+        decisions = np.asarray(features @ self._weights_t, dtype=np.float64) + self._intercepts
         prior = np.zeros_like(decisions)
         if priors is not None:
             for row, scores in enumerate(priors):
@@ -142,10 +125,10 @@ class TeamModel:
                      if MIN_POSITIVES <= labels[c].sum() <= len(examples) - MIN_POSITIVES]
         if not trainable:
             return None
-        counts = _counts([e.text for e in examples])
-        document_frequency = np.bincount(counts.indices, minlength=N_FEATURES)
+        texts = [e.text for e in examples]
+        vocabulary, document_frequency = CharNgrams.fit(texts)
         idf = (np.log((1 + len(examples)) / (1 + document_frequency)) + 1).astype(np.float32)
-        features = l2_normalize(counts @ sparse.diags(idf))
+        features = l2_normalize(vocabulary.counts(texts) @ sparse.diags(idf))
         rows, intercepts, calibration = [], [], []
         folds = StratifiedKFold(n_splits=_FOLDS, shuffle=True, random_state=seed)
         for category in trainable:
@@ -161,22 +144,24 @@ class TeamModel:
             calibration.append((float(a), float(b), float(calibrator.intercept_[0])))
         info = ModelInfo(FORMAT_VERSION, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                          training_digest(examples), len(examples), tuple(trainable), NORMALISER_VERSION)
-        return cls(info, idf, sparse.vstack(rows).tocsr(), np.array(intercepts),
+        return cls(info, vocabulary, idf, sparse.vstack(rows).tocsr(), np.array(intercepts),
                    np.array(calibration, dtype=np.float64).T)
 
     def save(self, path: Path) -> None:
         """Written to a temporary file and renamed, so a crash never leaves half a model behind."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        weights = self._weights_t.T.tocsr()
+        weights = sparse.csr_matrix(self._weights_t.T)
         header = json.dumps({"format_version": self.info.format_version, "model_version": self.info.model_version,
                              "training_digest": self.info.training_digest, "examples": self.info.examples,
                              "categories": list(self.info.categories),
                              "normaliser_version": self.info.normaliser_version}, ensure_ascii=False)
+        code_points, lengths = self._vocabulary.to_arrays()
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                np.savez_compressed(handle, header=np.array(header), idf=self._idf.diagonal(),
+                np.savez_compressed(handle, header=np.array(header), vocabulary=code_points, lengths=lengths,
+                                    idf=self._idf.diagonal(),
                                     data=weights.data, indices=weights.indices, indptr=weights.indptr,
                                     intercepts=self._intercepts, calibration=self._calibration)
             os.replace(temporary, path)
@@ -204,14 +189,15 @@ class TeamModel:
             if info.normaliser_version != NORMALISER_VERSION:
                 raise ModelFileError(f"{path}: trained with normaliser {info.normaliser_version}, this version "
                                      f"has {NORMALISER_VERSION}; retrain with 'moderator-app suggest train'")
-            shape = (len(info.categories), N_FEATURES)
+            vocabulary = CharNgrams.from_arrays(arrays["vocabulary"], arrays["lengths"])
+            shape = (len(info.categories), len(vocabulary))
             weights = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
             calibration = arrays["calibration"]
-            if arrays["idf"].shape != (N_FEATURES,) or calibration.shape != (3, shape[0]) \
+            if arrays["idf"].shape != (shape[1],) or calibration.shape != (3, shape[0]) \
                     or arrays["intercepts"].shape != (shape[0],):
                 raise ValueError("array shapes do not match the header")
         except ModelFileError:
             raise
         except (KeyError, ValueError, TypeError, json.JSONDecodeError) as exc:
             raise ModelFileError(f"{path}: damaged suggestion model file ({exc})") from None
-        return cls(info, arrays["idf"], weights, arrays["intercepts"], calibration)
+        return cls(info, vocabulary, arrays["idf"], weights, arrays["intercepts"], calibration)

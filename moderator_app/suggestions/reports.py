@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from moderator_app.core.models import CategoryId, Report
 
 PRIOR_UPHELD = 1.0
-PRIOR_REJECTED = 1.0
+PRIOR_REJECTED = 2.0
 DEFAULT_ACCURACY = PRIOR_UPHELD / (PRIOR_UPHELD + PRIOR_REJECTED)
 
 

@@ -22,7 +22,7 @@ def jsonl(*rows: object) -> bytes:
 
 def test_jsonl_in_jsonl_out_through_a_pipe() -> None:
     posts = jsonl({"id": "1", "text": "网上赌场，真人荷官在线发牌，首充100送50"}, {"id": "2", "text": "今天天气很好"},
-                  {"id": "3", "text": "你看看这条", "reports": [{"reason": "rumour"}]})
+                  {"id": "3", "text": "你看看这条", "reports": [{"reason": "rumour"}, "rumour"]})
     result = subprocess.run([sys.executable, str(REPO / "main.py"), "suggest", "--no-model"], input=posts,
                             capture_output=True, timeout=60, check=False, env=os.environ.copy())
     assert result.returncode == 0, result.stderr

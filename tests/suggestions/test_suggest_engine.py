@@ -80,12 +80,22 @@ def test_reports_count_by_the_reporters_past_accuracy(small_pack: PolicyPack) ->
     from_good = engine.suggest("看看这个", [Report("good", "rumour", "", at)])
     from_bad = engine.suggest("看看这个", [Report("bad", "rumour", "", at)])
     assert from_good[0].category == from_bad[0].category == "10.6"
-    assert from_good[0].score == pytest.approx(0.9) and from_bad[0].score == pytest.approx(0.1)
+    assert from_good[0].score == pytest.approx(9 / 11, abs=1e-4)  # (8 upheld + 1) / (8 + 1 + 2): smoothed
+    assert from_bad[0].score == pytest.approx(1 / 11, abs=1e-4)
     assert from_good[0].evidence[0].kind == "report" and from_good[0].evidence[0].reference == "good"
     # the same reporter twice counts once; unmapped reasons (spam) suggest nothing
     twice = engine.suggest("看看这个", [Report("good", "rumour", "", at), Report("good", "rumour", "x", at)])
-    assert twice[0].score == pytest.approx(0.9)
+    assert twice[0].score == pytest.approx(9 / 11, abs=1e-4)
     assert engine.suggest("看看这个", ["spam", "other"]) == []
+
+
+def test_one_report_from_an_unknown_reporter_is_not_enough_alone(small_pack: PolicyPack) -> None:
+    engine = SuggestionEngine(small_pack)
+    assert engine.suggest("看看这个", ["rumour"]) == []  # the moderator sees the report anyway
+    [suggestion] = engine.suggest("看看这个", ["rumour", "rumour"])  # two people
+    assert suggestion.category == "10.6" and suggestion.score == pytest.approx(1 - (2 / 3) ** 2, abs=1e-4)
+    [suggestion] = engine.suggest("赌博", ["gambling"])  # a weak term and a report
+    assert suggestion.category == "10.7" and {e.kind for e in suggestion.evidence} == {"lexicon", "report"}
 
 
 def test_every_category_works_the_same_way(make_pack) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +105,7 @@ def test_every_category_works_the_same_way(make_pack) -> None:  # type: ignore[n
     engine = SuggestionEngine(make_pack((team_list,)))
     [suggestion] = engine.suggest("明天廣場集合！")
     assert suggestion.category == "10.9" and suggestion.evidence[0].span == (0, 6)
-    assert [s.category for s in engine.suggest("看看", ["illegal_assembly"], )] == ["10.9"]
+    assert [s.category for s in engine.suggest("看看", ["illegal_assembly"] * 2)] == ["10.9"]
 
 
 def test_a_near_duplicate_of_a_decided_post_carries_its_decision(engine: SuggestionEngine) -> None:
@@ -139,3 +149,16 @@ def test_duplicate_lexicon_terms_across_lexicons_are_merged(make_pack) -> None: 
     second = replace(first, lexicon_id="b", category=CategoryId("10.11"))
     suggestions = SuggestionEngine(make_pack((first, second))).suggest("荷官")
     assert sorted(s.category for s in suggestions) == ["10.11", "10.7"]
+
+
+def test_pattern_prefilter_never_loses_a_match() -> None:
+    from moderator_app.suggestions.literals import required_literals
+
+    assert required_literals(r"首[充存]\s*\d+\s*送") == {"首充", "首存"}
+    assert required_literals(r"转发(?:到|给)?\s*\d+") == {"转发", "转发到", "转发给"}
+    assert required_literals(r"(?i)abc") is None and required_literals(r"a|b+") is None
+    assert required_literals(r"\d+") is None and required_literals("(") is None  # nothing, or unparsable
+    for regex, text in [(r"首[充存]\s*\d+\s*送", "首存 100 送"), (r"(?:已经|已)?\s*\d+\s*个(?:人)?", "已 3 个人"),
+                        (r"(?<!买)卖枪", "卖枪"), (r"(?:炸|烧)\S{0,6}(?:地铁|商场)", "炸了那个地铁")]:
+        literals = required_literals(regex)
+        assert literals and any(literal in text for literal in literals)
