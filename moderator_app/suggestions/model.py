@@ -156,11 +156,10 @@ class TeamModel:
                              "training_digest": self.info.training_digest, "examples": self.info.examples,
                              "categories": list(self.info.categories),
                              "normaliser_version": self.info.normaliser_version}, ensure_ascii=False)
-        code_points, lengths = self._vocabulary.to_arrays()
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                np.savez_compressed(handle, header=np.array(header), vocabulary=code_points, lengths=lengths,
+                np.savez_compressed(handle, header=np.array(header), vocabulary=self._vocabulary.vocabulary,
                                     idf=self._idf.diagonal(),
                                     data=weights.data, indices=weights.indices, indptr=weights.indptr,
                                     intercepts=self._intercepts, calibration=self._calibration)
@@ -189,7 +188,10 @@ class TeamModel:
             if info.normaliser_version != NORMALISER_VERSION:
                 raise ModelFileError(f"{path}: trained with normaliser {info.normaliser_version}, this version "
                                      f"has {NORMALISER_VERSION}; retrain with 'moderator-app suggest train'")
-            vocabulary = CharNgrams.from_arrays(arrays["vocabulary"], arrays["lengths"])
+            codes = arrays["vocabulary"]
+            if codes.dtype != np.uint64 or codes.ndim != 1 or np.any(codes[1:] <= codes[:-1]):
+                raise ValueError("the vocabulary is not a sorted array of n-gram codes")
+            vocabulary = CharNgrams(codes)
             shape = (len(info.categories), len(vocabulary))
             weights = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
             calibration = arrays["calibration"]
