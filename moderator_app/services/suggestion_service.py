@@ -21,7 +21,7 @@ from moderator_app.policy import DEFAULT_PACK_ID, load_pack, load_pack_by_id
 from moderator_app.suggestions.engine import MIN_SCORE, PostInput, SuggestionEngine
 from moderator_app.suggestions.evaluation import EvalPost, EvalReport, evaluate, split
 from moderator_app.suggestions.feedback import SuggestionFeedback, feedback_for_decision
-from moderator_app.suggestions.model import LabelledExample, ModelFileError, ModelInfo, TeamModel
+from moderator_app.suggestions.model import MIN_POSITIVES, LabelledExample, ModelFileError, ModelInfo, TeamModel
 from moderator_app.suggestions.neardup import DecidedPost, NearDuplicateMemory
 from moderator_app.suggestions.reports import ReporterAccuracy, upheld_reports
 
@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+RETRAIN_EVERY = 200  # decisions between background retrains
 FeedbackSink = Callable[[Sequence[SuggestionFeedback]], None]
 
 
@@ -58,6 +59,9 @@ class SuggestionService:
         self.on_feedback = on_feedback
         self.model_error = model_error  # why the model file could not be used, for the GUI's status line
         self._retrain_lock = threading.Lock()
+        self._training_lock = threading.Lock()
+        self._training: dict[str, tuple[LabelledExample, tuple[Report | str, ...]]] = {}
+        self._since_training = 0
 
     @classmethod
     def build(cls, pack: PolicyPack | None = None, *, model_path: Path | None = None,
@@ -90,13 +94,29 @@ class SuggestionService:
         groups = self.engine.cluster([(item.post_id, item.post.text) for item in items])
         return [[PostId(post_id) for post_id in group] for group in groups]
 
-    def remember(self, decided: Iterable[DecidedPost]) -> int:
-        """Load earlier decisions (e.g. from the audit log at start-up) into the near-duplicate memory."""
+    def remember(self, decided: Iterable[DecidedPost], reports: Iterable[Sequence[Report | str]] | None = None) -> int:
+        """Load earlier decisions (e.g. from the audit log at start-up) into the near-duplicate memory and the
+        training set (``reports``: each post's reports, if known)."""
         count = 0
+        report_lists = iter(reports) if reports is not None else None
         for post in decided:
             self.engine.memory.add(post)
+            self._learn(post.post_id, post.text, post.categories,
+                        next(report_lists, ()) if report_lists is not None else ())
             count += 1
         return count
+
+    def _learn(self, post_id: str, text: str, categories: Sequence[CategoryId],
+               reports: Sequence[Report | str]) -> None:
+        with self._training_lock:  # a re-decision replaces the earlier label
+            self._training[post_id] = (LabelledExample(text, tuple(categories)), tuple(reports))
+            self._since_training += 1
+
+    def retrain_due(self, every: int = RETRAIN_EVERY) -> bool:
+        """True when ``every`` decisions were learned since the model was last trained: the GUI then runs
+        ``retrain()`` on its background lane."""
+        with self._training_lock:
+            return self._since_training >= every and len(self._training) >= 2 * MIN_POSITIVES
 
     def record_decision(self, item: QueueItem, suggestions: Sequence[Suggestion], cited: Sequence[CategoryId],
                         *, kind: str, moderator: str, decided_at: datetime) -> list[SuggestionFeedback]:
@@ -106,15 +126,21 @@ class SuggestionService:
         for reporter, upheld in upheld_reports(item.reports, cited, self.engine.pack.report_reasons):
             self.engine.reporters.record(reporter, upheld)
         self.engine.memory.add(DecidedPost(item.post_id, item.post.text, tuple(cited), moderator, decided_at, kind))
+        self._learn(item.post_id, item.post.text, cited, item.reports)
         if self.on_feedback is not None:
             self.on_feedback(feedback)
         return feedback
 
-    def retrain(self, examples: Sequence[LabelledExample],
+    def retrain(self, examples: Sequence[LabelledExample] | None = None,
                 reports: Sequence[Sequence[Report | str]] | None = None) -> ModelInfo | None:
-        """Train on the team's decisions (each example's reports, if known, calibrate the report signal), save
-        over the old model atomically and swap it in. Returns the new model's info, or None when there is not
-        enough data (the current model stays)."""
+        """Train on ``examples`` (default: every decision remembered or recorded so far; each example's reports,
+        if known, calibrate the report signal), save over the old model atomically and swap it in. Returns the
+        new model's info, or None when there is not enough data (the current model stays)."""
+        if examples is None:
+            with self._training_lock:
+                pairs = list(self._training.values())
+                self._since_training = 0
+            examples, reports = [e for e, _r in pairs], [r for _e, r in pairs]
         reports = reports if reports is not None else [() for _ in examples]
         priors = self.engine.signal_scores([PostInput(e.text, r) for e, r in zip(examples, reports, strict=True)])
         with self._retrain_lock:  # two retrains at once would race on the file

@@ -11,6 +11,7 @@ from pathlib import Path
 from moderator_app.core.models import Author, AuthorId, CategoryId, Post, PostId, QueueItem, Report
 from moderator_app.core.policy import PolicyPack
 from moderator_app.services.suggestion_service import (
+    DecidedPost,
     LabelledExample,
     SuggestionFeedback,
     SuggestionService,
@@ -92,3 +93,18 @@ def test_queue_clusters_come_back_as_post_ids(small_pack: PolicyPack) -> None:
     text = "紧急通知：明天全市停水三天，自来水被污染了，大家赶紧囤水，转发给家人朋友"
     items: Sequence[QueueItem] = [item("1", text), item("2", "别的内容完全不一样的一条微博"), item("3", text + "！！")]
     assert service.cluster(items) == [["1", "3"]]
+
+
+def test_decisions_become_training_data_and_retraining_falls_due(small_pack: PolicyPack) -> None:
+    service = SuggestionService.build(small_pack)
+    cities = ["北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "西安"]
+    history = [DecidedPost(f"h{i}", f"紧急扩散：{city}明天全城停电三天，转发", (CategoryId("10.6"),), "lead1", AT)
+               for i, city in enumerate(cities)]
+    assert service.remember(history) == 8 and not service.retrain_due(every=10)
+    for i, city in enumerate(cities):
+        post = item(f"n{i}", f"{city}的火锅太好吃了，推荐")
+        service.record_decision(post, service.suggest(post), [], kind="no_violation", moderator="mod1",
+                                decided_at=AT)
+    assert service.retrain_due(every=10)
+    info = service.retrain()
+    assert info is not None and info.examples == 16 and not service.retrain_due(every=10)
