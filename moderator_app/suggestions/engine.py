@@ -84,10 +84,10 @@ class SuggestionEngine:
         if model is not None and texts:
             predicted = model.predict([n.text for n in normalised], priors, normalised=True)
         results = []
-        for post, text, evidence, probabilities in zip(posts, texts, signals, predicted, strict=True):
+        for post, form, evidence, probabilities in zip(posts, normalised, signals, predicted, strict=True):
             duplicates: dict[CategoryId, list[Evidence]] = {}
             if len(self.memory):
-                for duplicate in self.memory.similar(text, exclude=post.post_id):
+                for duplicate in self.memory.similar(form.text, exclude=post.post_id, normalised=True):
                     for category in duplicate.decided.categories:
                         duplicates.setdefault(category, []).append(self._duplicate_evidence(duplicate, category))
             scores: dict[CategoryId, float] = {}

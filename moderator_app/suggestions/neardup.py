@@ -49,9 +49,9 @@ class _Signer:
     def __init__(self) -> None:
         self._template = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=_SCHEME)
 
-    def sign(self, text: str) -> MinHash | None:
+    def sign(self, text: str, *, normalised: bool = False) -> MinHash | None:
         """None when the text has nothing to compare (empty after normalisation)."""
-        core = _NON_WORD.sub("", normalise_text(text))
+        core = _NON_WORD.sub("", text if normalised else normalise_text(text))
         if not core:
             return None
         shingles = {core[i:i + SHINGLE] for i in range(max(1, len(core) - SHINGLE + 1))}
@@ -85,9 +85,11 @@ class NearDuplicateMemory:
                 self._lsh.insert(decided.post_id, signature)
                 self._posts[decided.post_id] = (decided, signature)
 
-    def similar(self, text: str, *, limit: int = 3, exclude: str | None = None) -> list[NearDuplicate]:
-        """Decided posts whose estimated similarity to ``text`` reaches the threshold, most similar first."""
-        signature = self._signer.sign(text)
+    def similar(self, text: str, *, limit: int = 3, exclude: str | None = None,
+                normalised: bool = False) -> list[NearDuplicate]:
+        """Decided posts whose estimated similarity to ``text`` reaches the threshold, most similar first
+        (``normalised``: ``text`` is already normalised)."""
+        signature = self._signer.sign(text, normalised=normalised)
         if signature is None:
             return []
         with self._lock:
@@ -96,7 +98,7 @@ class NearDuplicateMemory:
             candidates = [self._posts[key] for key in self._lsh.query(signature) if key != exclude]
         found = [NearDuplicate(decided, float(signature.jaccard(other))) for decided, other in candidates]
         found = [f for f in found if f.similarity >= self.threshold]
-        found.sort(key=lambda f: (-f.similarity, f.decided.decided_at), reverse=False)
+        found.sort(key=lambda f: -f.similarity)
         return found[:limit]
 
 

@@ -67,7 +67,7 @@ def report_hits(reports: Iterable[Report | str], reasons: Mapping[str, Sequence[
                 accuracy: ReporterAccuracy) -> list[ReportHit]:
     """One hit per (category, reporter): a reporter who reports the same post twice counts once.
     Reports may be given as bare reason codes (reporter unknown)."""
-    hits: dict[tuple[CategoryId, str | None, str], ReportHit] = {}
+    hits: dict[tuple[CategoryId, str | None], ReportHit] = {}
     anonymous = 0
     for report in reports:
         if isinstance(report, str):
@@ -78,7 +78,7 @@ def report_hits(reports: Iterable[Report | str], reasons: Mapping[str, Sequence[
             reason, reporter = report.reason, report.reporter_id
             key_reporter = reporter
         for category in reasons.get(reason, ()):
-            key = (category, key_reporter, "")
+            key = (category, key_reporter)
             if key not in hits:
                 hits[key] = ReportHit(category, reason, reporter, accuracy.accuracy(reporter))
     return list(hits.values())
