@@ -141,10 +141,13 @@ def _inserted_separators(text: str) -> list[tuple[int, int]]:
         start, end = match.span()
         if start == 0 or end == length:
             continue
-        if _is_cjk_ord(ord(text[start - 1])) or _is_cjk_ord(ord(text[end])):
+        before, after = text[start - 1], text[end]
+        # the common case (an ideograph on either side) first, without a function call
+        if "\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff" \
+                or _is_cjk_ord(ord(before)) or _is_cjk_ord(ord(after)):
             if end - start <= MAX_SEPARATOR_RUN:
                 drops.append((start, end))
-        elif end - start == 1 and not text[start].isspace() and text[start - 1].isalpha() and text[end].isalpha():
+        elif end - start == 1 and not text[start].isspace() and before.isalpha() and after.isalpha():
             drops.append((start, end))
     return drops
 
