@@ -27,6 +27,7 @@ from moderator_app.services.suggestion_service import (
 
 EVAL_SET = REPO / "tests" / "data" / "suggest_eval.jsonl"
 POST_CHARS = 140
+GUI_BUDGET_MS = 10  # our own share of DESIGN §8's 50 ms from decision key to the next post with suggestions
 
 
 def _rows() -> list[dict[str, object]]:
@@ -102,7 +103,7 @@ def run() -> list[Row]:
         started = time.perf_counter()
         engine.suggest(post, ["rumour"])
         latencies.append((time.perf_counter() - started) * 1000)
-    result.append(Row("suggestions: one post with the model (GUI call), p95", p95(latencies), "ms", 5,
+    result.append(Row("suggestions: one post with the model (GUI call), p95", p95(latencies), "ms", GUI_BUDGET_MS,
                       note=f"median {statistics.median(latencies):.2f} ms"))
 
     decided_at = datetime(2026, 11, 2, tzinfo=UTC)
@@ -113,7 +114,8 @@ def run() -> list[Row]:
         started = time.perf_counter()
         engine.suggest(post)
         latencies.append((time.perf_counter() - started) * 1000)
-    result.append(Row("suggestions: one post, model + 10,000 decided posts, p95", p95(latencies), "ms", 10))
+    result.append(Row("suggestions: one post, model + 10,000 decided posts, p95", p95(latencies), "ms",
+                      GUI_BUDGET_MS, note=f"median {statistics.median(latencies):.2f} ms"))
     queue = [(f"q{i}", text) for i, text in enumerate(_posts([str(r["text"]) for r in rows], 10_000, 5))]
     started = time.perf_counter()
     groups = engine.cluster(queue)
