@@ -82,7 +82,8 @@ class LexiconMatcher:
             encoded = _as_bytes(text)
             return keys.setdefault(encoded, _Key(len(encoded), [], set()))
 
-        patterns: list[tuple[re.Pattern[str], LexiconEntry]] = []
+        patterns: list[tuple[re.Pattern[str], list[LexiconEntry]]] = []  # one per distinct regex
+        pattern_index: dict[str, int] = {}
         always: list[int] = []
         groups_needed: list[int] = []
         for lexicon in lexicons:
@@ -93,10 +94,13 @@ class LexiconMatcher:
                         lexicon.category, lexicon.lexicon_id, "lexicon", term.text, term.weight,
                         term.explain_zh, term.explain_en))
             for pattern in lexicon.patterns:
-                index = len(patterns)
-                patterns.append((re.compile(pattern.regex), LexiconEntry(
-                    lexicon.category, lexicon.lexicon_id, "pattern", pattern.regex, pattern.weight,
-                    pattern.explain_zh, pattern.explain_en)))
+                entry = LexiconEntry(lexicon.category, lexicon.lexicon_id, "pattern", pattern.regex, pattern.weight,
+                                     pattern.explain_zh, pattern.explain_en)
+                if pattern.regex in pattern_index:  # the same regex in several lexicons runs once
+                    patterns[pattern_index[pattern.regex]][1].append(entry)
+                    continue
+                index = pattern_index[pattern.regex] = len(patterns)
+                patterns.append((re.compile(pattern.regex), [entry]))
                 groups = required_literal_groups(pattern.regex)
                 groups_needed.append(len(groups))
                 if not groups:
@@ -110,14 +114,14 @@ class LexiconMatcher:
         if keys:
             self._automaton.make_automaton()
         self._has_keys = bool(keys)
-        self._patterns = tuple(patterns)
+        self._patterns = tuple((regex, tuple(entries)) for regex, entries in patterns)
         self._always = tuple(always)
         self._groups_needed = tuple(groups_needed)
         self.term_count = sum(len(k.entries) for k in keys.values())
 
     @property
     def pattern_count(self) -> int:
-        return len(self._patterns)
+        return sum(len(entries) for _regex, entries in self._patterns)
 
     def match(self, normalised: Normalised) -> list[LexiconHit]:
         """Every term and pattern found, at most MAX_SPANS_PER_ENTRY spans each; a match lying inside a longer
@@ -143,10 +147,10 @@ class LexiconMatcher:
             seen_count[index] = seen_count.get(index, 0) + 1
         runnable = [i for i, seen in seen_count.items() if seen == self._groups_needed[i]]
         for index in sorted([*self._always, *runnable]):
-            regex, entry = self._patterns[index]
+            regex, pattern_entries = self._patterns[index]
             for m in regex.finditer(text):
                 if m.end() > m.start() and _on_word_boundary(text, m.start(), m.end()):
-                    found.append((m.start(), m.end(), entry))
+                    found.extend((m.start(), m.end(), entry) for entry in pattern_entries)
         if not found:
             return []
         return self._to_hits(normalised, found)
