@@ -1,15 +1,15 @@
 """Normalise post text for matching, keeping a map from every normalised character back to the original text.
 
-Steps, in order: NFKC (full-width → half-width, compatibility forms), case folding, traditional → simplified
-(OpenCC ``t2s``), removal of invisible characters (zero-width, bidi controls, soft hyphen) and of separators
-inserted to break up a word (赌*博, 赌 博, 色.情, s.e.x).
+Steps, in order: removal of invisible characters (zero-width, bidi controls, soft hyphen, variation selectors)
+and of separators inserted to break up a word (赌*博, 赌 博, 色.情, s.e.x); NFKC (full-width → half-width,
+compatibility forms); case folding; traditional → simplified (OpenCC ``t2s``, the official wheels).
 
 Which separators go: a run of at most ``MAX_SEPARATOR_RUN`` non-word characters beside a CJK character, or a single
 non-space punctuation character between two letters. Spaces between Latin words stay, so "sussex" and "sus sex"
 remain different and Latin terms keep their word boundaries.
 
 Steps that change nothing are skipped and the map back is computed only when a span is asked for (most posts match
-nothing), which keeps a 140-character post at about ten microseconds; see benchmarks/bench_suggestions.py.
+nothing), which keeps a 140-character post at 10-20 µs; see benchmarks/bench_suggestions.py.
 """
 
 from __future__ import annotations
@@ -214,7 +214,3 @@ def normalise(original: str) -> Normalised:
 def normalise_text(text: str) -> str:
     """Only the normalised text (for lexicon terms and model features)."""
     return normalise(text).text
-
-
-def is_cjk(ch: str) -> bool:
-    return _CJK.match(ch) is not None

@@ -2,7 +2,8 @@
 each report weighted by its reporter's past accuracy (the share of their reports that moderators upheld).
 
 Accuracy is a smoothed estimate, ``(upheld + PRIOR_UPHELD) / (reports + PRIOR_UPHELD + PRIOR_REJECTED)``, so an
-unknown reporter counts for ``DEFAULT_ACCURACY`` and one lucky report does not make anyone infallible.
+unknown reporter counts for ``DEFAULT_ACCURACY`` (1/3: one unverified report is not a suggestion on its own, two
+are) and one lucky report does not make anyone infallible.
 """
 
 from __future__ import annotations
