@@ -36,6 +36,8 @@ _BATCH = 64
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = ("A bad input line is reported on stderr as 'line N: reason' and skipped; the rest is processed. "
+                     "Exit codes: 0 every line was good, 2 a line or an argument was bad.")
     parser.add_argument("--policy", help="policy pack id or .toml file (default: beijing-2011)")
     parser.add_argument("--model", type=Path, help="team model file (default: the data folder's, if any)")
     parser.add_argument("--no-model", action="store_true", help="lexicons, reports only: ignore any model")
