@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import threading
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from moderator_app.core.models import CategoryId
@@ -25,6 +25,8 @@ SHINGLE = 3
 DEFAULT_THRESHOLD = 0.7  # estimated Jaccard similarity of the 3-gram sets
 _SCHEME = "affine32"
 _NON_WORD = re.compile(r"[\W_]+")
+_BASE = np.uint64(0x110000)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio: spreads the codes over the high bits
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,21 +45,31 @@ class NearDuplicate:
     similarity: float
 
 
+def _shingle_hashes(core: str) -> list[int]:
+    """32-bit hashes of the distinct character 3-grams (the whole text when shorter), computed with NumPy: each
+    3-gram is its code points in base 0x110000, mixed by a multiplicative hash. Hashing 3-gram strings one by one
+    in Python cost most of the 200 µs a signature took."""
+    points = np.frombuffer(core.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
+    if points.size < SHINGLE:
+        points = np.concatenate([np.zeros(SHINGLE - points.size, dtype=np.uint64), points])
+    codes = (points[:-2] * _BASE + points[1:-1]) * _BASE + points[2:]
+    return ((np.unique(codes) * _GOLDEN) >> np.uint64(32)).tolist()  # type: ignore[no-any-return]
+
+
 class _Signer:
     """MinHash signatures with one shared set of permutations (drawing them per post costs 100 µs)."""
 
     def __init__(self) -> None:
-        self._template = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=_SCHEME)
+        self._template = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=_SCHEME)
 
     def sign(self, text: str, *, normalised: bool = False) -> MinHash | None:
         """None when the text has nothing to compare (empty after normalisation)."""
         core = _NON_WORD.sub("", text if normalised else normalise_text(text))
         if not core:
             return None
-        shingles = {core[i:i + SHINGLE] for i in range(max(1, len(core) - SHINGLE + 1))}
-        signature = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=self._template.permutations,
+        signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=self._template.permutations,
                             scheme=_SCHEME)
-        signature.update_batch([s.encode("utf-8") for s in shingles])
+        signature.update_batch(_shingle_hashes(core))
         return signature
 
 
