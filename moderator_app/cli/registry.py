@@ -9,6 +9,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "policy": ("moderator_app.cli.policy", "check and show policy packs"),
     "audit": ("moderator_app.cli.audit", "verify the audit log; generate a synthetic history"),
     "db": ("moderator_app.cli.db", "create or upgrade the audit database schema"),
+    "suggest": ("moderator_app.cli.suggest", "suggest Article 10 categories for posts (JSONL); train; eval"),
+    "demo-platform": ("moderator_app.cli.demo_platform", "run the reference platform server with demo data"),
+    "decide": ("moderator_app.cli.decide", "send bulk decisions from a CSV file (leads), through the outbox"),
 }
-COMMANDS["demo-platform"] = ("moderator_app.cli.demo_platform", "run the reference platform server with demo data")
-COMMANDS["decide"] = ("moderator_app.cli.decide", "send bulk decisions from a CSV file (leads), through the outbox")

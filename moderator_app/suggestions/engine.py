@@ -1,0 +1,177 @@
+"""The suggestion engine: every signal gives evidence with a contribution in [0, 1] to a category; a category's
+score is the noisy-OR of its contributions, ``1 - prod(1 - c)``; categories reaching ``min_score`` are
+suggested, best first. Every category is treated the same way: one without lexicons simply gets no lexicon
+evidence.
+
+Signals: lexicon terms and patterns (contribution = the term's weight, once per term), reports (the reporter's
+accuracy), near-duplicates of decided posts (similarity × NEAR_DUPLICATE_WEIGHT) and the team model. Where the
+model has been trained for a category it is calibrated on the lexicon + report score too (it has learned how
+far to trust them on the team's history), so its probability replaces their noisy-OR; near-duplicates still
+add to it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from moderator_app.core.models import CategoryId, Evidence, Report, Suggestion
+from moderator_app.core.policy import PolicyPack
+from moderator_app.suggestions.lexicon import LexiconHit, LexiconMatcher
+from moderator_app.suggestions.model import TeamModel
+from moderator_app.suggestions.neardup import NearDuplicate, NearDuplicateMemory, cluster
+from moderator_app.suggestions.normalise import Normalised, normalise
+from moderator_app.suggestions.reports import ReporterAccuracy, ReportHit, report_hits
+
+MIN_SCORE = 0.5
+NEAR_DUPLICATE_WEIGHT = 0.9
+MODEL_EVIDENCE_FLOOR = 0.05  # below this the model's "probably not" is noise, not evidence
+MAX_ANALYSED_CHARS = 20_000  # hostile 1 MB posts: the first 20,000 characters are analysed, spans stay exact
+
+
+@dataclass(frozen=True, slots=True)
+class PostInput:
+    text: str
+    reports: Sequence[Report | str] = ()
+    post_id: str | None = None
+
+
+def _noisy_or(items: Sequence[Evidence]) -> float:
+    remaining = 1.0
+    for item in items:
+        remaining *= 1.0 - min(1.0, max(0.0, item.contribution))
+    return 1.0 - remaining
+
+
+class SuggestionEngine:
+    """Thread-safe once built; ``set_model`` swaps the team model atomically (background retraining)."""
+
+    def __init__(self, pack: PolicyPack, *, model: TeamModel | None = None,
+                 memory: NearDuplicateMemory | None = None, reporters: ReporterAccuracy | None = None,
+                 min_score: float = MIN_SCORE, language: str = "en") -> None:
+        self.pack = pack
+        self.matcher = LexiconMatcher(lex for category in pack.categories for lex in category.lexicons)
+        self.memory = memory if memory is not None else NearDuplicateMemory()
+        self.reporters = reporters if reporters is not None else ReporterAccuracy()
+        self.min_score = min_score
+        self.language = language
+        self._model = model
+        self._order = {c: i for i, c in enumerate(pack.category_ids)}
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> TeamModel | None:
+        return self._model
+
+    def set_model(self, model: TeamModel | None) -> None:
+        with self._lock:
+            self._model = model
+
+    def suggest(self, text: str, reports: Sequence[Report | str] = (), *, post_id: str | None = None,
+                use_model: bool = True) -> list[Suggestion]:
+        """Ranked suggestions for one post ([] when nothing reaches ``min_score``)."""
+        return self.suggest_many([PostInput(text, reports, post_id)], use_model=use_model)[0]
+
+    def suggest_many(self, posts: Sequence[PostInput], *, use_model: bool = True) -> list[list[Suggestion]]:
+        """As ``suggest`` for many posts; the model scores them in one batch."""
+        model = self._model if use_model else None
+        texts = [p.text[:MAX_ANALYSED_CHARS] for p in posts]
+        normalised = [normalise(text) for text in texts]
+        signals = [self._signal_evidence(post, n) for post, n in zip(posts, normalised, strict=True)]
+        priors = [{c: _noisy_or(items) for c, items in evidence.items()} for evidence in signals]
+        predicted: list[dict[CategoryId, float]] = [{} for _ in texts]
+        if model is not None and texts:
+            predicted = model.predict([n.text for n in normalised], priors, normalised=True)
+        results = []
+        for post, form, evidence, probabilities in zip(posts, normalised, signals, predicted, strict=True):
+            duplicates: dict[CategoryId, list[Evidence]] = {}
+            if len(self.memory):
+                for duplicate in self.memory.similar(form.text, exclude=post.post_id, normalised=True):
+                    for category in duplicate.decided.categories:
+                        duplicates.setdefault(category, []).append(self._duplicate_evidence(duplicate, category))
+            scores: dict[CategoryId, float] = {}
+            for category in set(evidence) | set(duplicates) | set(probabilities):
+                items = evidence.get(category, [])
+                if model is not None and category in probabilities:  # it learned how far to trust the rest
+                    probability = probabilities[category]
+                    if probability >= MODEL_EVIDENCE_FLOOR:
+                        items = [*items, self._model_evidence(model, category, probability)]
+                    score = 1.0 - (1.0 - probability) * (1.0 - _noisy_or(duplicates.get(category, [])))
+                else:
+                    score = _noisy_or([*items, *duplicates.get(category, [])])
+                evidence[category] = [*items, *duplicates.get(category, [])]
+                scores[category] = score
+            results.append(self._rank(evidence, scores))
+        return results
+
+    def signal_scores(self, posts: Sequence[PostInput]) -> list[dict[CategoryId, float]]:
+        """The lexicon + report score per category of each post: what the model is calibrated against."""
+        return [{c: _noisy_or(items)
+                 for c, items in self._signal_evidence(p, normalise(p.text[:MAX_ANALYSED_CHARS])).items()}
+                for p in posts]
+
+    def _signal_evidence(self, post: PostInput, normalised: Normalised) -> dict[CategoryId, list[Evidence]]:
+        evidence: dict[CategoryId, list[Evidence]] = {}
+        for category, item in self._lexicon_evidence(self.matcher.match(normalised)):
+            evidence.setdefault(category, []).append(item)
+        for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
+            evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
+        return evidence
+
+    def cluster(self, posts: Sequence[tuple[str, str]]) -> list[list[str]]:
+        """Near-duplicate groups among (post_id, text) pairs in queue order (groups of two or more)."""
+        return cluster(posts, self.memory.threshold)
+
+    def _rank(self, evidence: dict[CategoryId, list[Evidence]], scores: dict[CategoryId, float]) -> list[Suggestion]:
+        suggestions = []
+        for category, score in scores.items():
+            if score >= self.min_score and category in self._order:
+                ordered = sorted(evidence[category], key=lambda e: -e.contribution)
+                suggestions.append(Suggestion(category, round(score, 4), tuple(ordered)))
+        suggestions.sort(key=lambda s: (-s.score, self._order[s.category]))
+        return suggestions
+
+    def _explain(self, zh: str, en: str) -> str:
+        return (zh or en) if self.language.startswith("zh") else (en or zh)
+
+    def _lexicon_evidence(self, hits: list[LexiconHit]) -> list[tuple[CategoryId, Evidence]]:
+        counted: set[tuple[CategoryId, str, str]] = set()
+        found = []
+        for hit in hits:
+            entry = hit.entry
+            key = (entry.category, entry.kind, entry.source)
+            contribution = 0.0 if key in counted else entry.weight  # a repeated term adds a span, not weight
+            counted.add(key)
+            explanation = self._explain(entry.explain_zh, entry.explain_en)
+            detail = f"“{hit.matched}”" + (f": {explanation}" if explanation else "") + f" [{entry.lexicon_id}]"
+            found.append((entry.category, Evidence(entry.kind, detail, contribution, span=hit.span,
+                                                   reference=entry.source)))
+        return found
+
+    def _report_evidence(self, hit: ReportHit) -> Evidence:
+        who = hit.reporter_id or ("未知举报人" if self.language.startswith("zh") else "unknown reporter")
+        if self.language.startswith("zh"):
+            detail = f"举报理由“{hit.reason}”，举报人 {who}（历史准确率 {hit.accuracy:.0%}）"
+        else:
+            detail = f"reported as '{hit.reason}' by {who} (past accuracy {hit.accuracy:.0%})"
+        return Evidence("report", detail, hit.accuracy, reference=hit.reporter_id)
+
+    def _duplicate_evidence(self, duplicate: NearDuplicate, category: CategoryId) -> Evidence:
+        decided = duplicate.decided
+        when = decided.decided_at.strftime("%Y-%m-%d")
+        if self.language.startswith("zh"):
+            detail = (f"相似内容（相似度 {duplicate.similarity:.0%}）已于 {when} 由 {decided.decided_by} "
+                      f"判定为 {category}")
+        else:
+            detail = (f"near-duplicate (similarity {duplicate.similarity:.0%}) of a post decided as {category} "
+                      f"on {when} by {decided.decided_by}")
+        return Evidence("near_duplicate", detail, duplicate.similarity * NEAR_DUPLICATE_WEIGHT,
+                        reference=decided.post_id)
+
+    def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float) -> Evidence:
+        if self.language.startswith("zh"):
+            detail = f"团队模型（{model.info.model_version}）估计概率 {probability:.0%}"
+        else:
+            detail = f"team model ({model.info.model_version}) estimates {probability:.0%}"
+        return Evidence("model", detail, probability, reference=model.info.model_version)

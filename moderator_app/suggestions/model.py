@@ -1,0 +1,205 @@
+"""The team-learned model: character n-grams of the normalised text, one linear classifier per category,
+calibrated probabilities (scikit-learn).
+
+Features are the character 1-3-grams of the normalised text seen at least twice in training (``features``),
+weighted by TF-IDF. Each category
+with at least ``MIN_POSITIVES`` positive and negative examples gets a linear SVM. Its decision value is then
+calibrated together with the engine's other evidence for the category (the noisy-OR of lexicon and report
+contributions, "prior"): a logistic fit on 3-fold out-of-fold decisions, ``p = sigmoid(a·decision + b·prior +
+c)``. So the model learns how far to trust the lexicons and the reporters on the team's own history, and a
+score of 0.8 means "right about 8 times in 10" there. Categories with too few examples are left out (the model
+contributes nothing for them), and with no training data at all there is no model.
+
+The file is a NumPy ``.npz`` (no pickle: loading a model never runs code) holding the arrays and a JSON header
+with the format version, the model version (when it was trained), the digest of its training set and the
+normaliser version it was trained with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from moderator_app.core.errors import UsageError
+from moderator_app.core.models import CategoryId
+from moderator_app.suggestions.features import CharNgrams
+from moderator_app.suggestions.normalise import NORMALISER_VERSION
+
+FORMAT_VERSION = 1
+MIN_POSITIVES = 5
+_FOLDS = 3
+
+
+class ModelFileError(UsageError):
+    """A model file cannot be used: missing, not a model, or made for another format or normaliser."""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledExample:
+    text: str
+    categories: tuple[CategoryId, ...]  # () = no violation
+
+
+Priors = Sequence[Mapping[CategoryId, float]]  # per text: the engine's score from the other signals
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    format_version: int
+    model_version: str  # UTC time of training, ISO 8601
+    training_digest: str  # sha256 of the training set (order-independent)
+    examples: int
+    categories: tuple[CategoryId, ...]  # the categories the model scores
+    normaliser_version: int
+
+
+def training_digest(examples: Iterable[LabelledExample]) -> str:
+    lines = sorted(json.dumps({"text": e.text, "categories": sorted(e.categories)}, ensure_ascii=False,
+                              sort_keys=True) for e in examples)
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def l2_normalize(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags((1.0 / norms).astype(np.float32)) @ matrix)
+
+
+class TeamModel:
+    def __init__(self, info: ModelInfo, vocabulary: CharNgrams, idf: np.ndarray, weights: sparse.csr_matrix,
+                 intercepts: np.ndarray, calibration: np.ndarray) -> None:
+        self.info = info
+        self._vocabulary = vocabulary
+        self._idf = sparse.diags(idf.astype(np.float32))
+        self._weights_t = np.ascontiguousarray(weights.T.toarray(), dtype=np.float32)  # sparse @ dense is fast
+        self._intercepts = intercepts
+        self._calibration = calibration  # shape (3, categories): p = sigmoid(a * decision + b * prior + c)
+
+    @property
+    def categories(self) -> tuple[CategoryId, ...]:
+        return self.info.categories
+
+    def predict(self, texts: Sequence[str], priors: Priors | None = None, *,
+                normalised: bool = False) -> list[dict[CategoryId, float]]:
+        """Calibrated probability per category the model knows, for each text, given the other signals'
+        scores (``priors``; missing = 0). ``normalised``: the texts are already normalised."""
+        if not texts:
+            return []
+        features = l2_normalize(self._vocabulary.counts(texts, normalised=normalised) @ self._idf)
+        decisions = np.asarray(features @ self._weights_t, dtype=np.float64) + self._intercepts
+        prior = np.zeros_like(decisions)
+        if priors is not None:
+            for row, scores in enumerate(priors):
+                for column, category in enumerate(self.categories):
+                    prior[row, column] = scores.get(category, 0.0)
+        a, b, c = self._calibration
+        probabilities = 1.0 / (1.0 + np.exp(-(a * decisions + b * prior + c)))
+        return [dict(zip(self.categories, map(float, row), strict=True)) for row in probabilities]
+
+    @classmethod
+    def train(cls, examples: Sequence[LabelledExample], priors: Priors | None = None, *,
+              seed: int = 0) -> TeamModel | None:
+        """None when no category has MIN_POSITIVES positive and negative examples. ``priors``: the engine's
+        score from the other signals for each example (see the module docstring); None = text only."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+        from sklearn.svm import LinearSVC
+
+        categories = sorted({c for e in examples for c in e.categories})
+        labels = {c: np.array([c in e.categories for e in examples]) for c in categories}
+        trainable = [c for c in categories
+                     if MIN_POSITIVES <= labels[c].sum() <= len(examples) - MIN_POSITIVES]
+        if not trainable:
+            return None
+        texts = [e.text for e in examples]
+        vocabulary, document_frequency = CharNgrams.fit(texts)
+        idf = (np.log((1 + len(examples)) / (1 + document_frequency)) + 1).astype(np.float32)
+        features = l2_normalize(vocabulary.counts(texts) @ sparse.diags(idf))
+        rows, intercepts, calibration = [], [], []
+        folds = StratifiedKFold(n_splits=_FOLDS, shuffle=True, random_state=seed)
+        for category in trainable:
+            y = labels[category]
+            prior = np.array([p.get(category, 0.0) for p in priors] if priors is not None else [0.0] * len(y))
+            svm = LinearSVC(C=0.5, class_weight="balanced")
+            out_of_fold = cross_val_predict(svm, features, y, cv=folds, method="decision_function")
+            calibrator = LogisticRegression(C=1e4).fit(np.column_stack([out_of_fold, prior]), y)
+            svm.fit(features, y)
+            rows.append(sparse.csr_matrix(svm.coef_.astype(np.float32)))
+            intercepts.append(float(svm.intercept_[0]))
+            a, b = calibrator.coef_[0]
+            calibration.append((float(a), float(b), float(calibrator.intercept_[0])))
+        info = ModelInfo(FORMAT_VERSION, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                         training_digest(examples), len(examples), tuple(trainable), NORMALISER_VERSION)
+        return cls(info, vocabulary, idf, sparse.vstack(rows).tocsr(), np.array(intercepts),
+                   np.array(calibration, dtype=np.float64).T)
+
+    def save(self, path: Path) -> None:
+        """Written to a temporary file and renamed, so a crash never leaves half a model behind."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        weights = sparse.csr_matrix(self._weights_t.T)
+        header = json.dumps({"format_version": self.info.format_version, "model_version": self.info.model_version,
+                             "training_digest": self.info.training_digest, "examples": self.info.examples,
+                             "categories": list(self.info.categories),
+                             "normaliser_version": self.info.normaliser_version}, ensure_ascii=False)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                np.savez_compressed(handle, header=np.array(header), vocabulary=self._vocabulary.vocabulary,
+                                    idf=self._idf.diagonal(),
+                                    data=weights.data, indices=weights.indices, indptr=weights.indptr,
+                                    intercepts=self._intercepts, calibration=self._calibration)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: Path) -> TeamModel:
+        try:
+            with np.load(path, allow_pickle=False) as archive:
+                arrays: dict[str, Any] = {name: archive[name] for name in archive.files}
+        except FileNotFoundError:
+            raise ModelFileError(f"{path}: model file not found") from None
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelFileError(f"{path}: not a suggestion model file ({exc})") from None
+        try:
+            header = json.loads(str(arrays["header"]))
+            info = ModelInfo(int(header["format_version"]), str(header["model_version"]),
+                             str(header["training_digest"]), int(header["examples"]),
+                             tuple(CategoryId(c) for c in header["categories"]), int(header["normaliser_version"]))
+            if info.format_version != FORMAT_VERSION:
+                raise ModelFileError(f"{path}: model format {info.format_version}, this version reads "
+                                     f"{FORMAT_VERSION}; retrain with 'moderator-app suggest train'")
+            if info.normaliser_version != NORMALISER_VERSION:
+                raise ModelFileError(f"{path}: trained with normaliser {info.normaliser_version}, this version "
+                                     f"has {NORMALISER_VERSION}; retrain with 'moderator-app suggest train'")
+            codes = arrays["vocabulary"]
+            if codes.dtype != np.uint64 or codes.ndim != 1 or np.any(codes[1:] <= codes[:-1]):
+                raise ValueError("the vocabulary is not a sorted array of n-gram codes")
+            vocabulary = CharNgrams(codes)
+            shape = (len(info.categories), len(vocabulary))
+            weights = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
+            calibration = arrays["calibration"]
+            if arrays["idf"].shape != (shape[1],) or calibration.shape != (3, shape[0]) \
+                    or arrays["intercepts"].shape != (shape[0],):
+                raise ValueError("array shapes do not match the header")
+        except ModelFileError:
+            raise
+        except (KeyError, ValueError, TypeError, json.JSONDecodeError) as exc:
+            raise ModelFileError(f"{path}: damaged suggestion model file ({exc})") from None
+        return cls(info, vocabulary, arrays["idf"], weights, arrays["intercepts"], calibration)

@@ -1,0 +1,51 @@
+"""The evaluation set's figures, as a floor: a change that makes suggestions clearly worse fails here.
+The figures themselves are in docs/suggestions.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from moderator_app.core.models import CategoryId
+from moderator_app.services.suggestion_service import (
+    EvalPost,
+    LabelledExample,
+    PostInput,
+    SuggestionEngine,
+    TeamModel,
+    evaluate,
+    load_policy,
+    split,
+)
+
+EVAL_SET = Path(__file__).resolve().parents[1] / "data" / "suggest_eval.jsonl"
+
+
+@pytest.fixture(scope="module")
+def posts() -> list[EvalPost]:
+    rows = [json.loads(line) for line in EVAL_SET.read_text(encoding="utf-8").splitlines()]
+    return [EvalPost(LabelledExample(r["text"], tuple(CategoryId(c) for c in r["categories"])),
+                     tuple(x["reason"] for x in r["reports"]), r["id"]) for r in rows]
+
+
+def test_the_set_is_big_and_varied_enough(posts: list[EvalPost]) -> None:
+    assert len(posts) >= 600
+    labelled = {c for p in posts for c in p.example.categories}
+    assert {"10.4", "10.5", "10.6", "10.7", "10.8", "10.11"} <= labelled
+    assert sum(not p.example.categories for p in posts) >= 300  # ordinary posts, many with look-alike words
+
+
+def test_cold_and_trained_figures_stay_above_their_floor(posts: list[EvalPost]) -> None:
+    pack = load_policy()
+    train, test = split(posts, 0.5, seed=0)
+    assert not {p.post_id for p in train} & {p.post_id for p in test}
+    engine = SuggestionEngine(pack)
+    cold = evaluate(engine, test)
+    precision, _recall, f1 = cold.macro()
+    assert precision >= 0.8 and f1 >= 0.6, cold.render()
+    priors = engine.signal_scores([PostInput(p.example.text, p.reports) for p in train])
+    engine.set_model(TeamModel.train([p.example for p in train], priors))
+    trained = evaluate(engine, test)
+    assert trained.macro()[2] >= max(0.8, f1 + 0.1), trained.render()  # learning from the team helps
