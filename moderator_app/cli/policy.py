@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
-from moderator_app import paths
-from moderator_app.core.policy import PolicyPack
-from moderator_app.policy import DEFAULT_PACK_ID, load_pack, load_pack_by_id
+from moderator_app.policy import DEFAULT_PACK_ID
+from moderator_app.services.policy import load_policy
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,14 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     show.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def _load(pack: str) -> PolicyPack:
-    if pack.endswith(".toml") or "/" in pack:
-        return load_pack(Path(pack))
-    return load_pack_by_id(pack, paths.policy_dirs())
-
-
 def run(args: argparse.Namespace) -> int:
-    pack = _load(args.pack)
+    pack = load_policy(args.pack)
     if args.action == "check":
         terms = sum(len(lex.terms) for c in pack.categories for lex in c.lexicons)
         print(f"{pack.pack_id} {pack.version}: {len(pack.categories)} categories, "

@@ -5,6 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from moderator_app.core.audit import (
+    AppendReceipt,
+    AuditEvent,
+    CancelToken,
+    Checkpoint,
+    ProgressCallback,
+    SpoolStatus,
+    VerifyReport,
+)
 from moderator_app.core.decisions import Decision, DecisionPage, PlatformDecision, PostDetail
 from moderator_app.core.models import (
     AuthorHistory,
@@ -17,15 +26,6 @@ from moderator_app.core.models import (
     QueuePage,
     Suggestion,
     WitnessReceipt,
-)
-from moderator_app.core.audit import (
-    AppendReceipt,
-    AuditEvent,
-    CancelToken,
-    Checkpoint,
-    ProgressCallback,
-    SpoolStatus,
-    VerifyReport,
 )
 
 

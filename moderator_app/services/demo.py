@@ -16,7 +16,8 @@ from moderator_app.platform_api import MemorySecretStore
 from moderator_app.services.audit_service import open_audit_log
 from moderator_app.services.outbox_journal import OutboxJournal
 from moderator_app.services.platform import make_client, start_demo_platform
-from moderator_app.services.suggestion_service import SuggestionService, load_policy
+from moderator_app.services.policy import load_policy
+from moderator_app.services.suggestion_service import SuggestionService
 from moderator_app.services.workstation import WorkstationParts, WorkstationSession
 
 DEMO_USERS = ("mod1", "mod2", "lead1")

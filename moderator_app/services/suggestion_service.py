@@ -17,7 +17,7 @@ from pathlib import Path
 from moderator_app import paths
 from moderator_app.core.models import CategoryId, PostId, QueueItem, Report, Suggestion
 from moderator_app.core.policy import PolicyPack
-from moderator_app.policy import DEFAULT_PACK_ID, load_pack, load_pack_by_id
+from moderator_app.services.policy import load_policy
 from moderator_app.suggestions.engine import MIN_SCORE, PostInput, SuggestionEngine
 from moderator_app.suggestions.evaluation import EvalPost, EvalReport, evaluate, split
 from moderator_app.suggestions.feedback import SuggestionFeedback, feedback_for_decision
@@ -47,14 +47,6 @@ def utf16_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     before = len(text[:start].encode("utf-16-le", "surrogatepass")) // 2
     return before, before + len(text[start:end].encode("utf-16-le", "surrogatepass")) // 2
-
-
-def load_policy(policy: str | None = None) -> PolicyPack:
-    """A pack by id (shipped or the user's), or by file path; the default pack when None."""
-    policy = policy or DEFAULT_PACK_ID
-    if policy.endswith(".toml") or "/" in policy:
-        return load_pack(Path(policy))
-    return load_pack_by_id(policy, paths.policy_dirs())
 
 
 class SuggestionService:

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, TypeVar
 
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
@@ -55,6 +56,7 @@ class WorkstationSession:
         self._items: dict[PostId, QueueItem] = {}
         self._connected = True
         self._lock = threading.Lock()
+        self._retraining = threading.Event()
         user = parts.auth.user
         self._outbox = Outbox(
             parts.client, account_key(parts.client.base_url, user.user_id), journal=parts.journal,
@@ -74,27 +76,43 @@ class WorkstationSession:
         return self._parts.pack
 
     def load_queue(self) -> QueueSnapshot:
+        """The moderator's claimed batch, with suggestions: small and fast, so the first post shows at once."""
         items: dict[PostId, QueueItem] = {}
         if self._lease is None or self._lease.expires_at <= datetime.now(UTC):
-            claim = self._network(lambda: self._client.claim(count=self._parts.claim_batch))
+            claim = self._network(partial(self._client.claim, count=self._parts.claim_batch))
             self._lease = claim.lease
             items.update((i.post_id, i) for i in claim.items)
             self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
                          payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
+        else:
+            with self._lock:
+                items.update((pid, self._items[pid]) for pid in self._lease.post_ids if pid in self._items)
+        return self._snapshot(items, with_clusters=False)
+
+    def load_full_queue(self) -> QueueSnapshot:
+        """Everything the platform lists (up to QUEUE_LIMIT), grouped into near-duplicate clusters."""
+        items: dict[PostId, QueueItem] = {}
+        with self._lock:
+            if self._lease:
+                items.update((pid, self._items[pid]) for pid in self._lease.post_ids if pid in self._items)
         cursor: str | None = None
         while len(items) < QUEUE_LIMIT:
-            page = self._network(lambda c=cursor: self._client.queue_page(limit=QUEUE_PAGE, cursor=c))
+            page = self._network(partial(self._client.queue_page, limit=QUEUE_PAGE, cursor=cursor))
             items.update((i.post_id, i) for i in page.items if i.post_id not in items)
             cursor = page.next_cursor
             if not cursor:
                 break
+        return self._snapshot(items, with_clusters=True)
+
+    def _snapshot(self, items: dict[PostId, QueueItem], *, with_clusters: bool) -> QueueSnapshot:
         with self._lock:
-            self._items = dict(items)
+            self._items.update(items)
         ordered = tuple(items.values())
         suggestions = {item.post_id: tuple(self._suggestions.suggest(item)) for item in ordered}
         clusters = {
             post_id: f"cluster-{n}"
-            for n, members in enumerate(self._suggestions.cluster(ordered)) if len(members) > 1
+            for n, members in enumerate(self._suggestions.cluster(ordered) if with_clusters else ())
+            if len(members) > 1
             for post_id in members
         }
         mine = set(self._lease.post_ids) if self._lease else set()
@@ -104,13 +122,12 @@ class WorkstationSession:
         return QueueSnapshot(ordered, suggestions, clusters, elsewhere, self._lease)
 
     def context(self, post_id: PostId, author_id: str) -> PostContext:
-        history = self._network(lambda: self._client.author_history(AuthorId(author_id)))
+        history = self._network(partial(self._client.author_history, AuthorId(author_id)))
         return PostContext(post_id, history.prior_decisions)
 
     def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes:
         """Audit, then journal: durable before this returns; the outbox delivers in the background."""
         self._ensure_claimed(decision.post_id)
-        cited = set(decision.categories)
         self._append(
             EventType.DECISION_RECORDED, subject=f"post:{decision.post_id}",
             category=decision.categories[0] if decision.categories else None, decision_kind=decision.kind.value,
@@ -118,17 +135,39 @@ class WorkstationSession:
                 "idempotency_key": decision.idempotency_key, "categories": list(decision.categories),
                 "note": decision.note, "restriction_days": decision.restriction_days,
                 "refutation": decision.refutation, "client_time": _iso(decision.client_time),
-                "suggestions": [{"category": s.category, "score": f"{s.score:.3f}", "accepted": s.category in cited}
-                                for s in shown],
             },
         )
         self._outbox.record(decision)
         item = self._items.get(decision.post_id)
         if item is not None:
-            self._suggestions.record_decision(item, shown, decision.categories, decision.kind.value)
+            self._learn(item, decision, shown)
         with self._lock:
             self._decisions_today += 1
         return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
+
+    def _learn(self, item: QueueItem, decision: Decision, shown: Sequence[Suggestion]) -> None:
+        """Record how each suggestion fared (so precision is measurable per category) and retrain when due."""
+        feedback = self._suggestions.record_decision(
+            item, shown, decision.categories, kind=decision.kind.value, moderator=self.user.user_id,
+            decided_at=decision.client_time,
+        )
+        if feedback:
+            self._append(EventType.SUGGESTION_FEEDBACK, subject=f"post:{item.post_id}",
+                         decision_kind=decision.kind.value,
+                         payload={"outcomes": [{"category": f.category, "outcome": f.outcome.value,
+                                                "score": None if f.score is None else f"{f.score:.3f}",
+                                                "signals": list(f.evidence_kinds)} for f in feedback]})
+        if self._suggestions.retrain_due() and not self._retraining.is_set():
+            self._retraining.set()
+            threading.Thread(target=self._retrain, name="modapp-retrain", daemon=True).start()
+
+    def _retrain(self) -> None:
+        try:
+            self._suggestions.retrain()
+        except Exception:  # a failed retrain keeps the current model; it must never disturb reviewing
+            log.exception("background retrain failed")
+        finally:
+            self._retraining.clear()
 
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self._append(EventType.MEDIA_REVEALED, subject=f"post:{post_id}", payload={"media_id": media_id})
@@ -137,7 +176,7 @@ class WorkstationSession:
         if self._lease is None:
             return None
         lease = self._lease
-        self._lease = self._network(lambda: self._client.renew_claim(lease.lease_id))
+        self._lease = self._network(partial(self._client.renew_claim, lease.lease_id))
         return self._lease
 
     def status(self) -> WorkstationStatus:
@@ -147,7 +186,7 @@ class WorkstationSession:
             connected=self._connected and state.last_error is None,
             outbox_pending=state.pending, outbox_failed=len(state.failed),
             lease_expires_at=self._lease.expires_at if self._lease else None,
-            decisions_today=self._decisions_today, audit_alarm=self._audit.alarm(), notices=tuple(notices),
+            decisions_today=self._decisions_today, audit_alarm=self._audit.alarm, notices=tuple(notices),
         )
 
     def outbox_failures(self) -> Sequence[OutboxFailure]:
@@ -187,7 +226,7 @@ class WorkstationSession:
         """Moderators decide under a lease: claim a post picked from outside the batch before deciding it."""
         if self.user.is_lead or (self._lease and post_id in self._lease.post_ids):
             return
-        claim = self._network(lambda: self._client.claim(post_ids=[post_id]))
+        claim = self._network(partial(self._client.claim, post_ids=[post_id]))
         self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
                      payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
 

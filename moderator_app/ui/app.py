@@ -1,18 +1,26 @@
-"""GUI start: QApplication, translations, font, settings, main window."""
+"""GUI start: QApplication, translations, font, settings, main window; then a session (demo or login)."""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from moderator_app.core.errors import SettingsError
+from moderator_app.core.errors import ModeratorError, SettingsError
 from moderator_app.gui_options import GuiOptions
+from moderator_app.services.policy import load_policy
 from moderator_app.settings import Settings
 from moderator_app.settings.store import default_store
+from moderator_app.ui.errors import describe
 from moderator_app.ui.i18n import apply_cjk_font, install_translator, resolve_language
+from moderator_app.ui.login_dialog import LoginDialog
 from moderator_app.ui.main_window import MainWindow
+from moderator_app.ui.tasks import Lane
+
+SMOKE_TEST_SECONDS = 30
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -27,6 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(options: GuiOptions) -> int:
+    started = time.monotonic()
     app = create_application()
     try:
         settings = default_store().load()
@@ -34,11 +43,73 @@ def run(options: GuiOptions) -> int:
     except SettingsError as exc:
         settings, problem = Settings(), str(exc)
     install_translator(app, resolve_language(settings.language))
-    window = MainWindow(settings, demo=options.demo)
+    try:
+        pack = load_policy(settings.policy_pack)
+    except ModeratorError as exc:
+        sys.stderr.write(f"moderator-app: error: {exc}\n")
+        return 2
+    window = MainWindow(settings, pack, demo=options.demo)
     window.show()
     if problem:
         QMessageBox.warning(window, window.tr("Settings"), window.tr("Settings not loaded: {0}").format(problem))
-    if options.smoke_test:
-        # The window is up and its event loop turned once: enough for an installer check of the shell.
-        QTimer.singleShot(0, lambda: app.exit(0))
-    return app.exec()
+    exit_code: list[int] = []
+    closers: list[Callable[[], None]] = []
+
+    def fail(message: str) -> None:
+        sys.stderr.write(f"moderator-app: {message}\n")
+        if options.smoke_test:
+            exit_code.append(1)
+            app.exit(1)
+        else:
+            window.status.showMessage(message)
+
+    if options.demo:
+        from moderator_app.services.demo import DemoWorkstation
+
+        def start() -> DemoWorkstation:
+            from moderator_app.services.demo import start_demo  # heavy imports: off the GUI thread
+
+            return start_demo(options.demo_user, claim_batch=settings.claim_batch_size)
+
+        def on_demo(demo: DemoWorkstation) -> None:
+            closers.append(demo.close)
+            controller = window.attach(demo.session)
+            if options.smoke_test:
+                def first_post(_post_id: str) -> None:
+                    if not window.suggestions_pane.tree.topLevelItemCount() and controller.model.rowCount() == 0:
+                        return
+                    elapsed = time.monotonic() - started
+                    sys.stdout.write(f"smoke test: first post shown with suggestions after {elapsed:.2f} s\n")
+                    app.exit(0)
+
+                controller.post_shown.connect(first_post)
+
+        window.runner.submit(Lane.NET, start, on_demo, lambda e: fail(f"demo did not start: {describe(e)}"))
+        if options.smoke_test:
+            QTimer.singleShot(SMOKE_TEST_SECONDS * 1000,
+                              lambda: fail(f"smoke test: no post shown within {SMOKE_TEST_SECONDS} s"))
+    else:
+        from moderator_app.services.session import open_session
+        from moderator_app.services.workstation import WorkstationSession
+
+        def login(url: str, user: str, password: str, remember: bool) -> object:
+            return open_session(settings, url, user, password, remember=remember)
+
+        def on_login(session: WorkstationSession) -> None:
+            closers.append(session.close)
+            window.attach(session)
+
+        dialog = LoginDialog(window.runner, login, url=settings.platform_url, username=settings.username,
+                             parent=window)
+        dialog.accepted.connect(lambda: on_login(dialog.session) if isinstance(dialog.session, WorkstationSession)
+                                else None)
+        dialog.open()
+
+    code = app.exec()
+    window.close()
+    for close in closers:
+        try:
+            close()
+        except ModeratorError as exc:
+            sys.stderr.write(f"moderator-app: while closing: {exc}\n")
+    return exit_code[0] if exit_code else code

@@ -75,6 +75,7 @@ class ReviewController(QObject):
         self._now = now or (lambda: datetime.now(UTC))
         self._suggestions: dict[PostId, tuple[Suggestion, ...]] = {}
         self._held: list[HeldDecision] = []
+        self._decided: set[PostId] = set()  # held or recorded: a refresh must not bring them back
         self._high_severity_seen: set[PostId] = set()
         self.apply_to_cluster = False
         queue_panel.current_changed.connect(self._on_current_changed)
@@ -83,18 +84,30 @@ class ReviewController(QObject):
 
     # --- queue ---------------------------------------------------------------------------------------------------
     def load_queue(self) -> None:
-        Op(self.runner, self.events, self.service.load_queue, lane=Lane.NET).success(self._on_queue_loaded).run()
+        """The claimed batch first (the first post shows at once), then the whole queue with its clusters."""
+        Op(self.runner, self.events, self.service.load_queue, lane=Lane.NET).success(self._on_batch_loaded).run()
 
-    def _on_queue_loaded(self, snapshot: QueueSnapshot) -> None:
-        self._suggestions = dict(snapshot.suggestions)
+    def _on_batch_loaded(self, snapshot: QueueSnapshot) -> None:
+        self._show_snapshot(snapshot)
+        Op(self.runner, self.events, self.service.load_full_queue, lane=Lane.NET).success(
+            self._show_snapshot).failure(lambda _e: None).run()
+
+    def _show_snapshot(self, snapshot: QueueSnapshot) -> None:
+        current = self.post_pane.item.post_id if self.post_pane.item else None
+        self._suggestions.update(snapshot.suggestions)
+        items = [i for i in snapshot.items if i.post_id not in self._decided]
         tops = {pid: (s[0] if s else None) for pid, s in snapshot.suggestions.items()}
-        self.model.set_items(snapshot.items, tops, snapshot.clusters)
+        self.model.set_items(items, tops, snapshot.clusters)
         self.model.set_claimed_elsewhere(snapshot.claimed_elsewhere)
-        self.queue_loaded.emit(len(snapshot.items))
-        self.queue_panel.select_row(0)
+        self.queue_loaded.emit(len(items))
+        if not self.queue_panel.select(current):
+            self.queue_panel.select_row(0)
 
     # --- showing a post --------------------------------------------------------------------------------------------
     def _on_current_changed(self, post_id: PostId | None) -> None:
+        shown = self.post_pane.item
+        if post_id is not None and shown is not None and shown.post_id == post_id:
+            return  # the same post after a refresh: keep what the moderator has typed
         facts = self.model.facts(post_id) if post_id else None
         for action in self.decision_actions.values():
             action.setEnabled(facts is not None)
@@ -164,6 +177,7 @@ class ReviewController(QObject):
         held = HeldDecision(decisions, self._suggestions.get(item.post_id, ()), facts, timer)
         timer.timeout.connect(lambda: self._release(held))
         self._held.append(held)
+        self._decided.update(members)
         timer.start(self.undo_seconds * 1000)
         self.model.remove_posts(members)
         self.queue_panel.select_row(min(row, self.model.rowCount() - 1))
@@ -187,6 +201,7 @@ class ReviewController(QObject):
             return False
         held = self._held.pop()
         held.timer.stop()
+        self._decided.difference_update(d.post_id for d in held.decisions)
         self.model.restore(held.facts)
         first = held.decisions[0]
         self.queue_panel.select(first.post_id)

@@ -60,6 +60,9 @@ class FakeReviewService:
         clusters = {self.queue[0].post_id: "c", self.queue[1].post_id: "c"}
         return QueueSnapshot(tuple(self.queue), suggestions, clusters=clusters)
 
+    def load_full_queue(self) -> QueueSnapshot:
+        return self.load_queue()
+
     def context(self, post_id: PostId, author_id: str) -> PostContext:
         if self.context_gate is not None:
             self.context_gate.wait(5)
