@@ -31,6 +31,12 @@ class SuggestionFeedback:
     moderator: str
     decided_at: datetime
 
+    def to_payload(self) -> dict[str, object]:
+        """Plain JSON values, for an audit event's payload."""
+        return {"post_id": self.post_id, "category": self.category, "outcome": self.outcome.value,
+                "score": self.score, "evidence_kinds": list(self.evidence_kinds), "moderator": self.moderator,
+                "decided_at": self.decided_at.isoformat()}
+
 
 def feedback_for_decision(post_id: str, suggestions: Sequence[Suggestion], cited: Iterable[CategoryId],
                           moderator: str, decided_at: datetime) -> list[SuggestionFeedback]:
