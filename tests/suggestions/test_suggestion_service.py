@@ -124,3 +124,13 @@ def test_spans_convert_to_qt_positions(small_pack: PolicyPack) -> None:
     start, end = utf16_span(text, span)
     assert text.encode("utf-16-le")[start * 2:end * 2].decode("utf-16-le") == "网络赌博"
     assert (start, end) == (span[0] + 2, span[1] + 2)  # two emoji, two UTF-16 units each
+
+
+def test_record_decision_as_the_workstation_calls_it(small_pack: PolicyPack) -> None:
+    """services/workstation.py passes the decision kind positionally and no moderator or time."""
+    service = SuggestionService.build(small_pack, language="en")
+    post = item("w1", "网络赌博，真人荷官，首充100送50，快来玩")
+    [feedback] = service.record_decision(post, service.suggest(post), (CategoryId("10.7"),), "remove")
+    assert feedback.outcome == Outcome.ACCEPTED and feedback.decided_at.tzinfo is not None
+    [suggestion] = service.suggest(item("w2", "網絡賭博 真人荷官 首充100送50 快來玩"))
+    assert any(e.kind == "near_duplicate" and "by a moderator" in e.detail for e in suggestion.evidence)
