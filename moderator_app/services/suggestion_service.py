@@ -28,7 +28,7 @@ from moderator_app.suggestions.reports import ReporterAccuracy, upheld_reports
 __all__ = [
     "DecidedPost", "EvalPost", "EvalReport", "LabelledExample", "ModelFileError", "ModelInfo", "PostInput",
     "SuggestionEngine", "SuggestionFeedback", "SuggestionService", "TeamModel", "default_model_path", "evaluate",
-    "load_policy", "split", "utf16_span",
+    "load_policy", "split",
 ]
 
 log = logging.getLogger(__name__)
@@ -39,14 +39,6 @@ FeedbackSink = Callable[[Sequence[SuggestionFeedback]], None]
 def default_model_path() -> Path:
     """Where the team model lives: ``suggestions/team-model.npz`` in the workstation's data folder."""
     return paths.data_dir() / "suggestions" / "team-model.npz"
-
-
-def utf16_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """An evidence span (code points) as UTF-16 positions, which Qt's text cursors count: they differ after
-    any character outside the BMP (most emoji)."""
-    start, end = span
-    before = len(text[:start].encode("utf-16-le", "surrogatepass")) // 2
-    return before, before + len(text[start:end].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def load_policy(policy: str | None = None) -> PolicyPack:

@@ -114,18 +114,6 @@ def test_decisions_become_training_data_and_retraining_falls_due(small_pack: Pol
     assert info is not None and info.examples == 16 and not service.retrain_due(every=10)
 
 
-def test_spans_convert_to_qt_positions(small_pack: PolicyPack) -> None:
-    from moderator_app.services.suggestion_service import utf16_span
-
-    text = "😀😀 网络赌博"
-    [suggestion] = SuggestionService.build(small_pack).suggest_text(text)
-    span = suggestion.evidence[0].span
-    assert span is not None and text[span[0]:span[1]] == "网络赌博"
-    start, end = utf16_span(text, span)
-    assert text.encode("utf-16-le")[start * 2:end * 2].decode("utf-16-le") == "网络赌博"
-    assert (start, end) == (span[0] + 2, span[1] + 2)  # two emoji, two UTF-16 units each
-
-
 def test_record_decision_as_the_workstation_calls_it(small_pack: PolicyPack) -> None:
     """services/workstation.py passes the decision kind positionally and no moderator or time."""
     service = SuggestionService.build(small_pack, language="en")
