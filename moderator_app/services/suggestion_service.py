@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from moderator_app import paths
@@ -28,7 +28,7 @@ from moderator_app.suggestions.reports import ReporterAccuracy, upheld_reports
 __all__ = [
     "DecidedPost", "EvalPost", "EvalReport", "LabelledExample", "ModelFileError", "ModelInfo", "PostInput",
     "SuggestionEngine", "SuggestionFeedback", "SuggestionService", "TeamModel", "default_model_path", "evaluate",
-    "load_policy", "split", "utf16_span",
+    "load_policy", "split",
 ]
 
 log = logging.getLogger(__name__)
@@ -41,12 +41,6 @@ def default_model_path() -> Path:
     return paths.data_dir() / "suggestions" / "team-model.npz"
 
 
-def utf16_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """An evidence span (code points) as UTF-16 positions, which Qt's text cursors count: they differ after
-    any character outside the BMP (most emoji)."""
-    start, end = span
-    before = len(text[:start].encode("utf-16-le", "surrogatepass")) // 2
-    return before, before + len(text[start:end].encode("utf-16-le", "surrogatepass")) // 2
 
 
 class SuggestionService:
@@ -119,9 +113,11 @@ class SuggestionService:
             return self._since_training >= every and len(self._training) >= 2 * MIN_POSITIVES
 
     def record_decision(self, item: QueueItem, suggestions: Sequence[Suggestion], cited: Sequence[CategoryId],
-                        *, kind: str, moderator: str, decided_at: datetime) -> list[SuggestionFeedback]:
+                        kind: str = "", *, moderator: str = "", decided_at: datetime | None = None,
+                        ) -> list[SuggestionFeedback]:
         """After a decision: the accept/override record of each suggestion goes to ``on_feedback``, the
-        reporters' accuracy is updated and the post joins the near-duplicate memory."""
+        reporters' accuracy is updated and the post joins the near-duplicate memory and the training data."""
+        decided_at = decided_at or datetime.now(UTC)
         feedback = feedback_for_decision(item.post_id, suggestions, cited, moderator, decided_at)
         for reporter, upheld in upheld_reports(item.reports, cited, self.engine.pack.report_reasons):
             self.engine.reporters.record(reporter, upheld)

@@ -154,9 +154,7 @@ class WorkstationSession:
         if feedback:
             self._append(EventType.SUGGESTION_FEEDBACK, subject=f"post:{item.post_id}",
                          decision_kind=decision.kind.value,
-                         payload={"outcomes": [{"category": f.category, "outcome": f.outcome.value,
-                                                "score": None if f.score is None else f"{f.score:.3f}",
-                                                "signals": list(f.evidence_kinds)} for f in feedback]})
+                         payload={"outcomes": [f.to_payload() for f in feedback]})
         if self._suggestions.retrain_due() and not self._retraining.is_set():
             self._retraining.set()
             threading.Thread(target=self._retrain, name="modapp-retrain", daemon=True).start()

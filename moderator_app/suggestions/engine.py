@@ -161,11 +161,11 @@ class SuggestionEngine:
         decided = duplicate.decided
         when = decided.decided_at.strftime("%Y-%m-%d")
         if self.language.startswith("zh"):
-            detail = (f"相似内容（相似度 {duplicate.similarity:.0%}）已于 {when} 由 {decided.decided_by} "
+            detail = (f"相似内容（相似度 {duplicate.similarity:.0%}）已于 {when} 由 {decided.decided_by or '审核员'} "
                       f"判定为 {category}")
         else:
             detail = (f"near-duplicate (similarity {duplicate.similarity:.0%}) of a post decided as {category} "
-                      f"on {when} by {decided.decided_by}")
+                      f"on {when} by {decided.decided_by or 'a moderator'}")
         return Evidence("near_duplicate", detail, duplicate.similarity * NEAR_DUPLICATE_WEIGHT,
                         reference=decided.post_id)
 

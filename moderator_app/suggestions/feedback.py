@@ -31,6 +31,13 @@ class SuggestionFeedback:
     moderator: str
     decided_at: datetime
 
+    def to_payload(self) -> dict[str, object]:
+        """Plain JSON values for an audit event's payload (the score as text: canonical JSON takes no floats)."""
+        return {"post_id": self.post_id, "category": self.category, "outcome": self.outcome.value,
+                "score": None if self.score is None else f"{self.score:.3f}",
+                "evidence_kinds": list(self.evidence_kinds), "moderator": self.moderator,
+                "decided_at": self.decided_at.isoformat()}
+
 
 def feedback_for_decision(post_id: str, suggestions: Sequence[Suggestion], cited: Iterable[CategoryId],
                           moderator: str, decided_at: datetime) -> list[SuggestionFeedback]:

@@ -3,6 +3,7 @@ retrain in the background."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -38,6 +39,9 @@ def test_decisions_feed_back_into_precision_reporters_and_memory(small_pack: Pol
                             decided_at=AT)
     assert [(f.category, f.outcome) for f in received] == [("10.7", Outcome.ACCEPTED), ("10.11", Outcome.OVERRIDDEN)]
     assert received[0].evidence_kinds == ("lexicon", "report") and received[0].moderator == "mod1"
+    assert json.loads(json.dumps(received[0].to_payload())) == {
+        "post_id": "p1", "category": "10.7", "outcome": "accepted", "score": suggestions[0].score,
+        "evidence_kinds": ["lexicon", "report"], "moderator": "mod1", "decided_at": "2026-11-02T10:00:00+00:00"}
     rows = {r.category: r for r in precision_by_category(received)}
     assert rows["10.7"].precision == 1.0 and rows["10.11"].precision == 0.0
     reporters = service.engine.reporters
@@ -110,13 +114,11 @@ def test_decisions_become_training_data_and_retraining_falls_due(small_pack: Pol
     assert info is not None and info.examples == 16 and not service.retrain_due(every=10)
 
 
-def test_spans_convert_to_qt_positions(small_pack: PolicyPack) -> None:
-    from moderator_app.services.suggestion_service import utf16_span
-
-    text = "😀😀 网络赌博"
-    [suggestion] = SuggestionService.build(small_pack).suggest_text(text)
-    span = suggestion.evidence[0].span
-    assert span is not None and text[span[0]:span[1]] == "网络赌博"
-    start, end = utf16_span(text, span)
-    assert text.encode("utf-16-le")[start * 2:end * 2].decode("utf-16-le") == "网络赌博"
-    assert (start, end) == (span[0] + 2, span[1] + 2)  # two emoji, two UTF-16 units each
+def test_record_decision_as_the_workstation_calls_it(small_pack: PolicyPack) -> None:
+    """services/workstation.py passes the decision kind positionally and no moderator or time."""
+    service = SuggestionService.build(small_pack, language="en")
+    post = item("w1", "网络赌博，真人荷官，首充100送50，快来玩")
+    [feedback] = service.record_decision(post, service.suggest(post), (CategoryId("10.7"),), "remove")
+    assert feedback.outcome == Outcome.ACCEPTED and feedback.decided_at.tzinfo is not None
+    [suggestion] = service.suggest(item("w2", "網絡賭博 真人荷官 首充100送50 快來玩"))
+    assert any(e.kind == "near_duplicate" and "by a moderator" in e.detail for e in suggestion.evidence)
