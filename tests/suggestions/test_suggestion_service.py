@@ -40,7 +40,7 @@ def test_decisions_feed_back_into_precision_reporters_and_memory(small_pack: Pol
     assert [(f.category, f.outcome) for f in received] == [("10.7", Outcome.ACCEPTED), ("10.11", Outcome.OVERRIDDEN)]
     assert received[0].evidence_kinds == ("lexicon", "report") and received[0].moderator == "mod1"
     assert json.loads(json.dumps(received[0].to_payload())) == {
-        "post_id": "p1", "category": "10.7", "outcome": "accepted", "score": suggestions[0].score,
+        "post_id": "p1", "category": "10.7", "outcome": "accepted", "score": f"{suggestions[0].score:.3f}",
         "evidence_kinds": ["lexicon", "report"], "moderator": "mod1", "decided_at": "2026-11-02T10:00:00+00:00"}
     rows = {r.category: r for r in precision_by_category(received)}
     assert rows["10.7"].precision == 1.0 and rows["10.11"].precision == 0.0
