@@ -7,14 +7,15 @@ Near-duplicate clusters can be collapsed to one row that carries the cluster's s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from moderator_app.core.models import PostId, QueueItem, Suggestion
 from moderator_app.core.policy import PolicyPack
-from moderator_app.ui.presenters import DUE_SOON, safe_excerpt, sla_deadline, sla_state
+from moderator_app.ui.presenters import DEFAULT_SLA_HOURS, DUE_SOON, safe_excerpt, sla_state
 from moderator_app.ui.queue.filtering import SORT_KEYS, Column, QueueFilter, RowFacts, accepts
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,6 +33,10 @@ class QueueTableModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._sort: tuple[Column, Qt.SortOrder] = (Column.SLA, Qt.SortOrder.AscendingOrder)
         self._claimed_elsewhere: set[PostId] = set()
+        self._reason_categories = dict(pack.report_reasons) if pack else {}
+        self._sla_hours: dict[str, int] = {c.category_id: c.sla_hours for c in pack.categories} if pack else {}
+        self._sort_keys: dict[Column, dict[PostId, Any]] = {}  # per column, computed on first use
+        self._combos: dict[tuple[tuple[str, ...], str | None], tuple[frozenset[str], timedelta]] = {}
         self._headers = [
             self.tr("Priority"), self.tr("SLA"), self.tr("Suggested"), self.tr("Reports"), self.tr("Reposts"),
             self.tr("Flagged"), self.tr("Post"), self.tr("Similar"),
@@ -50,11 +55,14 @@ class QueueTableModel(QAbstractTableModel):
         for key in cluster_of.values():
             sizes[key] = sizes.get(key, 0) + 1
         facts = {}
+        facts_for = self._facts_for
         for item in items:
-            cluster = cluster_of.get(item.post_id)
-            facts[item.post_id] = self._facts_for(item, tops.get(item.post_id), cluster, sizes.get(cluster or "", 1))
+            post_id = item.post.post_id
+            cluster = cluster_of.get(post_id)
+            facts[post_id] = facts_for(item, tops.get(post_id), cluster, sizes.get(cluster, 1) if cluster else 1)
         self.beginResetModel()
         self._facts = facts
+        self._sort_keys.clear()
         self._ids = self._visible_ids()
         self.endResetModel()
 
@@ -63,14 +71,23 @@ class QueueTableModel(QAbstractTableModel):
         if old is None:
             return
         self._facts[post_id] = self._facts_for(old.item, top, old.cluster, old.cluster_size)
+        self._sort_keys.clear()
         row = self.row_of(post_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _facts_for(self, item: QueueItem, top: Suggestion | None, cluster: str | None, size: int) -> RowFacts:
-        reported = {c for r in item.report_reasons for c in (self._pack.categories_for_reason(r) if self._pack else ())}
-        categories = frozenset(reported | ({top.category} if top else set()))
-        return RowFacts(item, top, categories, sla_deadline(item, top, self._pack), cluster, size)
+        # Hot path (100,000 items on a refresh): items share a handful of reason/category combinations, so the
+        # categories and SLA of each combination are worked out once.
+        combo = (tuple(r.reason for r in item.reports), top.category if top is not None else None)
+        known = self._combos.get(combo)
+        if known is None:
+            categories: set[str] = {c for reason in combo[0] for c in self._reason_categories.get(reason, ())}
+            if combo[1] is not None:
+                categories.add(combo[1])
+            hours = min((self._sla_hours[c] for c in categories if c in self._sla_hours), default=DEFAULT_SLA_HOURS)
+            known = self._combos[combo] = (frozenset(categories), timedelta(hours=hours))
+        return RowFacts(item, top, known[0], item.flagged_at + known[1], cluster, size)
 
     # --- filtering and sorting -----------------------------------------------------------------------------------
     def set_filter(self, flt: QueueFilter) -> None:
@@ -114,9 +131,11 @@ class QueueTableModel(QAbstractTableModel):
 
     def _sorted(self, ids: list[PostId]) -> list[PostId]:
         column, order = self._sort
-        key = SORT_KEYS[column]
-        facts = self._facts
-        return sorted(ids, key=lambda pid: key(facts[pid]), reverse=order == Qt.SortOrder.DescendingOrder)
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            key = SORT_KEYS[column]
+            keys = self._sort_keys[column] = {pid: key(f) for pid, f in self._facts.items()}
+        return sorted(ids, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     # --- changes from decisions and leases -----------------------------------------------------------------------
     def remove_posts(self, post_ids: Iterable[PostId]) -> None:
@@ -138,6 +157,7 @@ class QueueTableModel(QAbstractTableModel):
         self.beginResetModel()
         for f in facts:
             self._facts[f.item.post_id] = f
+        self._sort_keys.clear()
         self._ids = self._visible_ids()
         self.endResetModel()
 
