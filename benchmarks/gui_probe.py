@@ -18,15 +18,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
-from moderator_app.core.models import Author, AuthorId, Post, PostId, QueueItem, Report  # noqa: E402
-from moderator_app.services.policy import load_policy  # noqa: E402
-from moderator_app.settings import Settings  # noqa: E402
-from moderator_app.ui.app import create_application  # noqa: E402
-from moderator_app.ui.main_window import MainWindow  # noqa: E402
-from moderator_app.ui.queue.filtering import Column, QueueFilter  # noqa: E402
+from moderator_app.core.models import Author, AuthorId, Post, PostId, QueueItem, Report
+from moderator_app.services.policy import load_policy
+from moderator_app.settings import Settings
+from moderator_app.ui.app import create_application
+from moderator_app.ui.main_window import MainWindow
+from moderator_app.ui.queue.filtering import Column, QueueFilter
 
 REASONS = ("gambling", "rumour", "scam", "insult_defamation", "spam", "pornography")
 
@@ -36,7 +36,8 @@ def _items(n: int) -> list[QueueItem]:
     items = []
     for i in range(n):
         flagged = base - timedelta(minutes=i % 3000)
-        post = Post(PostId(str(5_000_000_000_000_000_000 + i)), Author(AuthorId(f"u{i % 9000:010d}"), f"用户{i % 9000}"),
+        author = Author(AuthorId(f"u{i % 9000:010d}"), f"用户{i % 9000}")
+        post = Post(PostId(str(5_000_000_000_000_000_000 + i)), author,
                     f"第{i}条帖子：今天天气不错，出去走走。#日常# {i * 7919 % 100000}", flagged - timedelta(hours=1),
                     repost_count=i * 31 % 5000)
         reports = (Report(f"r{i % 300:08d}", REASONS[i % len(REASONS)], "", flagged),)

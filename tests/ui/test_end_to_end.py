@@ -106,7 +106,7 @@ def test_twenty_decisions_reach_the_platform_and_the_audit_log(qtbot, demo_windo
 
 @pytest.mark.parametrize("demo_window", ["latency=2000ms"], indirect=True)
 def test_gui_thread_never_blocks_under_two_second_latency(qtbot, demo_window) -> None:
-    window, demo = demo_window
+    window, _demo = demo_window
     longest = [0]
     clock = QElapsedTimer()
     clock.start()
