@@ -195,6 +195,10 @@ class WorkstationSession:
         self._outbox.retry(int(entry_id))
         return Changes(outbox=True)
 
+    def record_settings_change(self, changed: Mapping[str, str]) -> None:
+        self._append(EventType.SETTINGS_CHANGED, subject=f"workstation:{self._parts.workstation}",
+                     payload={"changed": dict(changed)})
+
     def close(self) -> None:
         """Stop delivering (the journal keeps what is pending), release the lease, log out, sign a checkpoint."""
         self._outbox.stop_background()

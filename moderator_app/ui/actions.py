@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from moderator_app.core.decisions import DECISIONS, REFERRAL_SHORTCUT, DecisionKind
+from moderator_app.core.decisions import DECISIONS, DECISIONS_BY_KIND, REFERRAL_SHORTCUT, DecisionKind
 from moderator_app.ui.i18n import pick
 
 
@@ -37,6 +37,11 @@ def _bind(action: QAction, shortcut: str) -> None:
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setAutoRepeat(False)
     action.setEnabled(False)  # enabled once a post is shown
+
+
+def default_shortcut(name: str) -> str:
+    """The catalogue's key for a decision (or the referral action), before settings override it."""
+    return DECISIONS_BY_KIND[DecisionKind(name)].default_shortcut if name != "referral" else REFERRAL_SHORTCUT
 
 
 def decision_kind_of(action: QAction) -> DecisionKind | None:

@@ -16,16 +16,19 @@ from moderator_app import __version__
 from moderator_app.core.policy import PolicyPack
 from moderator_app.services.review import ReviewService
 from moderator_app.settings import Settings
-from moderator_app.ui.actions import build_decision_actions, decision_kind_of
+from moderator_app.settings.store import default_store
+from moderator_app.ui.actions import build_decision_actions, decision_kind_of, default_shortcut
 from moderator_app.ui.decision_bar import DecisionBar
+from moderator_app.ui.errors import show_error
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.post_pane import PostPane
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.queue.panel import QueuePanel
 from moderator_app.ui.review import ReviewController
+from moderator_app.ui.settings_dialog import SettingsDialog, changed_fields
 from moderator_app.ui.status import StatusBar
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
-from moderator_app.ui.tasks import TaskRunner
+from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
 
@@ -120,6 +123,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
+        settings_action = self._action("action_settings", self.tr("&Settings…"), QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self._open_settings)
+        file_menu.addAction(settings_action)
         quit_action = self._action("action_quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -154,12 +160,36 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
 
+    def _open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings))
+        dialog.open()
+
+    def apply_settings(self, new: Settings | None) -> None:
+        """Apply at once what can be (shortcuts, blur); save and audit the change off the GUI thread."""
+        if new is None or new == self.settings:
+            return
+        changed = changed_fields(self.settings, new)
+        self.settings = new
+        for name, action in self.decision_actions.items():
+            action.setShortcut(QKeySequence(new.shortcut_overrides.get(name, default_shortcut(name))))
+        self.post_pane.set_blur(new.blur_media)
+        controller = self.controller
+
+        def save() -> None:
+            default_store().save(new)
+            if controller is not None:
+                controller.service.record_settings_change(changed)
+
+        self.runner.submit(Lane.DB, save, on_error=lambda e: show_error(self, e))
+
     def _show_about(self) -> None:
         text = self.tr("Moderator Workstation {version}").format(version=__version__)
         QMessageBox.about(self, self.tr("About"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller is not None:
+            self.controller.stop()
             self.controller.flush()
         self.status.stop()
         # Wait for journal writes in flight: a decision the moderator made must not be dropped on exit.

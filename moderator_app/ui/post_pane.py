@@ -106,6 +106,10 @@ class PostPane(QWidget):
         layout.addWidget(label)
         return label
 
+    def set_blur(self, blur: bool) -> None:
+        """Applies from the next post shown; a tile already revealed stays revealed."""
+        self._blur = blur
+
     @property
     def item(self) -> QueueItem | None:
         return self._item
@@ -141,8 +145,7 @@ class PostPane(QWidget):
             )
         )
         if deadline is not None:
-            state = sla_state(deadline, now or datetime.now(UTC))
-            self.sla.setText(self.tr("SLA: {0}").format(state.label))
+            self.show_sla(deadline, now or datetime.now(UTC))
         else:
             self.sla.clear()
         self.text.setPlainText(printable(post.text))
@@ -156,6 +159,12 @@ class PostPane(QWidget):
             tile.revealed.connect(functools.partial(self.media_revealed.emit, post.post_id))
             self.media_row.addWidget(tile)
             self._tiles.append(tile)
+
+    def show_sla(self, deadline: datetime, now: datetime) -> None:
+        state = sla_state(deadline, now)
+        self.sla.setText(self.tr("SLA: {0}").format(state.label))
+        self.sla.setStyleSheet("color: #c0392b; font-weight: bold;" if state.breached else
+                               "color: #b9770e;" if state.due_soon else "")
 
     def highlight(self, suggestions: Sequence[Suggestion]) -> None:
         """Mark every evidence span; spans index the original text in code points."""

@@ -30,6 +30,8 @@ from moderator_app.ui.suggestions_panel import SuggestionsPanel
 from moderator_app.ui.tasks import Lane, TaskRunner
 
 HIGH_SEVERITY = (Severity.HIGH, Severity.CRITICAL)
+LEASE_RENEW_MS = 60_000
+SLA_REFRESH_MS = 30_000
 
 
 def _same(changes: Changes) -> Changes:
@@ -81,6 +83,15 @@ class ReviewController(QObject):
         queue_panel.current_changed.connect(self._on_current_changed)
         suggestions_panel.take_requested.connect(lambda category: decision_bar.cite(category, True))
         post_pane.media_revealed.connect(self._on_media_revealed)
+        # Leases are renewed in the background while the moderator works; the SLA countdown stays live.
+        self._lease_timer = QTimer(self)
+        self._lease_timer.setInterval(LEASE_RENEW_MS)
+        self._lease_timer.timeout.connect(self._renew_lease)
+        self._lease_timer.start()
+        self._sla_timer = QTimer(self)
+        self._sla_timer.setInterval(SLA_REFRESH_MS)
+        self._sla_timer.timeout.connect(self._refresh_sla)
+        self._sla_timer.start()
 
     # --- queue ---------------------------------------------------------------------------------------------------
     def load_queue(self) -> None:
@@ -233,6 +244,20 @@ class ReviewController(QObject):
     @property
     def held_count(self) -> int:
         return len(self._held)
+
+    def _renew_lease(self) -> None:
+        Op(self.runner, self.events, self.service.renew_lease, lane=Lane.NET).failure(lambda _e: None).run()
+
+    def _refresh_sla(self) -> None:
+        item = self.post_pane.item
+        facts = self.model.facts(item.post_id) if item else None
+        if facts is not None:
+            self.post_pane.show_sla(facts.deadline, self._now())
+        self.model.refresh_sla_column()
+
+    def stop(self) -> None:
+        self._lease_timer.stop()
+        self._sla_timer.stop()
 
     def _on_media_revealed(self, post_id: str, media_id: str) -> None:
         Op(self.runner, self.events, lambda: self.service.reveal_media(PostId(post_id), media_id),

@@ -2,122 +2,617 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DecisionBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="34"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="62"/>
+        <source>Note (required to restrict or escalate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="63"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="68"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="69"/>
+        <source>Restriction in days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="72"/>
+        <source>Refutation text or link (rumour label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="73"/>
+        <source>Refutation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="75"/>
+        <source>Restrict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="30"/>
+        <source>Log in to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="43"/>
+        <source>Remember me (keeps the token in the system keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="45"/>
+        <source>Platform URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="46"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="47"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="62"/>
+        <source>The platform URL must start with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="65"/>
+        <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="67"/>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="41"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="41"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51"/>
-        <source>Flagged queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51"/>
-        <source>No items loaded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52"/>
-        <source>Post</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52"/>
-        <source>Select an item in the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54"/>
-        <source>Suggestions (Article 10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54"/>
-        <source>Suggestions appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="67"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="69"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="126"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="75"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="77"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="135"/>
+        <source>&amp;Refresh queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="139"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="81"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="146"/>
+        <source>Cite the top &amp;suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="148"/>
+        <source>&amp;Undo last decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="150"/>
+        <source>Apply to all &amp;similar posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="156"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="82"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="84"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="159"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="93"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="95"/>
-        <source>Outbox: 0 pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="97"/>
-        <source>No lease</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="99"/>
-        <source>Decisions today: 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="109"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="188"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="110"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
         <source>Moderator Workstation {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaTile</name>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="45"/>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="47"/>
+        <source>Reveal media</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="27"/>
+        <source>Outbox: failed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="31"/>
+        <source>The platform refused these decisions. Retry, or decide the post again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="52"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="73"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="83"/>
+        <source>Post text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="89"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="97"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="92"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="99"/>
+        <source>Author history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="132"/>
+        <source>No post selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="140"/>
+        <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="165"/>
+        <source>SLA: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="31"/>
+        <source>Flagged queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="37"/>
+        <source>Filter by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="38"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="43"/>
+        <source>Filter by report reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="44"/>
+        <source>All reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="49"/>
+        <source>Filter by age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <source>≤ 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <source>≤ 6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
+        <source>≤ 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="55"/>
+        <source>Filter by SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
+        <source>Any SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57"/>
+        <source>Due within 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59"/>
+        <source>Group similar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="71"/>
+        <source>Flagged posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="140"/>
+        <source>{shown} shown of {total} in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Reposts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <source>Similar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="233"/>
+        <source>Claimed by another moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="197"/>
+        <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="204"/>
+        <source>{category} cannot be cited for this decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="40"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="50"/>
+        <source>System certificates (TLS is always verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="53"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="57"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="58"/>
+        <source>Platform URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="59"/>
+        <source>CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="60"/>
+        <source>Language (after restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="61"/>
+        <source>Posts claimed at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="62"/>
+        <source>Undo window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="65"/>
+        <source>Wellbeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="67"/>
+        <source>Blur media until revealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="71"/>
+        <source> min (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="73"/>
+        <source>Break reminder after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="76"/>
+        <source>Decision shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="126"/>
+        <source>Two decisions share a shortcut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="128"/>
+        <source>Digits and &apos;-&apos; are reserved for citing categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="28"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="32"/>
+        <source>Outbox: 0 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="33"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="35"/>
+        <location filename="../../moderator_app/ui/status.py" line="93"/>
+        <source>No lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="36"/>
+        <source>Decisions today: 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="37"/>
+        <source>High-severity seen: 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="78"/>
+        <source>Offline: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83"/>
+        <source>Offline — decisions are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="84"/>
+        <source>Outbox: {0} pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="86"/>
+        <source>, {0} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="91"/>
+        <source>Lease: {0} min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="94"/>
+        <source>Decisions today: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="103"/>
+        <source>High-severity seen: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="108"/>
+        <source>You have been reviewing for {0} minutes. Time for a short break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="25"/>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="29"/>
+        <source>Suggestions (Article 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="32"/>
+        <source>Suggested categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="40"/>
+        <source>No suggestion: decide on the post itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../moderator_app/ui/errors.py" line="25"/>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40"/>
+        <location filename="../../moderator_app/ui/app.py" line="54"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40"/>
+        <location filename="../../moderator_app/ui/app.py" line="54"/>
         <source>Settings not loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,122 +1,617 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DecisionBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="34" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="62" />
+        <source>Note (required to restrict or escalate)</source>
+        <translation>备注（限制作者或升级时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="63" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="68" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="69" />
+        <source>Restriction in days</source>
+        <translation>限制天数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="72" />
+        <source>Refutation text or link (rumour label)</source>
+        <translation>辟谣内容或链接（谣言标注）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="73" />
+        <source>Refutation</source>
+        <translation>辟谣</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="75" />
+        <source>Restrict:</source>
+        <translation>限制：</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="30" />
+        <source>Log in to the platform</source>
+        <translation>登录平台</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="43" />
+        <source>Remember me (keeps the token in the system keyring)</source>
+        <translation>记住我（令牌保存在系统密钥环中）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="45" />
+        <source>Platform URL</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="46" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="47" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="62" />
+        <source>The platform URL must start with https://</source>
+        <translation>平台地址必须以 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="65" />
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="67" />
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45" />
+        <location filename="../../moderator_app/ui/main_window.py" line="41" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46" />
+        <location filename="../../moderator_app/ui/main_window.py" line="41" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51" />
-        <source>Flagged queue</source>
-        <translation>待审队列</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51" />
-        <source>No items loaded yet.</source>
-        <translation>尚未加载条目。</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52" />
-        <source>Post</source>
-        <translation>帖子</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52" />
-        <source>Select an item in the queue.</source>
-        <translation>请在队列中选择一条。</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54" />
-        <source>Suggestions (Article 10)</source>
-        <translation>建议（第十条）</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54" />
-        <source>Suggestions appear here.</source>
-        <translation>建议将显示在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="67" />
+        <location filename="../../moderator_app/ui/main_window.py" line="124" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="69" />
+        <location filename="../../moderator_app/ui/main_window.py" line="126" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="129" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="75" />
+        <location filename="../../moderator_app/ui/main_window.py" line="133" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="77" />
+        <location filename="../../moderator_app/ui/main_window.py" line="135" />
+        <source>&amp;Refresh queue</source>
+        <translation>刷新队列(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="139" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="81" />
+        <location filename="../../moderator_app/ui/main_window.py" line="146" />
+        <source>Cite the top &amp;suggestion</source>
+        <translation>引用首条建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="148" />
+        <source>&amp;Undo last decision</source>
+        <translation>撤销上一处置(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="150" />
+        <source>Apply to all &amp;similar posts</source>
+        <translation>应用到所有相似帖子(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="156" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="82" />
+        <location filename="../../moderator_app/ui/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="84" />
+        <location filename="../../moderator_app/ui/main_window.py" line="159" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="93" />
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="95" />
-        <source>Outbox: 0 pending</source>
-        <translation>发件箱：0 条待发</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="97" />
-        <source>No lease</source>
-        <translation>未领取</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="99" />
-        <source>Decisions today: 0</source>
-        <translation>今日处置：0</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="109" />
+        <location filename="../../moderator_app/ui/main_window.py" line="188" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="110" />
+        <location filename="../../moderator_app/ui/main_window.py" line="187" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>MediaTile</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="45" />
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="47" />
+        <source>Reveal media</source>
+        <translation>显示媒体</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="27" />
+        <source>Outbox: failed decisions</source>
+        <translation>发件箱：发送失败的处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="31" />
+        <source>The platform refused these decisions. Retry, or decide the post again.</source>
+        <translation>平台拒绝了这些处置。请重试，或重新处置该帖子。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="52" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>PostPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="73" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="83" />
+        <source>Post text</source>
+        <translation>帖子正文</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="89" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="97" />
+        <source>Reports</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="92" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="99" />
+        <source>Author history</source>
+        <translation>作者历史</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="132" />
+        <source>No post selected</source>
+        <translation>未选择帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="140" />
+        <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
+        <translation>发布于 {published} · 转发 {reposts} · 标记于 {flagged}（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="165" />
+        <source>SLA: {0}</source>
+        <translation>时限：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="31" />
+        <source>Flagged queue</source>
+        <translation>待审队列</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="37" />
+        <source>Filter by category</source>
+        <translation>按类别筛选</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="38" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="43" />
+        <source>Filter by report reason</source>
+        <translation>按举报原因筛选</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="44" />
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="49" />
+        <source>Filter by age</source>
+        <translation>按时间筛选</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <source>Any age</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <source>≤ 1 h</source>
+        <translation>≤ 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <source>≤ 6 h</source>
+        <translation>≤ 6 小时</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
+        <source>≤ 24 h</source>
+        <translation>≤ 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="55" />
+        <source>Filter by SLA</source>
+        <translation>按时限筛选</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
+        <source>Any SLA</source>
+        <translation>不限时限</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57" />
+        <source>Due within 1 h</source>
+        <translation>1 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59" />
+        <source>Group similar</source>
+        <translation>合并相似</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="71" />
+        <source>Flagged posts</source>
+        <translation>被标记的帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="140" />
+        <source>{shown} shown of {total} in queue</source>
+        <translation>显示 {shown} 条，队列共 {total} 条</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>SLA</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Reports</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Reposts</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <source>Flagged</source>
+        <translation>标记时间</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <source>Similar</source>
+        <translation>相似</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="233" />
+        <source>Claimed by another moderator</source>
+        <translation>已被其他审核员领取</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="197" />
+        <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
+        <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="204" />
+        <source>{category} cannot be cited for this decision</source>
+        <translation>此处置不能引用 {category}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="40" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="50" />
+        <source>System certificates (TLS is always verified)</source>
+        <translation>系统证书（始终验证 TLS）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="53" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="57" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="58" />
+        <source>Platform URL</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="59" />
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="60" />
+        <source>Language (after restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="61" />
+        <source>Posts claimed at a time</source>
+        <translation>每次领取的帖子数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="62" />
+        <source>Undo window</source>
+        <translation>撤销时限</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="65" />
+        <source>Wellbeing</source>
+        <translation>身心关怀</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="67" />
+        <source>Blur media until revealed</source>
+        <translation>媒体默认模糊，点击后显示</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="71" />
+        <source> min (0 = off)</source>
+        <translation> 分钟（0 = 关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="73" />
+        <source>Break reminder after</source>
+        <translation>休息提醒间隔</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="76" />
+        <source>Decision shortcuts</source>
+        <translation>处置快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="126" />
+        <source>Two decisions share a shortcut.</source>
+        <translation>两个处置使用了同一个快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="128" />
+        <source>Digits and '-' are reserved for citing categories.</source>
+        <translation>数字键和“-”保留用于引用类别。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="28" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="32" />
+        <source>Outbox: 0 pending</source>
+        <translation>发件箱：0 条待发</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="33" />
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="35" />
+        <location filename="../../moderator_app/ui/status.py" line="93" />
+        <source>No lease</source>
+        <translation>未领取</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="36" />
+        <source>Decisions today: 0</source>
+        <translation>今日处置：0</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="37" />
+        <source>High-severity seen: 0</source>
+        <translation>已看高危内容：0</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="78" />
+        <source>Offline: {0}</source>
+        <translation>离线：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83" />
+        <source>Offline — decisions are kept</source>
+        <translation>离线 — 处置已保存</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="84" />
+        <source>Outbox: {0} pending</source>
+        <translation>发件箱：{0} 条待发</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="86" />
+        <source>, {0} failed</source>
+        <translation>，{0} 条失败</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="91" />
+        <source>Lease: {0} min left</source>
+        <translation>领取剩余 {0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="94" />
+        <source>Decisions today: {0}</source>
+        <translation>今日处置：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="103" />
+        <source>High-severity seen: {0}</source>
+        <translation>已看高危内容：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="108" />
+        <source>You have been reviewing for {0} minutes. Time for a short break.</source>
+        <translation>您已连续审核 {0} 分钟，请稍作休息。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="25" />
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="29" />
+        <source>Suggestions (Article 10)</source>
+        <translation>建议（第十条）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="32" />
+        <source>Suggested categories</source>
+        <translation>建议类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="40" />
+        <source>No suggestion: decide on the post itself.</source>
+        <translation>无建议：请根据帖子本身判断。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../moderator_app/ui/errors.py" line="25" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../moderator_app/ui/app.py" line="54" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/app.py" line="54" />
         <source>Settings not loaded: {0}</source>
         <translation>设置未能加载：{0}</translation>
     </message>

@@ -4,8 +4,15 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from moderator_app.settings import Settings
+from moderator_app.ui.app import tune_interpreter
 from moderator_app.ui.main_window import MainWindow
 from tests.ui.fake_service import FakeReviewService
+
+
+@pytest.fixture(autouse=True, scope="session")
+def gui_interpreter() -> None:
+    """The same interpreter tuning the application applies at start (pytest-qt creates the QApplication)."""
+    tune_interpreter()
 
 
 def activate(qtbot, window) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from moderator_app import paths
@@ -33,6 +33,7 @@ class FakeReviewService:
     context_gate: threading.Event | None = None
     decided: list[Decision] = field(default_factory=list)
     revealed: list[tuple[str, str]] = field(default_factory=list)
+    settings_changes: list[dict[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
@@ -86,6 +87,9 @@ class FakeReviewService:
 
     def retry_failed(self, entry_id: str) -> Changes:
         return Changes(outbox=True)
+
+    def record_settings_change(self, changed: Mapping[str, str]) -> None:
+        self.settings_changes.append(dict(changed))
 
     def close(self) -> None:
         pass

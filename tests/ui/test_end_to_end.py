@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
 import threading
 import time
@@ -15,9 +17,12 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from moderator_app.core.audit import EventFilter, EventType
 from moderator_app.services.demo import DemoWorkstation, start_demo
 from moderator_app.services.platform import make_client
+from moderator_app.services.session import open_session
 from moderator_app.settings import Settings
 from moderator_app.ui.main_window import MainWindow
 from tests.ui.conftest import activate
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -104,9 +109,36 @@ def test_twenty_decisions_reach_the_platform_and_the_audit_log(qtbot, demo_windo
     assert report.ok, report.problems
 
 
-@pytest.mark.parametrize("demo_window", ["latency=2000ms"], indirect=True)
-def test_gui_thread_never_blocks_under_two_second_latency(qtbot, demo_window) -> None:
-    window, _demo = demo_window
+@pytest.fixture
+def slow_platform_window(qtbot, isolated_dirs: Path) -> Iterator[MainWindow]:
+    """A platform in its own process, as a real one is, answering every request 2 s late."""
+    server = subprocess.Popen(
+        [sys.executable, str(REPO / "main.py"), "demo-platform", "--port", "0", "--posts", "400",
+         "--faults", "latency=2000ms"], stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        line = server.stderr.readline() if server.stderr else ""
+        url = re.search(r"on (http://\S+) ", line)
+        assert url, line
+        session = open_session(Settings(), url.group(1), "mod1", "demo", remember=False)
+        window = MainWindow(Settings(undo_seconds=0), session.pack)
+        qtbot.addWidget(window)
+        window.show()
+        activate(qtbot, window)
+        window.attach(session)
+        qtbot.waitUntil(lambda: window.post_pane.item is not None, timeout=30_000)
+        yield window
+        window.close()
+        session.close()
+    finally:
+        server.terminate()
+        server.wait(10)
+        if server.stderr:
+            server.stderr.close()
+
+
+def test_gui_thread_never_blocks_under_two_second_latency(qtbot, slow_platform_window: MainWindow) -> None:
+    window = slow_platform_window
     longest = [0]
     clock = QElapsedTimer()
     clock.start()

@@ -164,6 +164,11 @@ class QueueTableModel(QAbstractTableModel):
     def facts(self, post_id: PostId) -> RowFacts | None:
         return self._facts.get(post_id)
 
+    def refresh_sla_column(self) -> None:
+        """Time passes: repaint the SLA cells (only visible ones are actually formatted)."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0, Column.SLA), self.index(len(self._ids) - 1, Column.SLA))
+
     def set_claimed_elsewhere(self, post_ids: Iterable[PostId]) -> None:
         self._claimed_elsewhere = set(post_ids)
         if self._ids:

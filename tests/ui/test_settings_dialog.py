@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+
+from PySide6.QtGui import QKeySequence
+
+from moderator_app.settings import Settings
+from moderator_app.settings.store import default_store
+from moderator_app.ui.main_window import MainWindow
+from moderator_app.ui.settings_dialog import SettingsDialog, changed_fields
+from tests.ui.fake_service import FakeReviewService
+
+
+def test_unchanged_settings_save_nothing(qtbot) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.edited() == Settings()
+
+
+def test_changed_shortcut_applies_saves_and_is_audited(qtbot, review_window: MainWindow,
+                                                       fake_service: FakeReviewService) -> None:
+    window = review_window
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.shortcuts["remove"].setKeySequence(QKeySequence("X"))
+    dialog.break_minutes.setValue(30)
+    dialog._accept()
+    assert dialog.result_settings is not None
+    window.apply_settings(dialog.result_settings)
+    assert window.decision_actions["remove"].shortcut().toString() == "X"
+    qtbot.waitUntil(lambda: bool(fake_service.settings_changes))
+    assert fake_service.settings_changes == [{"shortcut_overrides": "{'remove': 'X'}", "break_reminder_minutes": "30"}]
+    saved = json.loads(default_store().path.read_text(encoding="utf-8"))
+    assert saved["shortcut_overrides"] == {"remove": "X"}
+
+
+def test_conflicting_or_reserved_shortcuts_are_refused(qtbot) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.shortcuts["remove"].setKeySequence(QKeySequence("A"))  # no violation's key
+    dialog._accept()
+    assert dialog.result_settings is None
+    assert "Two decisions share a shortcut." in dialog.problem.text()
+    dialog.shortcuts["remove"].setKeySequence(QKeySequence("7"))
+    dialog._accept()
+    assert "reserved for citing categories" in dialog.problem.text()
+
+
+def test_changed_fields_names_only_what_differs() -> None:
+    changed = changed_fields(Settings(), Settings(language="en", undo_seconds=3))
+    assert changed == {"language": "en", "undo_seconds": "3"}
