@@ -1,0 +1,183 @@
+"""Build the workstation's Debian package: PyInstaller bundle -> staged root -> dpkg-deb.
+
+Usage: python packaging/build_deb.py [--work DIR] [--out DIR] [--compression zstd|xz|gzip|none]
+
+Run with the project's virtualenv Python (PyInstaller and the app's dependencies installed; `make installer` does
+it). Prints the path of the .deb on its last line. Layout of the package:
+
+    /opt/moderator-workstation/               the one-folder bundle (two executables, _internal/)
+    /usr/bin/moderator-app, moderator-workstation   relative symlinks into /opt (so an unpacked tree works too)
+    /usr/share/applications/moderator-workstation.desktop
+    /usr/share/icons/hicolor/{16..512}x{..}/apps/moderator-workstation.png, scalable/apps/...svg
+    /usr/share/doc/moderator-workstation/installing.md
+
+Depends are computed like dpkg-shlibdeps does: the system libraries the bundle loads (ldd, with the bundle's own
+libraries first) mapped to the Debian packages that own them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+APP = "moderator-workstation"
+PREFIX = Path("opt") / APP
+EXECUTABLES = ("moderator-app", "moderator-workstation")
+MAINTAINER = "Moderator Workstation team <moderation-tools@example.org>"
+# Qt needs these at run time but loads them with dlopen (not visible to ldd) or through plugins' fallbacks.
+ALWAYS_DEPENDS = ["libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3"]
+RECOMMENDS = ["fonts-noto-cjk"]
+
+
+def run(argv: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    print("+", " ".join(argv), file=sys.stderr, flush=True)
+    return subprocess.run(argv, check=True, text=True, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
+def app_version() -> str:
+    namespace: dict[str, str] = {}
+    exec((REPO / "moderator_app" / "__init__.py").read_text(encoding="utf-8"), namespace)
+    return namespace["__version__"]
+
+
+def build_bundle(work: Path, root: Path) -> Path:
+    """PyInstaller straight into the staged root, so the 200 MB folder is never copied."""
+    run([sys.executable, str(HERE / "render_icons.py"), str(REPO / "build" / "icons")], stdout=subprocess.DEVNULL)
+    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(root / PREFIX.parent), "--workpath", str(work / "pyinstaller"),
+         str(HERE / f"{APP}.spec")])
+    bundle = root / PREFIX
+    for name in EXECUTABLES:
+        if not (bundle / name).is_file():
+            raise SystemExit(f"build_deb: PyInstaller did not produce {bundle / name}")
+    return bundle
+
+
+def stage_desktop_files(root: Path) -> None:
+    bin_dir = root / "usr" / "bin"
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    for name in EXECUTABLES:
+        link = bin_dir / name
+        link.unlink(missing_ok=True)
+        link.symlink_to(Path("..", "..", PREFIX, name))
+    share = root / "usr" / "share"
+    (share / "applications").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(HERE / f"{APP}.desktop", share / "applications" / f"{APP}.desktop")
+    icons = share / "icons" / "hicolor"
+    for png in sorted((REPO / "build" / "icons").glob(f"{APP}-*.png")):
+        size = png.stem.rsplit("-", 1)[1]
+        target = icons / f"{size}x{size}" / "apps" / f"{APP}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(png, target)
+    (icons / "scalable" / "apps").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(HERE / "icons" / f"{APP}.svg", icons / "scalable" / "apps" / f"{APP}.svg")
+    doc = share / "doc" / APP
+    doc.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "docs" / "installing.md", doc / "installing.md")
+
+
+def system_dependencies(bundle: Path) -> list[str]:
+    """Debian packages owning the libraries the bundle loads from the system."""
+    internal = bundle / "_internal"
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+    outside: set[str] = set()
+    for path in bundle.rglob("*"):
+        if path.is_symlink() or not path.is_file() or not (".so" in path.name or os.access(path, os.X_OK)):
+            continue
+        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env, check=False)
+        for line in result.stdout.splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and parts[1] == "=>" and parts[2].startswith("/"):
+                if not Path(parts[2]).resolve().is_relative_to(bundle.resolve()):
+                    outside.add(parts[2])
+    packages = set(ALWAYS_DEPENDS)
+    for library in sorted(outside):
+        for candidate in dict.fromkeys([library, str(Path(library).resolve()), library.replace("/usr/lib/", "/lib/")]):
+            owner = subprocess.run(["dpkg-query", "-S", candidate], capture_output=True, text=True, check=False)
+            if owner.returncode == 0:
+                owners = owner.stdout.splitlines()[0].rsplit(": ", 1)[0]  # "pkg:arch[, pkg2:arch]: path"
+                packages.update(name.strip().split(":")[0] for name in owners.split(","))
+                break
+    return sorted(packages)
+
+
+def write_control(root: Path, bundle: Path, version: str) -> None:
+    debian = root / "DEBIAN"
+    debian.mkdir(exist_ok=True)
+    arch = run(["dpkg", "--print-architecture"], capture_output=True).stdout.strip()
+    size_kib = sum(p.lstat().st_size for p in root.rglob("*") if "DEBIAN" not in p.parts) // 1024
+    (debian / "control").write_text(
+        f"Package: {APP}\n"
+        f"Version: {version}\n"
+        f"Architecture: {arch}\n"
+        f"Maintainer: {MAINTAINER}\n"
+        f"Installed-Size: {size_kib}\n"
+        f"Depends: {', '.join(system_dependencies(bundle))}\n"
+        f"Recommends: {', '.join(RECOMMENDS)}\n"
+        "Section: misc\n"
+        "Priority: optional\n"
+        "Description: Moderator Workstation for microblog content review\n"
+        " Reviews flagged microblog posts under the Beijing microblog provisions (2011):\n"
+        " the flagged-post queue, suggested Article 10 categories with their evidence,\n"
+        " decisions and police referrals in a tamper-evident audit log.\n"
+        " .\n"
+        " Self-contained (PyInstaller) in /opt/moderator-workstation; commands\n"
+        " moderator-workstation (GUI) and moderator-app (command line).\n",
+        encoding="utf-8",
+    )
+    for script in ("postinst", "prerm", "postrm"):
+        shutil.copy2(HERE / "debian" / script, debian / script)
+        (debian / script).chmod(0o755)
+
+
+def normalise_modes(root: Path) -> None:
+    """Same permissions whatever the builder's umask: dirs and executables 0755, the rest 0644."""
+    for path in [root, *root.rglob("*")]:
+        if path.is_symlink():
+            continue
+        if path.is_dir() or os.access(path, os.X_OK):
+            path.chmod(0o755)
+        else:
+            path.chmod(0o644)
+
+
+def build(work: Path, out: Path, compression: str) -> Path:
+    version = app_version()
+    root = work / "root"
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    bundle = build_bundle(work, root)
+    stage_desktop_files(root)
+    normalise_modes(root)
+    write_control(root, bundle, version)
+    arch = (root / "DEBIAN" / "control").read_text(encoding="utf-8").split("Architecture: ")[1].split()[0]
+    out.mkdir(parents=True, exist_ok=True)
+    deb = out / f"{APP}_{version}_{arch}.deb"
+    run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(root), str(deb)],
+        stdout=subprocess.DEVNULL)
+    return deb
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="build_deb.py", description="Build the workstation's .deb")
+    parser.add_argument("--work", type=Path, default=REPO / "build" / "installer", help="scratch folder")
+    parser.add_argument("--out", type=Path, default=REPO / "build" / "installer", help="where the .deb goes")
+    parser.add_argument("--compression", default="zstd", choices=["gzip", "xz", "zstd", "none"])
+    args = parser.parse_args(argv)
+    for tool in ("dpkg-deb", "dpkg-query", "ldd"):
+        if shutil.which(tool) is None:
+            print(f"build_deb: {tool} not found (build the .deb on Debian or Ubuntu)", file=sys.stderr)
+            return 2
+    print(build(args.work.resolve(), args.out.resolve(), args.compression))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
