@@ -5,7 +5,7 @@ Usage: python packaging/build_deb.py [--work DIR] [--out DIR] [--compression zst
 Run with the project's virtualenv Python (PyInstaller and the app's dependencies installed; `make installer` does
 it). Prints the path of the .deb on its last line. Layout of the package:
 
-    /opt/moderator-workstation/               the one-folder bundle (two executables, _internal/)
+    /opt/moderator-workstation/               the one-folder bundle (moderator-app, moderator-workstation, _internal/)
     /usr/bin/moderator-app, moderator-workstation   relative symlinks into /opt (so an unpacked tree works too)
     /usr/share/applications/moderator-workstation.desktop
     /usr/share/icons/hicolor/{16..512}x{..}/apps/moderator-workstation.png, scalable/apps/...svg
@@ -18,6 +18,7 @@ libraries first) mapped to the Debian packages that own them.
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import shutil
 import subprocess
@@ -56,7 +57,34 @@ def build_bundle(work: Path, root: Path) -> Path:
     for name in EXECUTABLES:
         if not (bundle / name).is_file():
             raise SystemExit(f"build_deb: PyInstaller did not produce {bundle / name}")
+    share_identical_executables(bundle)
+    strip_symbols(bundle)
     return bundle
+
+
+def strip_symbols(bundle: Path) -> None:
+    """Drop symbol tables (libpython alone goes from 23 to 6 MB). Libraries that auditwheel vendored and patchelf
+    rewrote (`*.libs/`, e.g. OpenBLAS) are left alone: stripped, they no longer load."""
+    if shutil.which("strip") is None:
+        print("build_deb: strip not found (binutils); the package will be larger", file=sys.stderr)
+        return
+    targets = [
+        str(path)
+        for path in bundle.rglob("*.so*")
+        if path.is_file() and not path.is_symlink() and not any(p.endswith(".libs") for p in path.parts)
+    ]
+    for start in range(0, len(targets), 200):
+        subprocess.run(["strip", "--strip-unneeded", *targets[start : start + 200]], check=False,
+                       stderr=subprocess.DEVNULL)
+
+
+def share_identical_executables(bundle: Path) -> None:
+    """On Linux "windowed" changes nothing, so both executables are the same bootloader + module archive (tens of
+    MB). Ship one; the other is a link to it (the bootloader follows links to find its archive and _internal/)."""
+    cli, gui = (bundle / name for name in EXECUTABLES)
+    if filecmp.cmp(cli, gui, shallow=False):
+        gui.unlink()
+        gui.symlink_to(cli.name)
 
 
 def stage_desktop_files(root: Path) -> None:
