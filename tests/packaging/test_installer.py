@@ -6,6 +6,7 @@ built earlier in the same CI run instead.
 
 from __future__ import annotations
 
+import configparser
 import os
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 def deb_package() -> Path:
     prebuilt = os.environ.get("MODAPP_TEST_DEB")
     if prebuilt:
-        return Path(prebuilt)
+        return Path(prebuilt).resolve()
     if shutil.which("dpkg-deb") is None:
         pytest.skip("dpkg-deb not found: the Linux package is built and tested on Debian or Ubuntu")
     result = subprocess.run(
@@ -94,6 +95,18 @@ def test_package_installs_bundle_links_menu_entry_and_icons(deb_package: Path) -
     control = subprocess.run(["dpkg-deb", "--ctrl-tarfile", str(deb_package)], capture_output=True, check=True).stdout
     for script in (b"./postinst", b"./prerm", b"./postrm"):
         assert script in control
+
+
+def test_menu_entry_starts_an_installed_program_with_an_installed_icon(scratch_root: Path) -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(scratch_root / "usr" / "share" / "applications" / f"{APP}.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Terminal"] == "false"
+    program = scratch_root / "usr" / "bin" / desktop["Exec"].split()[0]
+    assert program.resolve().is_file() and os.access(program.resolve(), os.X_OK)
+    icons = list((scratch_root / "usr" / "share" / "icons" / "hicolor").glob(f"*/apps/{desktop['Icon']}.*"))
+    assert len(icons) >= 2
 
 
 def test_version_runs_from_the_installed_files(scratch_root: Path, tmp_path: Path) -> None:
