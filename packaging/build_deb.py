@@ -11,8 +11,8 @@ it). Prints the path of the .deb on its last line. Layout of the package:
     /usr/share/icons/hicolor/{16..512}x{..}/apps/moderator-workstation.png, scalable/apps/...svg
     /usr/share/doc/moderator-workstation/installing.md
 
-Depends are computed like dpkg-shlibdeps does: the system libraries the bundle loads (ldd, with the bundle's own
-libraries first) mapped to the Debian packages that own them.
+The distribution's own libraries are not bundled: Depends names their packages, computed like dpkg-shlibdeps
+does (the bundle's DT_NEEDED entries it does not ship, mapped through ldconfig to the packages owning them).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -58,8 +59,23 @@ def build_bundle(work: Path, root: Path) -> Path:
         if not (bundle / name).is_file():
             raise SystemExit(f"build_deb: PyInstaller did not produce {bundle / name}")
     share_identical_executables(bundle)
+    unbundle_system_libraries(bundle)
     strip_symbols(bundle)
     return bundle
+
+
+def unbundle_system_libraries(bundle: Path) -> None:
+    """Leave out the copies PyInstaller took of the distribution's own shared libraries (OpenSSL, SQLite, GLib,
+    X11/xcb, ...): the package depends on their Debian packages instead (system_dependencies), so Debian's
+    security updates reach the workstation, and the package is ~20 MB smaller. Only byte-identical copies of files
+    a Debian package owns go; Qt's and the wheels' own libraries stay."""
+    system = system_libraries()
+    for copy in sorted((bundle / "_internal").iterdir()):
+        original = system.get(copy.name)
+        if copy.is_symlink() or not copy.is_file() or original is None or copy.name.startswith("libpython"):
+            continue
+        if owning_packages(original) and filecmp.cmp(copy, original, shallow=False):
+            copy.unlink()
 
 
 def strip_symbols(bundle: Path) -> None:
@@ -111,28 +127,43 @@ def stage_desktop_files(root: Path) -> None:
 
 
 def system_dependencies(bundle: Path) -> list[str]:
-    """Debian packages owning the libraries the bundle loads from the system."""
-    internal = bundle / "_internal"
-    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
-    outside: set[str] = set()
+    """Debian packages owning the libraries the bundle's files link to directly (DT_NEEDED) and do not carry
+    themselves, as dpkg-shlibdeps finds them; what those load in turn, their packages depend on."""
+    shipped = {path.name for path in bundle.rglob("*.so*")}
+    needed: set[str] = set()
     for path in bundle.rglob("*"):
         if path.is_symlink() or not path.is_file() or not (".so" in path.name or os.access(path, os.X_OK)):
             continue
-        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env, check=False)
-        for line in result.stdout.splitlines():
-            parts = line.split()
-            if len(parts) >= 3 and parts[1] == "=>" and parts[2].startswith("/"):
-                if not Path(parts[2]).resolve().is_relative_to(bundle.resolve()):
-                    outside.add(parts[2])
+        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True, check=False).stdout
+        needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", dynamic))
+    system = system_libraries()
     packages = set(ALWAYS_DEPENDS)
-    for library in sorted(outside):
-        for candidate in dict.fromkeys([library, str(Path(library).resolve()), library.replace("/usr/lib/", "/lib/")]):
-            owner = subprocess.run(["dpkg-query", "-S", candidate], capture_output=True, text=True, check=False)
-            if owner.returncode == 0:
-                owners = owner.stdout.splitlines()[0].rsplit(": ", 1)[0]  # "pkg:arch[, pkg2:arch]: path"
-                packages.update(name.strip().split(":")[0] for name in owners.split(","))
-                break
+    for soname in sorted(needed - shipped):
+        if soname in system:
+            packages.update(owning_packages(system[soname]))
     return sorted(packages)
+
+
+def system_libraries() -> dict[str, str]:
+    """soname -> path from the dynamic linker's cache (ldconfig -p)."""
+    listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False).stdout
+    found: dict[str, str] = {}
+    for line in listing.splitlines()[1:]:
+        name, _, path = line.strip().partition(" => ")
+        found.setdefault(name.split(" (")[0], path)
+    return found
+
+
+def owning_packages(path: str) -> list[str]:
+    """The Debian packages that installed a file ([] for files no package owns). dpkg may have recorded it under
+    /lib or /usr/lib (merged /usr), so both spellings are asked."""
+    spellings = [path, str(Path(path).resolve()), path.replace("/usr/lib/", "/lib/"), path.replace("/lib/", "/usr/lib/")]
+    for candidate in dict.fromkeys(spellings):
+        owner = subprocess.run(["dpkg-query", "-S", candidate], capture_output=True, text=True, check=False)
+        if owner.returncode == 0:
+            owners = owner.stdout.splitlines()[0].rsplit(": ", 1)[0]  # "pkg:arch[, pkg2:arch]: path"
+            return [name.strip().split(":")[0] for name in owners.split(",")]
+    return []
 
 
 def write_control(root: Path, bundle: Path, version: str) -> None:
@@ -199,7 +230,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "build" / "installer", help="where the .deb goes")
     parser.add_argument("--compression", default="zstd", choices=["gzip", "xz", "zstd", "none"])
     args = parser.parse_args(argv)
-    for tool in ("dpkg-deb", "dpkg-query", "ldd"):
+    for tool in ("dpkg-deb", "dpkg-query", "ldd", "ldconfig", "readelf"):
         if shutil.which(tool) is None:
             print(f"build_deb: {tool} not found (build the .deb on Debian or Ubuntu)", file=sys.stderr)
             return 2

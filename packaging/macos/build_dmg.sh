@@ -13,7 +13,7 @@ python3 -m venv .venv
 for ts in resources/i18n/*.ts; do .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"; done
 .venv/bin/python packaging/render_icons.py build/icons
 version=$(.venv/bin/python -c 'import moderator_app; print(moderator_app.__version__)')
-APP_VERSION="$version" .venv/bin/pyinstaller --noconfirm packaging/moderator-workstation.spec
+.venv/bin/pyinstaller --noconfirm packaging/moderator-workstation.spec
 app="dist/Moderator Workstation.app"
 "$app/Contents/MacOS/moderator-app" --version
 "$app/Contents/MacOS/moderator-app" policy check
