@@ -59,3 +59,14 @@ system-deps:
 
 clean:
 	rm -rf $(VENV) build dist resources/i18n/*.qm .pytest_cache .mypy_cache .ruff_cache
+
+# The workstation installer: PyInstaller bundle + Debian package in build/installer/ (docs/installing.md).
+.PHONY: installer packaging-tools
+installer: system-deps venv i18n packaging-tools
+	$(PY) packaging/build_deb.py
+
+packaging-tools: venv
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[packaging]'
+
+# tests/packaging builds the .deb, so the suite needs PyInstaller too.
+test: packaging-tools
