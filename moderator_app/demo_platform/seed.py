@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from moderator_app.demo_platform.demo_data import generate
+from moderator_app.demo_platform.demo_data import BASE_TIME, generate
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS authors(author_id TEXT PRIMARY KEY, display_name TEXT NOT NULL, real_name TEXT,
@@ -44,8 +45,27 @@ REASON_HINTS = {
 SOURCE_ORDER = {"authority_request": 0, "user_report": 1, "automated": 2}
 
 
-def seed_database(db: sqlite3.Connection, *, seed: int, posts: int) -> None:
+def shift_times(data: Any, seconds: float) -> Any:
+    """Move every ``*_at`` timestamp in the generated data by ``seconds`` (a demo that looks like today)."""
+    if isinstance(data, dict):
+        return {k: _shift(v, seconds) if k.endswith("_at") and isinstance(v, str) else shift_times(v, seconds)
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [shift_times(v, seconds) for v in data]
+    return data
+
+
+def _shift(stamp: str, seconds: float) -> str:
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) + timedelta(seconds=seconds)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def seed_database(db: sqlite3.Connection, *, seed: int, posts: int, time_origin: datetime | None = None) -> None:
+    """Fill the database; with ``time_origin`` the data is moved so that its newest moment is that time."""
     data = generate(seed=seed, posts=posts)
+    if time_origin is not None:
+        base = datetime.fromisoformat(BASE_TIME.replace("Z", "+00:00"))
+        data = shift_times(data, (time_origin - base).total_seconds())
     db.executemany("INSERT INTO authors VALUES (:author_id, :display_name, :real_name, :registered_at)",
                    data["authors"])
     db.executemany(

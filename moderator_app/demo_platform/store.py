@@ -50,6 +50,7 @@ class PlatformStore:
         clock: Clock = utc_now,
         lease_seconds: float = 300.0,
         token_seconds: float = 8 * 3600.0,
+        time_origin: datetime | None = None,
     ) -> None:
         self.clock = clock
         self.lease_seconds = lease_seconds
@@ -64,7 +65,7 @@ class PlatformStore:
         self._db.executescript(SCHEMA)
         if not self._db.execute("SELECT 1 FROM posts LIMIT 1").fetchone():
             with self._transaction():
-                seed_database(self._db, seed=seed, posts=posts)
+                seed_database(self._db, seed=seed, posts=posts, time_origin=time_origin)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from moderator_app import paths
@@ -42,7 +43,8 @@ def start_demo(user: str = "mod1", *, data_dir: Path | None = None, posts: int =
     folder = (data_dir or paths.data_dir()) / "demo"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    server = start_demo_platform(posts=posts, faults=faults)
+    # The demo data is moved to end now, so SLA countdowns look like a real shift's.
+    server = start_demo_platform(posts=posts, faults=faults, time_origin=datetime.now(UTC))
     try:
         client = make_client(server.url, credentials=lambda: (user, DEMO_PASSWORD))
         client.secrets = MemorySecretStore()

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         for pane, stretch in ((self.queue_pane, 4), (centre, 4), (self.suggestions_pane, 2)):
             splitter.addWidget(pane)
             splitter.setStretchFactor(splitter.indexOf(pane), stretch)
-        splitter.setSizes([560, 600, 280])
+        splitter.setSizes([520, 600, 380])
         self.setCentralWidget(splitter)
 
         self.status = StatusBar(self.runner, settings)

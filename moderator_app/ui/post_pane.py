@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from moderator_app.core.models import MediaRef, PriorDecision, QueueItem, Suggestion
-from moderator_app.ui.presenters import author_line, printable, report_lines, sla_state, utf16_offset
+from moderator_app.ui.presenters import author_line, flag_source_label, printable, report_lines, sla_state, utf16_offset
 from moderator_app.ui.widgets import plain_label
 
 EVIDENCE_COLOUR = QColor(255, 214, 102)
@@ -141,7 +141,7 @@ class PostPane(QWidget):
                 published=post.published_at.astimezone().strftime("%Y-%m-%d %H:%M %Z"),
                 reposts=f"{post.repost_count:,}",
                 flagged=item.flagged_at.astimezone().strftime("%m-%d %H:%M"),
-                source=item.source.value,
+                source=flag_source_label(item.source.value),
             )
         )
         if deadline is not None:

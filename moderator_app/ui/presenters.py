@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from moderator_app.core.models import QueueItem, Suggestion
 from moderator_app.core.policy import PolicyPack
+from moderator_app.ui.i18n import current_language, pick
 
 DEFAULT_SLA_HOURS = 24
 DUE_SOON = timedelta(hours=1)
@@ -57,13 +58,24 @@ def sla_deadline(item: QueueItem, top: Suggestion | None, pack: PolicyPack | Non
 
 
 def format_remaining(deadline: datetime, now: datetime) -> str:
-    """'2 h 05 min', '12 min', or 'overdue 3 h 10 min'."""
+    """'2 h 05 min', '12 min', or 'overdue 3 h 10 min' (in Chinese: '2 小时 05 分', '超时 3 小时 10 分')."""
     seconds = int((deadline - now).total_seconds())
-    prefix = "" if seconds >= 0 else "overdue "
-    seconds = abs(seconds)
-    hours, minutes = divmod(seconds // 60, 60)
+    overdue = seconds < 0
+    hours, minutes = divmod(abs(seconds) // 60, 60)
+    if current_language() == "zh_CN":
+        body = f"{hours} 小时 {minutes:02d} 分" if hours else f"{minutes} 分"
+        return "超时 " + body if overdue else body
     body = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
-    return prefix + body
+    return "overdue " + body if overdue else body
+
+
+FLAG_SOURCES = {"user_report": ("用户举报", "user report"), "automated": ("自动标记", "automated"),
+                "authority_request": ("主管部门要求", "authority request")}
+
+
+def flag_source_label(source: str) -> str:
+    zh, en = FLAG_SOURCES.get(source, (source, source))
+    return pick(zh, en)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ class SuggestionsPanel(QWidget):
         self.tree.setObjectName("suggestions_tree")
         self.tree.setAccessibleName(self.tr("Suggested categories"))
         self.tree.setHeaderLabels([self.tr("Category"), self.tr("Score")])
-        self.tree.setColumnWidth(0, 260)
+        self.tree.setColumnWidth(0, 300)
+        self.setMinimumWidth(400)  # evidence lines are long; the queue gives way first
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemActivated.connect(self._on_activated)
         layout.addWidget(self.tree, 3)
@@ -48,8 +49,9 @@ class SuggestionsPanel(QWidget):
             top.setData(0, Qt.ItemDataRole.UserRole, suggestion.category)
             for evidence in suggestion.evidence:
                 kind = pick(EVIDENCE_LABELS.get(evidence.kind, evidence.kind), evidence.kind)
-                child = QTreeWidgetItem([f"{kind}: {safe_excerpt(evidence.detail, 100)}",
-                                         f"+{evidence.contribution:.2f}"])
+                detail = safe_excerpt(evidence.detail, 100)
+                child = QTreeWidgetItem([f"{kind}: {detail}", f"+{evidence.contribution:.2f}"])
+                child.setToolTip(0, safe_excerpt(evidence.detail, 400))
                 child.setData(0, Qt.ItemDataRole.UserRole, suggestion.category)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
