@@ -26,13 +26,19 @@ def fake_service() -> FakeReviewService:
     return FakeReviewService()
 
 
-@pytest.fixture
-def review_window(qtbot, fake_service: FakeReviewService) -> MainWindow:
-    window = MainWindow(Settings(undo_seconds=1), fake_service.pack)
+def open_review_window(qtbot, service: FakeReviewService, settings: Settings) -> MainWindow:
+    """A shown, active main window reviewing ``service``'s queue, its first post on screen."""
+    window = MainWindow(settings, service.pack)
     qtbot.addWidget(window)
     window.show()
     activate(qtbot, window)
-    window.attach(fake_service)
+    window.attach(service)
     qtbot.waitUntil(lambda: window.post_pane.item is not None)
+    return window
+
+
+@pytest.fixture
+def review_window(qtbot, fake_service: FakeReviewService) -> MainWindow:
+    window = open_review_window(qtbot, fake_service, Settings(undo_seconds=1))
     yield window
     window.close()

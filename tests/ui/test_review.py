@@ -8,7 +8,7 @@ from moderator_app.core.decisions import DecisionKind
 from moderator_app.settings import Settings
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.outbox_dialog import OutboxDialog
-from tests.ui.conftest import activate
+from tests.ui.conftest import open_review_window
 from tests.ui.fake_service import FakeReviewService
 
 
@@ -61,12 +61,7 @@ def test_incomplete_decision_says_why_and_keeps_the_post(qtbot, review_window: M
 
 
 def test_closing_the_window_releases_held_decisions(qtbot, fake_service: FakeReviewService) -> None:
-    window = MainWindow(Settings(undo_seconds=30), fake_service.pack)
-    qtbot.addWidget(window)
-    window.show()
-    activate(qtbot, window)
-    window.attach(fake_service)
-    qtbot.waitUntil(lambda: window.post_pane.item is not None)
+    window = open_review_window(qtbot, fake_service, Settings(undo_seconds=30))
     qtbot.keyClick(window, "A")  # no violation
     assert fake_service.decided == []
     window.close()
@@ -88,12 +83,7 @@ def test_apply_to_cluster_decides_every_similar_post(qtbot, review_window: MainW
 def test_a_late_context_answer_does_not_overwrite_the_next_post(qtbot) -> None:
     gate = threading.Event()
     service = FakeReviewService(context_gate=gate)
-    window = MainWindow(Settings(undo_seconds=1), service.pack)
-    qtbot.addWidget(window)
-    window.show()
-    activate(qtbot, window)
-    window.attach(service)
-    qtbot.waitUntil(lambda: window.post_pane.item is not None)
+    window = open_review_window(qtbot, service, Settings(undo_seconds=1))
     window.queue_pane.select_row(1)
     second = window.post_pane.item.post_id
     gate.set()
