@@ -70,6 +70,19 @@ def _urgency_zh(referral: Referral) -> str:
     return "紧急" if referral.request.is_urgent else "一般"
 
 
+def _outcome_rows(referral: Referral) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    if referral.rejection_reason:
+        rows.append(("驳回理由", referral.rejection_reason))
+    if referral.submission:
+        sub = referral.submission
+        rows += [("接收单位", sub.receiving_unit), ("受案回执／案件编号", sub.receipt_number),
+                 ("移送日期", sub.submitted_on), ("移送人", sub.submitted_by)]
+    if referral.outcome:
+        rows.append(("处理结果", referral.outcome))
+    return rows
+
+
 def _rows(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [[label, value] for label, value in pairs]
 
@@ -106,6 +119,7 @@ def render_pdf(referral: Referral, out: Path, *, package_id: str, snapshot_sha25
         ("涉嫌类别", "、".join(request.categories)), ("法律依据", "；".join(request.legal_basis)),
         ("内容处置", "已删除" if request.content_handling is ContentHandling.REMOVE else "保留可见，供侦查"),
         ("创建人", f"{referral.created_by}（{referral.created_at}）"), ("批准人", referral.approved_by or "—"),
+        *_outcome_rows(referral),
     ])))
     story += [para("涉嫌违法事实说明", heading), para(request.suspicion)]
     story += [para("帖子快照", heading), table(_rows([

@@ -74,6 +74,14 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _check_listed(bag: Path, entries: dict[str, str], manifest: str) -> None:
+    for name, digest in sorted(entries.items()):
+        if not (bag / name).is_file():
+            raise _fail(name, "missing")
+        if _sha256(bag / name) != digest:
+            raise _fail(name, f"altered (its SHA-256 differs from {manifest})")
+
+
 def _check_files(bag: Path) -> tuple[str, int]:
     for required in ("bagit.txt", TAG_MANIFEST, SIGNATURE_FILE):
         if not (bag / required).is_file():
@@ -82,20 +90,17 @@ def _check_files(bag: Path) -> tuple[str, int]:
     if _sha256(bag / TAG_MANIFEST) != signed:
         raise _fail(TAG_MANIFEST, "altered (its SHA-256 is not the signed one)")
     tags = _manifest(bag, TAG_MANIFEST)
-    for name, digest in sorted(tags.items()):
-        if not (bag / name).is_file():
-            raise _fail(name, "missing")
-        if _sha256(bag / name) != digest:
-            raise _fail(name, "altered (SHA-256 differs from the tag manifest)")
+    _check_listed(bag, tags, TAG_MANIFEST)
     if "manifest-sha256.txt" not in tags:
         raise _fail("manifest-sha256.txt", "not listed in the tag manifest")
     payload = _manifest(bag, "manifest-sha256.txt")
+    _check_listed(bag, payload, "manifest-sha256.txt")
     known = {*tags, *payload, TAG_MANIFEST, SIGNATURE_FILE}
     for path in sorted(p for p in bag.rglob("*") if p.is_file() or p.is_symlink()):
         name = path.relative_to(bag).as_posix()
         if name not in known:
             raise _fail(name, "added (listed in no manifest)")
-    try:
+    try:  # the standard's own checks too (Payload-Oxum, bagit.txt), after ours have named any changed file
         bagit.Bag(str(bag)).validate()
     except bagit.BagValidationError as exc:
         details = getattr(exc, "details", None) or []
