@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType, RecordedEvent
 from moderator_app.core.errors import CheckFailed, UsageError
@@ -28,7 +28,9 @@ from moderator_app.referrals.model import (
 from moderator_app.referrals.package import ChainSegment, PackageInputs, build_package
 from moderator_app.referrals.verify import PackageReport
 from moderator_app.referrals.verify import verify_package as _verify_package
-from moderator_app.services.audit_service import AuditLogService
+
+if TYPE_CHECKING:  # verify-package must not pay for importing SQLAlchemy and Alembic
+    from moderator_app.services.audit_service import AuditLogService
 
 REFERRAL_EVENTS = (EventType.REFERRAL_CREATED, EventType.REFERRAL_APPROVED, EventType.REFERRAL_REJECTED,
                    EventType.REFERRAL_SUBMITTED, EventType.REFERRAL_CLOSED)
