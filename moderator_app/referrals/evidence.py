@@ -38,8 +38,9 @@ def _times(moment: datetime) -> dict[str, str]:
 
 
 def capture(item: QueueItem, history: Sequence[PriorDecision], *, post_count: int | None, captured_by: str,
-            workstation: str, captured_at: datetime | None = None) -> dict[str, Any]:
-    """The evidence snapshot: ``items`` (each hashed), ``digests`` (item -> SHA-256 hex) and ``capture``."""
+            workstation: str, captured_at: datetime | None = None, history_unavailable: str = "") -> dict[str, Any]:
+    """The evidence snapshot: ``items`` (each hashed), ``digests`` (item -> SHA-256 hex) and ``capture``.
+    ``history_unavailable`` says why the author history is empty when the platform could not be asked."""
     post, author = item.post, item.post.author
     items: dict[str, Any] = {
         "post": {
@@ -53,7 +54,7 @@ def capture(item: QueueItem, history: Sequence[PriorDecision], *, post_count: in
         "reports": [{"reporter_id": r.reporter_id, "reason": r.reason, "text": r.text,
                      "reported_at": _times(r.reported_at)} for r in item.reports],
         "author_history": {
-            "post_count": "" if post_count is None else str(post_count),
+            "post_count": "" if post_count is None else str(post_count), "unavailable": history_unavailable,
             "prior_decisions": [{"post_id": d.post_id, "kind": d.kind, "categories": list(d.categories),
                                  "decided_at": _times(d.decided_at)} for d in history],
         },

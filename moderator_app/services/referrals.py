@@ -19,9 +19,13 @@ from moderator_app.core.models import PostId, PriorDecision, QueueItem, Role, Us
 from moderator_app.referrals import workflow
 from moderator_app.referrals.evidence import capture
 from moderator_app.referrals.model import (
+    LEGAL_BASIS_PICKS,
+    ContentHandling,
     Referral,
     ReferralEvent,
+    ReferralRefused,
     ReferralRequest,
+    ReferralState,
     Submission,
     subject_of,
 )
@@ -32,6 +36,9 @@ from moderator_app.referrals.verify import verify_package as _verify_package
 if TYPE_CHECKING:  # verify-package must not pay for importing SQLAlchemy and Alembic
     from moderator_app.services.audit_service import AuditLogService
 
+# What the GUI needs of the referral model, so ``ui`` imports services only.
+__all__ = ["LEGAL_BASIS_PICKS", "ContentHandling", "Referral", "ReferralRefused", "ReferralRequest", "ReferralService",
+           "ReferralState", "Submission", "referral_service_for", "sort_for_queue", "verify_package"]
 REFERRAL_EVENTS = (EventType.REFERRAL_CREATED, EventType.REFERRAL_APPROVED, EventType.REFERRAL_REJECTED,
                    EventType.REFERRAL_SUBMITTED, EventType.REFERRAL_CLOSED)
 MAX_EVENTS = 1_000_000
@@ -69,12 +76,19 @@ class ReferralService:
         return Role.LEAD.value if self.user.is_lead else Role.MODERATOR.value
 
     # --- transitions ---------------------------------------------------------------------------------------------
-    def create(self, item: QueueItem, request: ReferralRequest) -> Referral:
-        """Capture the evidence now and record the referral as pending approval."""
+    def author_history(self, item: QueueItem) -> tuple[PriorDecision, ...]:
+        """The author's prior decisions (network): the GUI fetches them on its network lane before ``create``."""
+        return tuple(self._history(item.post_id, item.post.author.author_id)) if self._history else ()
+
+    def create(self, item: QueueItem, request: ReferralRequest, history: Sequence[PriorDecision] | None = None,
+               *, history_unavailable: str = "") -> Referral:
+        """Capture the evidence now and record the referral as pending approval (history fetched when None;
+        ``history_unavailable`` records why it is missing, so an urgent referral never waits for the network)."""
         fields = workflow.request_payload(request)
-        history = self._history(item.post_id, item.post.author.author_id) if self._history else ()
+        if history is None:
+            history = self.author_history(item)
         evidence = capture(item, history, post_count=None, captured_by=self.user.user_id,
-                           workstation=self.workstation)
+                           workstation=self.workstation, history_unavailable=history_unavailable)
         referral_id = new_referral_id()
         self._append(EventType.REFERRAL_CREATED, referral_id, category=request.categories[0],
                      payload={"referral_id": referral_id, "post_id": item.post_id, **fields, "evidence": evidence})
