@@ -36,7 +36,7 @@ from moderator_app.core.policy import PolicyPack
 from moderator_app.services.referrals import Referral, ReferralService, ReferralState, Submission, referral_service_for
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.operations import Op
-from moderator_app.ui.referral_view import describe_referral, state_label
+from moderator_app.ui.referral_view import ReferralText
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
@@ -53,6 +53,7 @@ class ReferralQueueDialog(QDialog):
         self.resize(1100, 640)
         self._service, self._runner, self._events = service, runner, events
         self.referrals: list[Referral] = []
+        self._text = ReferralText(self)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("referral_table")
         self.table.setHorizontalHeaderLabels([self.tr("Urgency"), self.tr("Referral"), self.tr("State"),
@@ -122,7 +123,7 @@ class ReferralQueueDialog(QDialog):
         self.table.setRowCount(len(self.referrals))
         for row, r in enumerate(self.referrals):
             urgency = self.tr("URGENT") if r.urgent and r.is_open else (self.tr("urgent") if r.urgent else "")
-            cells = (urgency, r.referral_id, state_label(r.state),
+            cells = (urgency, r.referral_id, self._text.state_label(r.state),
                      ", ".join(r.request.categories), r.created_by, r.created_at[:16].replace("T", " "))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -141,7 +142,7 @@ class ReferralQueueDialog(QDialog):
 
     def _show_selected(self) -> None:
         referral = self.selected
-        self.detail.setPlainText(describe_referral(referral) if referral else self.tr("No referral selected."))
+        self.detail.setPlainText(self._text.describe(referral) if referral else self.tr("No referral selected."))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -2,122 +2,866 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DecisionBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="34"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="62"/>
+        <source>Note (required to restrict or escalate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="63"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="68"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="69"/>
+        <source>Restriction in days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="72"/>
+        <source>Refutation text or link (rumour label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="73"/>
+        <source>Refutation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="75"/>
+        <source>Restrict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="30"/>
+        <source>Log in to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="43"/>
+        <source>Remember me (keeps the token in the system keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="45"/>
+        <source>Platform URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="46"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="47"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="62"/>
+        <source>The platform URL must start with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="65"/>
+        <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="67"/>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="39"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="39"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51"/>
-        <source>Flagged queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51"/>
-        <source>No items loaded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52"/>
-        <source>Post</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52"/>
-        <source>Select an item in the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54"/>
-        <source>Suggestions (Article 10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54"/>
-        <source>Suggestions appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="67"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="69"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="75"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="136"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="77"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="138"/>
+        <source>&amp;Refresh queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="81"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="149"/>
+        <source>Cite the top &amp;suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="151"/>
+        <source>&amp;Undo last decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="153"/>
+        <source>Apply to all &amp;similar posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="159"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="82"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="84"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="162"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="93"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="95"/>
-        <source>Outbox: 0 pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="97"/>
-        <source>No lease</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="99"/>
-        <source>Decisions today: 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="109"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="168"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="110"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="167"/>
         <source>Moderator Workstation {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaTile</name>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="45"/>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="47"/>
+        <source>Reveal media</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="27"/>
+        <source>Outbox: failed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="31"/>
+        <source>The platform refused these decisions. Retry, or decide the post again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="52"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="73"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="83"/>
+        <source>Post text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="89"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="97"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="92"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="99"/>
+        <source>Author history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="128"/>
+        <source>No post selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="136"/>
+        <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="145"/>
+        <source>SLA: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="31"/>
+        <source>Flagged queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="37"/>
+        <source>Filter by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="38"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="43"/>
+        <source>Filter by report reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="44"/>
+        <source>All reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="49"/>
+        <source>Filter by age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <source>≤ 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <source>≤ 6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
+        <source>≤ 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="55"/>
+        <source>Filter by SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
+        <source>Any SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57"/>
+        <source>Due within 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59"/>
+        <source>Group similar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="71"/>
+        <source>Flagged posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="140"/>
+        <source>{shown} shown of {total} in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <source>Reposts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <source>Similar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="228"/>
+        <source>Claimed by another moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="51"/>
+        <source>Police referral (Article 7(8))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="68"/>
+        <source>Categories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="71"/>
+        <source>Add a legal basis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="77"/>
+        <source>One provision per line (free text allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="82"/>
+        <source>Legal basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="85"/>
+        <source>What is suspected, and why (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="86"/>
+        <source>Suspicion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="87"/>
+        <source>Threat to life or safety (always urgent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="89"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="95"/>
+        <source>Urgency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="96"/>
+        <source>Remove the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="98"/>
+        <source>Keep it visible for the investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="107"/>
+        <source>Content:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="110"/>
+        <source>Sending captures the post, its author, the reports and the author&apos;s history as evidence (each with its SHA-256) and asks a team lead, not you, to approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="116"/>
+        <source>Send for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralQueueDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="52"/>
+        <source>Police referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="71"/>
+        <source>Note, reason for rejection, or outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="74"/>
+        <source>Hand-over to the police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="76"/>
+        <source>Receiving unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="77"/>
+        <source>Receipt or case number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="78"/>
+        <source>Date (YYYY-MM-DD):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="79"/>
+        <source>Handed over by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
+        <source>Record hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="87"/>
+        <source>Close with outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="88"/>
+        <source>Export evidence package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <source>URGENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <source>urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="145"/>
+        <source>No referral selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="186"/>
+        <source>Folder for the evidence package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="203"/>
+        <source>Evidence package written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralText</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="15"/>
+        <source>Pending approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="15"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
+        <source>Submitted to police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="17"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="23"/>
+        <source>URGENT — threat to life or safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="24"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="24"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="25"/>
+        <source>Remove the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="26"/>
+        <source>Keep it visible for the investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="29"/>
+        <source>Categories: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="30"/>
+        <source>Legal basis: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="31"/>
+        <source>Content: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="32"/>
+        <source>Suspicion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="33"/>
+        <source>Post {0} by {1} ({2}), published {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="37"/>
+        <source>Evidence captured {0} by {1}; reports: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="42"/>
+        <source>Rejected: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="45"/>
+        <source>Handed over {0} to {1}, receipt {2}, by {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="48"/>
+        <source>Outcome: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="49"/>
+        <source>History:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="52"/>
+        <source>Not applied (breaks the rules): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsUi</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="213"/>
+        <source>Referral &amp;queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="221"/>
+        <source>&amp;Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="253"/>
+        <source>Urgent referrals: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="268"/>
+        <source>Police referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="269"/>
+        <source>Referrals need the audit log, which this session does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="275"/>
+        <source>Referral {0} sent for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="186"/>
+        <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="193"/>
+        <source>{category} cannot be cited for this decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="28"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="32"/>
+        <source>Outbox: 0 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="33"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="35"/>
+        <location filename="../../moderator_app/ui/status.py" line="93"/>
+        <source>No lease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="36"/>
+        <source>Decisions today: 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="37"/>
+        <source>High-severity seen: 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="78"/>
+        <source>Offline: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83"/>
+        <source>Offline — decisions are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="84"/>
+        <source>Outbox: {0} pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="86"/>
+        <source>, {0} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="91"/>
+        <source>Lease: {0} min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="94"/>
+        <source>Decisions today: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="103"/>
+        <source>High-severity seen: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="108"/>
+        <source>You have been reviewing for {0} minutes. Time for a short break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="25"/>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="29"/>
+        <source>Suggestions (Article 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="32"/>
+        <source>Suggested categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="40"/>
+        <source>No suggestion: decide on the post itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../moderator_app/ui/errors.py" line="25"/>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40"/>
+        <location filename="../../moderator_app/ui/app.py" line="54"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40"/>
+        <location filename="../../moderator_app/ui/app.py" line="54"/>
         <source>Settings not loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
