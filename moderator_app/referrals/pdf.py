@@ -135,8 +135,10 @@ def render_pdf(referral: Referral, out: Path, *, package_id: str, snapshot_sha25
     history = items["author_history"]
     prior = [[d["post_id"], d["kind"], "、".join(d["categories"]), d["decided_at"]["beijing"]]
              for d in history["prior_decisions"]]
-    story += [para(f"作者历史（发帖 {history['post_count'] or '未知'} 条，既往处置 {len(prior)} 条）", heading),
-              table([["帖子编号", "处置", "类别", "时间（北京）"], *prior], (50 * mm, 36 * mm, 34 * mm, 50 * mm))]
+    story += [para(f"作者历史（发帖 {history['post_count'] or '未知'} 条，既往处置 {len(prior)} 条）", heading)]
+    if history.get("unavailable"):
+        story.append(para(f"采集时未能从平台获取作者历史：{history['unavailable']}"))
+    story += [table([["帖子编号", "处置", "类别", "时间（北京）"], *prior], (50 * mm, 36 * mm, 34 * mm, 50 * mm))]
     story += [para("证据采集与完整性", heading), table(_rows([
         ("采集时间", capture["captured_at"]), ("采集人", capture["captured_by"]), ("工作站", capture["workstation"]),
         ("采集方式", capture["method"]), ("工具", capture["tool"]), ("摘要算法", capture["digest_algorithm"]),

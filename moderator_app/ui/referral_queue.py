@@ -103,7 +103,7 @@ class ReferralQueueDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([560, 540])
+        splitter.setSizes([620, 480])
         QVBoxLayout(self).addWidget(splitter)
         events.changed.connect(self._on_changed)
         self._update_buttons()
@@ -130,6 +130,7 @@ class ReferralQueueDialog(QDialog):
                 if r.urgent and r.is_open:
                     cell.setForeground(URGENT_BRUSH)
                 self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
         rows = [n for n, r in enumerate(self.referrals) if r.referral_id == chosen]
         if self.referrals:
             self.table.selectRow(rows[0] if rows else 0)

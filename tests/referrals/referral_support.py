@@ -10,7 +10,7 @@ from moderator_app.referrals.model import ContentHandling, ReferralEvent, Referr
 from moderator_app.referrals.workflow import request_payload
 from tests.factories import queue_item
 
-REQUEST = ReferralRequest(categories=("10.6",), legal_basis=("《治安管理处罚法》第四十二条（威胁人身安全）",),
+REQUEST = ReferralRequest(categories=("10.7",), legal_basis=("《治安管理处罚法》第四十二条（威胁人身安全）",),
                           suspicion="帖子扬言明天到某小学门口“动手”，并附具体时间，涉嫌威胁他人人身安全。",
                           content_handling=ContentHandling.KEEP_VISIBLE, threat_to_life=True)
 SUBMISSION = Submission("北京市公安局朝阳分局网安大队", "京公网安受〔2026〕1130号", "2026-11-30", "lead1 张组长")

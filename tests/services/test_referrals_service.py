@@ -53,7 +53,7 @@ def test_the_whole_workflow_is_in_the_verified_audit_chain(services: dict[str, R
     assert [(e.event_type, e.actor) for e in recorded] == [
         ("referral_created", "mod1"), ("referral_approved", "lead1"), ("referral_submitted", "lead1"),
         ("referral_closed", "lead2")]
-    assert recorded[0].category == "10.6"
+    assert recorded[0].category == "10.7"
     report = audit.verify()
     assert report.ok and report.events_checked >= 4
 

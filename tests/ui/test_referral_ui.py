@@ -53,11 +53,11 @@ def dialog_of(window: MainWindow) -> ReferralDialog:
 
 def test_p_opens_the_dialog_and_sending_records_an_urgent_referral(qtbot, audit: AuditLogService) -> None:
     window, _fake = open_window(qtbot, audit, lead=False)
-    qtbot.keyClick(window, "6")  # cite 10.6 in the decision bar: the dialog takes it over
+    qtbot.keyClick(window, "8")  # cite 10.8 in the decision bar: the dialog takes it over
     qtbot.keyClick(window, "P")
     qtbot.waitUntil(lambda: dialog_of(window) is not None and dialog_of(window).isVisible())
     dialog = dialog_of(window)
-    assert dialog.category_boxes["10.6"].isChecked() and not dialog.category_boxes["10.7"].isChecked()
+    assert dialog.category_boxes["10.8"].isChecked() and not dialog.category_boxes["10.7"].isChecked()
     dialog.send.click()  # nothing filled in yet: refused with the reason, nothing written
     qtbot.waitUntil(lambda: "legal basis is required" in dialog.problem.text())
     assert service_for(audit, "lead1").list() == []
@@ -82,7 +82,7 @@ def test_p_opens_the_dialog_and_sending_records_an_urgent_referral(qtbot, audit:
 def test_the_lead_queue_puts_urgent_first_and_enforces_four_eyes(qtbot, audit: AuditLogService,
                                                                  tmp_path: Path) -> None:
     calm = service_for(audit, "mod1").create(queue_item(1), REQUEST.__class__(
-        categories=("10.7",), legal_basis=("刑法第三百零三条",), suspicion="组织网络赌博",
+        categories=("10.11",), legal_basis=("刑法第三百零三条",), suspicion="组织网络赌博",
         content_handling=REQUEST.content_handling))
     urgent = service_for(audit, "mod2").create(queue_item(2), REQUEST)
     own = service_for(audit, "lead1").create(queue_item(3), REQUEST)
