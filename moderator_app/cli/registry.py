@@ -12,4 +12,5 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "suggest": ("moderator_app.cli.suggest", "suggest Article 10 categories for posts (JSONL); train; eval"),
     "demo-platform": ("moderator_app.cli.demo_platform", "run the reference platform server with demo data"),
     "decide": ("moderator_app.cli.decide", "send bulk decisions from a CSV file (leads), through the outbox"),
+    "referral": ("moderator_app.cli.referral", "export and verify police-referral evidence packages"),
 }

@@ -24,6 +24,7 @@ from moderator_app.ui.events import AppEvents
 from moderator_app.ui.post_pane import PostPane
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.queue.panel import QueuePanel
+from moderator_app.ui.referral_queue import ReferralsUi
 from moderator_app.ui.review import ReviewController
 from moderator_app.ui.settings_dialog import SettingsDialog, changed_fields
 from moderator_app.ui.status import StatusBar
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self.runner, settings)
         self.setStatusBar(self.status)
         self._build_menus()
+        # Police referrals (Article 7(8)): Referrals menu, the P action, the urgent count (ui/referral_queue.py).
+        self.referrals = ReferralsUi(self, self.runner, self.events, pack)
+        self.decision_actions["referral"].triggered.connect(self._open_referral_dialog)
 
     # --- session ---------------------------------------------------------------------------------------------------
     def attach(self, service: ReviewService) -> ReviewController:
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
         controller.high_severity_seen.connect(self.status.set_high_severity_seen)
         self.controller = controller
         self.status.attach(service)
+        self.referrals.attach(service)
         controller.load_queue()
         return controller
 
@@ -95,6 +100,10 @@ class MainWindow(QMainWindow):
         kind = decision_kind_of(action) if isinstance(action, QAction) else None
         if self.controller is not None and kind is not None:
             self.controller.decide(kind)
+
+    def _open_referral_dialog(self) -> None:
+        """Key P: a referral is its own workflow; the moderator may still decide the post with the usual keys."""
+        self.referrals.open_dialog(self.post_pane.item, self.decision_bar.cited())
 
     def _take_top_suggestion(self) -> None:
         top = self.suggestions_pane.top

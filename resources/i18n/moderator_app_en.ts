@@ -90,82 +90,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="41"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="42"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="41"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="42"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="124"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="126"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="135"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="129"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="135"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="144"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="139"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="148"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="146"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="155"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="148"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="157"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="150"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="159"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="156"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="157"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="159"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="168"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="188"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,6 +393,343 @@
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="51"/>
+        <source>Police referral (Article 7(8))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="68"/>
+        <source>Categories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="71"/>
+        <source>Add a legal basis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="77"/>
+        <source>One provision per line (free text allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="82"/>
+        <source>Legal basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="85"/>
+        <source>What is suspected, and why (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="86"/>
+        <source>Suspicion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="87"/>
+        <source>Threat to life or safety (always urgent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="89"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="95"/>
+        <source>Urgency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="96"/>
+        <source>Remove the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="98"/>
+        <source>Keep it visible for the investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="107"/>
+        <source>Content:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="110"/>
+        <source>Sending captures the post, its author, the reports and the author&apos;s history as evidence (each with its SHA-256) and asks a team lead, not you, to approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="116"/>
+        <source>Send for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralQueueDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="52"/>
+        <source>Police referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="71"/>
+        <source>Note, reason for rejection, or outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="74"/>
+        <source>Hand-over to the police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="76"/>
+        <source>Receiving unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="77"/>
+        <source>Receipt or case number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="78"/>
+        <source>Date (YYYY-MM-DD):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="79"/>
+        <source>Handed over by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
+        <source>Record hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="87"/>
+        <source>Close with outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="88"/>
+        <source>Export evidence package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <source>URGENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <source>urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="146"/>
+        <source>No referral selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="187"/>
+        <source>Folder for the evidence package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="204"/>
+        <source>Evidence package written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralText</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="15"/>
+        <source>Pending approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="15"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
+        <source>Submitted to police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="17"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="23"/>
+        <source>URGENT — threat to life or safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="24"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="24"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="25"/>
+        <source>Remove the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="26"/>
+        <source>Keep it visible for the investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="29"/>
+        <source>Categories: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="30"/>
+        <source>Legal basis: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="31"/>
+        <source>Content: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="32"/>
+        <source>Suspicion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="33"/>
+        <source>Post {0} by {1} ({2}), published {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="37"/>
+        <source>Evidence captured {0} by {1}; reports: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="42"/>
+        <source>Rejected: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="45"/>
+        <source>Handed over {0} to {1}, receipt {2}, by {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="48"/>
+        <source>Outcome: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="49"/>
+        <source>History:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="52"/>
+        <source>Not applied (breaks the rules): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsUi</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="214"/>
+        <source>Referral &amp;queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="222"/>
+        <source>&amp;Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="254"/>
+        <source>Urgent referrals: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="269"/>
+        <source>Police referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="270"/>
+        <source>Referrals need the audit log, which this session does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="276"/>
+        <source>Referral {0} sent for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <location filename="../../moderator_app/ui/review.py" line="197"/>
@@ -591,7 +928,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/suggestions_panel.py" line="40"/>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="41"/>
         <source>No suggestion: decide on the post itself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,12 +944,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="54"/>
+        <location filename="../../moderator_app/ui/app.py" line="61"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="54"/>
+        <location filename="../../moderator_app/ui/app.py" line="61"/>
         <source>Settings not loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>

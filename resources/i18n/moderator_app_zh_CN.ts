@@ -89,82 +89,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="41" />
+        <location filename="../../moderator_app/ui/main_window.py" line="42" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="41" />
+        <location filename="../../moderator_app/ui/main_window.py" line="42" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="124" />
+        <location filename="../../moderator_app/ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="126" />
+        <location filename="../../moderator_app/ui/main_window.py" line="135" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="129" />
+        <location filename="../../moderator_app/ui/main_window.py" line="138" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="133" />
+        <location filename="../../moderator_app/ui/main_window.py" line="142" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="135" />
+        <location filename="../../moderator_app/ui/main_window.py" line="144" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="139" />
+        <location filename="../../moderator_app/ui/main_window.py" line="148" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="146" />
+        <location filename="../../moderator_app/ui/main_window.py" line="155" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="148" />
+        <location filename="../../moderator_app/ui/main_window.py" line="157" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="150" />
+        <location filename="../../moderator_app/ui/main_window.py" line="159" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="156" />
+        <location filename="../../moderator_app/ui/main_window.py" line="165" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="157" />
+        <location filename="../../moderator_app/ui/main_window.py" line="166" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="159" />
+        <location filename="../../moderator_app/ui/main_window.py" line="168" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="188" />
+        <location filename="../../moderator_app/ui/main_window.py" line="197" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="187" />
+        <location filename="../../moderator_app/ui/main_window.py" line="196" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -392,6 +392,343 @@
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="51" />
+        <source>Police referral (Article 7(8))</source>
+        <translation>报告公安机关（第七条（八））</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="68" />
+        <source>Categories:</source>
+        <translation>涉嫌类别：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="71" />
+        <source>Add a legal basis…</source>
+        <translation>添加法律依据…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="77" />
+        <source>One provision per line (free text allowed)</source>
+        <translation>每行一条依据（可自由填写）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="82" />
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="85" />
+        <source>What is suspected, and why (required)</source>
+        <translation>涉嫌何种违法犯罪及理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="86" />
+        <source>Suspicion:</source>
+        <translation>涉嫌事实：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="87" />
+        <source>Threat to life or safety (always urgent)</source>
+        <translation>危及生命或人身安全（一律紧急）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="89" />
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="95" />
+        <source>Urgency:</source>
+        <translation>紧急程度：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="96" />
+        <source>Remove the content</source>
+        <translation>删除该内容</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="98" />
+        <source>Keep it visible for the investigation</source>
+        <translation>保留可见，供侦查</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="107" />
+        <source>Content:</source>
+        <translation>内容处置：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="110" />
+        <source>Sending captures the post, its author, the reports and the author's history as evidence (each with its SHA-256) and asks a team lead, not you, to approve.</source>
+        <translation>提交时将自动固定帖子、作者、举报和作者历史作为证据（各附 SHA-256），并交由另一位组长（不能是您本人）批准。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="116" />
+        <source>Send for approval</source>
+        <translation>提交审批</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralQueueDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="52" />
+        <source>Police referrals</source>
+        <translation>公安机关移送</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <source>Referral</source>
+        <translation>移送编号</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="71" />
+        <source>Note, reason for rejection, or outcome</source>
+        <translation>备注、驳回理由或处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="74" />
+        <source>Hand-over to the police</source>
+        <translation>移送公安机关</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="76" />
+        <source>Receiving unit:</source>
+        <translation>接收单位：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="77" />
+        <source>Receipt or case number:</source>
+        <translation>受案回执或案件编号：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="78" />
+        <source>Date (YYYY-MM-DD):</source>
+        <translation>日期（年-月-日）：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="79" />
+        <source>Handed over by:</source>
+        <translation>移送人：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
+        <source>Record hand-over</source>
+        <translation>登记移送</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="87" />
+        <source>Close with outcome</source>
+        <translation>填写结果并结案</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="88" />
+        <source>Export evidence package…</source>
+        <translation>导出证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="125" />
+        <source>URGENT</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="125" />
+        <source>urgent</source>
+        <translation>紧急（已结束）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="146" />
+        <source>No referral selected.</source>
+        <translation>未选择移送记录。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="187" />
+        <source>Folder for the evidence package</source>
+        <translation>证据包保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="204" />
+        <source>Evidence package written: {0}</source>
+        <translation>证据包已生成：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralText</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="15" />
+        <source>Pending approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="15" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16" />
+        <source>Submitted to police</source>
+        <translation>已移送公安机关</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="17" />
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="23" />
+        <source>URGENT — threat to life or safety</source>
+        <translation>紧急 — 危及生命或人身安全</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="24" />
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="24" />
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="25" />
+        <source>Remove the content</source>
+        <translation>删除该内容</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="26" />
+        <source>Keep it visible for the investigation</source>
+        <translation>保留可见，供侦查</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="29" />
+        <source>Categories: {0}</source>
+        <translation>类别：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="30" />
+        <source>Legal basis: {0}</source>
+        <translation>法律依据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="31" />
+        <source>Content: {0}</source>
+        <translation>内容处置：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="32" />
+        <source>Suspicion:</source>
+        <translation>涉嫌事实：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="33" />
+        <source>Post {0} by {1} ({2}), published {3}</source>
+        <translation>帖子 {0}，作者 {1}（{2}），发布于 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="37" />
+        <source>Evidence captured {0} by {1}; reports: {2}</source>
+        <translation>证据采集：{0}，采集人 {1}；举报 {2} 条</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="42" />
+        <source>Rejected: {0}</source>
+        <translation>驳回：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="45" />
+        <source>Handed over {0} to {1}, receipt {2}, by {3}</source>
+        <translation>{0} 移送至 {1}，回执 {2}，移送人 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="48" />
+        <source>Outcome: {0}</source>
+        <translation>处理结果：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="49" />
+        <source>History:</source>
+        <translation>流转记录：</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_view.py" line="52" />
+        <source>Not applied (breaks the rules): {0}</source>
+        <translation>未生效（违反规则）：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsUi</name>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="214" />
+        <source>Referral &amp;queue…</source>
+        <translation>移送队列(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="222" />
+        <source>&amp;Referrals</source>
+        <translation>移送(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="254" />
+        <source>Urgent referrals: {0}</source>
+        <translation>紧急移送：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="269" />
+        <source>Police referral</source>
+        <translation>报告公安机关</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="270" />
+        <source>Referrals need the audit log, which this session does not have.</source>
+        <translation>移送需要审计日志，本次会话没有审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="276" />
+        <source>Referral {0} sent for approval</source>
+        <translation>移送 {0} 已提交审批</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <location filename="../../moderator_app/ui/review.py" line="197" />
@@ -590,7 +927,7 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/suggestions_panel.py" line="40" />
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="41" />
         <source>No suggestion: decide on the post itself.</source>
         <translation>无建议：请根据帖子本身判断。</translation>
     </message>
@@ -606,12 +943,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="54" />
+        <location filename="../../moderator_app/ui/app.py" line="61" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="54" />
+        <location filename="../../moderator_app/ui/app.py" line="61" />
         <source>Settings not loaded: {0}</source>
         <translation>设置未能加载：{0}</translation>
     </message>

@@ -1,0 +1,49 @@
+"""`moderator-app referral export --id ID --out DIR [--db URL]` and `referral verify-package PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import socket
+from pathlib import Path
+
+from moderator_app.core.errors import StorageUnavailable, UsageError
+from moderator_app.core.models import User, UserId
+from moderator_app.services.referrals import ReferralService, verify_package
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{export,verify-package}")
+    export = sub.add_parser("export", help="write a referral's signed evidence package (a BagIt folder)")
+    export.add_argument("--id", required=True, dest="referral_id", help="the referral id, e.g. R-20261130-1A2B3C")
+    export.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write the package into")
+    export.add_argument("--db", metavar="URL", help="audit database URL (default: MODAPP_DATABASE_URL or the "
+                                                    "workstation's SQLite file)")
+    export.add_argument("--user", default=None, help="who exports (recorded in the audit log; default: you)")
+    check = sub.add_parser("verify-package", help="check a package; exit 1 names the altered, missing or added file")
+    check.add_argument("path", type=Path, metavar="PATH", help="the package folder")
+    check.add_argument("--expect-key", metavar="KEY_ID", help="fail unless the package is signed by this key id")
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, format="moderator-app: warning: %(message)s")
+    if args.action == "verify-package":
+        report = verify_package(args.path, expect_key=args.expect_key)
+        print(f"intact: referral {report.referral_id} ({report.state}), {report.events} audit events covered by "
+              f"the checkpoint at seq {report.checkpoint_seq}, {report.files} files, signed by key {report.key_id}")
+        return 0
+    from moderator_app.services.audit_service import open_audit_log
+
+    try:
+        audit = open_audit_log(args.db, require_database=True)
+    except StorageUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        name = args.user or getpass.getuser()
+        service = ReferralService(audit, User(UserId(name), name, frozenset()), socket.gethostname())
+        path = service.export_package(args.referral_id, args.out)
+    finally:
+        audit.close()
+    print(f"wrote {path}")
+    return 0

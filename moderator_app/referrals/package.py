@@ -1,0 +1,144 @@
+"""Build an evidence package: a BagIt bag (sha256 manifests) signed with the workstation's Ed25519 key.
+
+    referral-<id>/
+      bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt
+      tagmanifest-sha256.txt.sig      signature over the tag manifest's SHA-256 (outside the tag manifest)
+      data/snapshot.json              the evidence snapshot exactly as the referral_created event recorded it
+      data/referral.pdf               the human-readable report (Chinese, font embedded)
+      data/events.jsonl               the referral's audit events: {"seq", "envelope"} (canonical envelopes)
+      verification/checkpoint.json    the signed checkpoint covering the events, with the signer's public key
+      verification/chain.json         leaf hashes from the first referral event to the checkpoint (no content)
+      verification/VERIFY.md          how to check all of this by hand
+
+``verify.verify_package`` checks every byte of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import threading
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import bagit
+
+from moderator_app.audit.keys import SigningKey
+from moderator_app.core.audit import Checkpoint, RecordedEvent, utc_timestamp
+from moderator_app.core.errors import StorageError, UsageError
+from moderator_app.referrals.evidence import canonical_bytes
+from moderator_app.referrals.model import Referral
+from moderator_app.referrals.pdf import render_pdf
+
+SIGNATURE_FILE = "tagmanifest-sha256.txt.sig"
+SIGNATURE_DOMAIN = "moderator-workstation/referral-package/v1"
+# bagit changes the working directory while it hashes; two bags at once in one process must take turns.
+_BAGIT_LOCK = threading.Lock()
+VERIFY_TEXT = """# Verifying this evidence package
+
+1. `tagmanifest-sha256.txt.sig` is JSON: `signed_sha256` is the SHA-256 of `tagmanifest-sha256.txt`;
+   `signature` is Ed25519 (base64) by `public_key` (hex) over the UTF-8 text
+   `moderator-workstation/referral-package/v1\\n<signed_sha256>\\n`.
+2. `tagmanifest-sha256.txt` lists the SHA-256 of every tag file; `manifest-sha256.txt` of every payload file.
+   No other file may be present.
+3. Each line of `data/events.jsonl` holds an audit envelope; its leaf hash is SHA-256(0x00 || RFC 8785 bytes of
+   the envelope) and must equal `leaf_hashes[seq - first_seq]` of `verification/chain.json`.
+4. Starting from `prev_chain_hash`, chain = SHA-256(chain || seq as 8 big-endian bytes || leaf) over all leaf
+   hashes must end at `chain_hash` of `verification/checkpoint.json`, whose `note` is signed (Ed25519, base64
+   `signature`) by the key `public_key`; pin that key against your organisation's list of workstation keys.
+5. `data/snapshot.json` equals the `evidence` of the referral_created event, and each item's SHA-256 over its
+   RFC 8785 bytes equals `digests[item]`.
+
+`moderator-app referral verify-package <this folder>` does all of it.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ChainSegment:
+    """What links the referral's events to the checkpoint without disclosing other events."""
+
+    log_id: str
+    first_seq: int
+    prev_chain_hash: str  # hex, the chain hash at first_seq - 1
+    leaf_hashes: tuple[str, ...]  # hex, first_seq .. checkpoint seq
+
+
+@dataclass(frozen=True, slots=True)
+class PackageInputs:
+    referral: Referral
+    events: tuple[RecordedEvent, ...]
+    checkpoint: Checkpoint
+    checkpoint_public_key: bytes
+    segment: ChainSegment
+    exported_by: str
+    workstation: str
+
+
+def package_name(referral_id: str) -> str:
+    return f"referral-{referral_id}"
+
+
+def _write_json(path: Path, value: Any) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _events_jsonl(events: Iterable[RecordedEvent]) -> bytes:
+    lines = (canonical_bytes({"seq": e.seq, "envelope": json.loads(e.envelope)}) + b"\n" for e in events)
+    return b"".join(lines)
+
+
+def signature_message(signed_sha256: str) -> bytes:
+    return f"{SIGNATURE_DOMAIN}\n{signed_sha256}\n".encode()
+
+
+def build_package(inputs: PackageInputs, out_dir: Path, key: SigningKey) -> Path:
+    """Write the package as ``out_dir/referral-<id>`` (complete or not at all) and return its path."""
+    referral = inputs.referral
+    target = out_dir / package_name(referral.referral_id)
+    if target.exists():
+        raise UsageError(f"{target} already exists; choose another --out folder or remove it")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {out_dir}: {exc.strerror}") from None
+    work = out_dir / f".{package_name(referral.referral_id)}.partial"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    try:
+        snapshot = canonical_bytes(referral.evidence)
+        (work / "snapshot.json").write_bytes(snapshot)
+        (work / "events.jsonl").write_bytes(_events_jsonl(inputs.events))
+        package_id = f"{package_name(referral.referral_id)}@{inputs.checkpoint.seq}"
+        render_pdf(referral, work / "referral.pdf", package_id=package_id,
+                   snapshot_sha256=hashlib.sha256(snapshot).hexdigest())
+        info = {"Source-Organization": "Moderator Workstation", "External-Identifier": package_id,
+                "External-Description": f"Police referral {referral.referral_id} (Article 7(8)) evidence package",
+                "Bagging-Date": utc_timestamp()[:10], "Contact-Name": inputs.exported_by,
+                "Internal-Sender-Identifier": inputs.workstation}
+        with _BAGIT_LOCK:
+            bag = bagit.make_bag(str(work.resolve()), info, checksums=["sha256"])
+            verification = work / "verification"
+            verification.mkdir()
+            _write_json(verification / "checkpoint.json",
+                        {**asdict(inputs.checkpoint), "public_key": inputs.checkpoint_public_key.hex()})
+            _write_json(verification / "chain.json", asdict(inputs.segment))
+            (verification / "VERIFY.md").write_text(VERIFY_TEXT, encoding="utf-8")
+            bag.save()  # regenerates the tag manifest over bag-info, manifests and verification/*
+        tag_digest = hashlib.sha256((work / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
+        _write_json(work / SIGNATURE_FILE, {
+            "algorithm": "Ed25519", "key_id": key.key_id, "public_key": key.public_key.hex(),
+            "signed_file": "tagmanifest-sha256.txt", "signed_sha256": tag_digest,
+            "signature": base64.b64encode(key.sign(signature_message(tag_digest))).decode("ascii"),
+        })
+        work.rename(target)
+    except (bagit.BagError, OSError) as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise StorageError(f"could not write the evidence package in {out_dir}: {exc}") from None
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return target

@@ -1,0 +1,158 @@
+"""The human-readable part of an evidence package: a Chinese PDF with the CJK font embedded (subset).
+
+reportlab embeds TrueType outlines only (not CFF/OpenType such as Noto Sans CJK), so the font is a TrueType
+collection: WenQuanYi Micro Hei (Debian ``fonts-wqy-microhei``) or another from ``CJK_FONT_CANDIDATES``.
+A frozen build looks in ``resources/fonts/`` first (the PyInstaller spec copies the font there).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from moderator_app import paths
+from moderator_app.core.errors import UsageError
+from moderator_app.referrals.model import ContentHandling, Referral
+
+FONT_NAME = "ReferralCJK"
+# (file, index inside a .ttc); the first one present wins. MODAPP_CJK_FONT=/path/font.ttc[:index] overrides.
+CJK_FONT_CANDIDATES: tuple[tuple[str, int], ...] = (
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    ("C:/Windows/Fonts/simsun.ttc", 0),
+    ("/Library/Fonts/Arial Unicode.ttf", 0),
+)
+STATE_ZH = {"pending_approval": "待批准", "approved": "已批准", "rejected": "已驳回", "submitted": "已移送",
+            "closed": "已结案"}
+EVENT_ZH = {"referral_created": "创建", "referral_approved": "批准", "referral_rejected": "驳回",
+            "referral_submitted": "移送", "referral_closed": "结案"}
+
+
+def find_cjk_font() -> tuple[Path, int]:
+    """The TrueType CJK font to embed, or a UsageError that says how to get one."""
+    override = os.environ.get("MODAPP_CJK_FONT")
+    if override:
+        name, _, suffix = override.rpartition(":")
+        if not suffix.isdigit():
+            name, suffix = override, "0"
+        if not Path(name).is_file():
+            raise UsageError(f"MODAPP_CJK_FONT names {name}, which is not a file")
+        return Path(name), int(suffix)
+    bundled = paths.resources_dir() / "fonts" / "wqy-microhei.ttc"
+    for candidate, index in ((str(bundled), 0), *CJK_FONT_CANDIDATES):
+        if Path(candidate).is_file():
+            return Path(candidate), index
+    raise UsageError("no TrueType CJK font for the referral PDF: install fonts-wqy-microhei "
+                     "(sudo apt-get install fonts-wqy-microhei) or set MODAPP_CJK_FONT=/path/to/font.ttc")
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    if FONT_NAME in pdfmetrics.getRegisteredFontNames():
+        return
+    path, index = find_cjk_font()
+    try:
+        pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=index))
+    except TTFError as exc:
+        raise UsageError(f"{path} cannot be embedded in a PDF ({exc}); it needs TrueType outlines, "
+                         "e.g. fonts-wqy-microhei") from None
+
+
+def _urgency_zh(referral: Referral) -> str:
+    if referral.request.threat_to_life:
+        return "紧急（危及生命或人身安全）"
+    return "紧急" if referral.request.is_urgent else "一般"
+
+
+def _outcome_rows(referral: Referral) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    if referral.rejection_reason:
+        rows.append(("驳回理由", referral.rejection_reason))
+    if referral.submission:
+        sub = referral.submission
+        rows += [("接收单位", sub.receiving_unit), ("受案回执／案件编号", sub.receipt_number),
+                 ("移送日期", sub.submitted_on), ("移送人", sub.submitted_by)]
+    if referral.outcome:
+        rows.append(("处理结果", referral.outcome))
+    return rows
+
+
+def _rows(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    return [[label, value] for label, value in pairs]
+
+
+def render_pdf(referral: Referral, out: Path, *, package_id: str, snapshot_sha256: str) -> None:
+    """Write the referral report; every text from the platform is escaped (it is data, never markup)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    _register_font()
+    body = ParagraphStyle("body", fontName=FONT_NAME, fontSize=9.5, leading=14, wordWrap="CJK")
+    heading = ParagraphStyle("heading", parent=body, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4)
+    title = ParagraphStyle("title", parent=body, fontSize=16, leading=22, alignment=1)
+
+    def para(text: Any, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+
+    def table(rows: list[list[str]], widths: tuple[float, ...] = (38 * mm, 132 * mm)) -> Table:
+        made = Table([[para(cell) for cell in row] for row in rows], colWidths=list(widths), repeatRows=0)
+        made.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)]))
+        return made
+
+    items = referral.evidence["items"]
+    post, author, capture = items["post"], items["author"], referral.evidence["capture"]
+    request = referral.request
+    story: list[Any] = [para("移送公安机关报告（证据包）", title), Spacer(1, 4 * mm)]
+    story.append(table(_rows([
+        ("报告编号", referral.referral_id), ("当前状态", STATE_ZH.get(referral.state.value, referral.state.value)),
+        ("紧急程度", _urgency_zh(referral)),
+        ("涉嫌类别", "、".join(request.categories)), ("法律依据", "；".join(request.legal_basis)),
+        ("内容处置", "已删除" if request.content_handling is ContentHandling.REMOVE else "保留可见，供侦查"),
+        ("创建人", f"{referral.created_by}（{referral.created_at}）"), ("批准人", referral.approved_by or "—"),
+        *_outcome_rows(referral),
+    ])))
+    story += [para("涉嫌违法事实说明", heading), para(request.suspicion)]
+    story += [para("帖子快照", heading), table(_rows([
+        ("帖子编号", post["post_id"]), ("网址", post["url"] or "—"),
+        ("发布时间", f"{post['published_at']['beijing']}（北京时间）／{post['published_at']['utc']}（UTC）"),
+        ("转发数", post["repost_count"]), ("正文", post["text"]),
+        ("作者编号", author["author_id"]), ("作者昵称", author["display_name"]),
+        ("实名信息", author["real_name"] or "（未获取；可依法向平台调取）"),
+    ]))]
+    reports = [[r["reporter_id"], r["reason"], r["reported_at"]["beijing"], r["text"]] for r in items["reports"]]
+    story += [para(f"举报记录（{len(reports)} 条）", heading),
+              table([["举报人", "原因", "时间（北京）", "说明"], *reports], (28 * mm, 28 * mm, 40 * mm, 74 * mm))]
+    history = items["author_history"]
+    prior = [[d["post_id"], d["kind"], "、".join(d["categories"]), d["decided_at"]["beijing"]]
+             for d in history["prior_decisions"]]
+    story += [para(f"作者历史（发帖 {history['post_count'] or '未知'} 条，既往处置 {len(prior)} 条）", heading)]
+    if history.get("unavailable"):
+        story.append(para(f"采集时未能从平台获取作者历史：{history['unavailable']}"))
+    story += [table([["帖子编号", "处置", "类别", "时间（北京）"], *prior], (50 * mm, 36 * mm, 34 * mm, 50 * mm))]
+    story += [para("证据采集与完整性", heading), table(_rows([
+        ("采集时间", capture["captured_at"]), ("采集人", capture["captured_by"]), ("工作站", capture["workstation"]),
+        ("采集方式", capture["method"]), ("工具", capture["tool"]), ("摘要算法", capture["digest_algorithm"]),
+        *((f"SHA-256 {name}", digest) for name, digest in referral.evidence["digests"].items()),
+        ("snapshot.json SHA-256", snapshot_sha256), ("证据包", package_id),
+    ]))]
+    steps = [[str(s.seq), EVENT_ZH.get(s.event_type, s.event_type), f"{s.actor}（{s.actor_role}）", s.occurred_at,
+              s.detail] for s in referral.history]
+    story += [para("流转记录（审计日志）", heading),
+              table([["序号", "环节", "操作人", "时间（UTC）", "说明"], *steps],
+                    (16 * mm, 16 * mm, 34 * mm, 50 * mm, 54 * mm))]
+    story += [Spacer(1, 4 * mm), para("核验：moderator-app referral verify-package <证据包目录>。"
+                                      "各文件的 SHA-256 见 manifest-sha256.txt，清单由工作站 Ed25519 密钥签名。")]
+    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+                            bottomMargin=18 * mm, title=f"移送公安机关报告 {referral.referral_id}",
+                            author="moderator-app", invariant=True)
+    doc.build(story)

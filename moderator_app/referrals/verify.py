@@ -1,0 +1,181 @@
+"""Verify an evidence package (see package.py): the signature, every file's SHA-256, no file missing or added, the
+events' place in the signed audit chain, and the evidence digests. The first problem is reported by file name.
+
+Order matters for naming: the signature file vouches for the tag manifest, the tag manifest for the tag files,
+the payload manifest (checked by bagit) for the payload; each check trusts only what the previous one vouched for.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bagit
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from moderator_app.audit.chain import canonical, chain_hash, leaf_hash
+from moderator_app.audit.checkpoints import checkpoint_problem
+from moderator_app.audit.keys import PublicKeys, key_id_of
+from moderator_app.core.audit import Checkpoint
+from moderator_app.core.errors import CheckFailed, UsageError
+from moderator_app.referrals.evidence import canonical_bytes, digest_problems
+from moderator_app.referrals.model import ReferralEvent
+from moderator_app.referrals.package import SIGNATURE_FILE, signature_message
+from moderator_app.referrals.workflow import fold
+
+TAG_MANIFEST = "tagmanifest-sha256.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class PackageReport:
+    referral_id: str
+    state: str
+    events: int
+    checkpoint_seq: int
+    key_id: str
+    files: int
+
+
+def _fail(file: str, why: str) -> CheckFailed:
+    return CheckFailed(f"NOT intact: {file}: {why}")
+
+
+def _manifest(bag: Path, name: str) -> dict[str, str]:
+    """path -> sha256 from a manifest file (bagit's format: "<hex> <path>" per line)."""
+    entries: dict[str, str] = {}
+    for number, line in enumerate((bag / name).read_text(encoding="utf-8").splitlines(), 1):
+        digest, _, path = line.strip().partition(" ")
+        if not path or len(digest) != 64:
+            raise _fail(name, f"line {number} is not '<sha256> <path>'")
+        entries[path.strip()] = digest.lower()
+    return entries
+
+
+def _signature(bag: Path) -> tuple[str, str]:
+    """(key id, signed digest) when the signature file holds a valid signature; CheckFailed naming it otherwise."""
+    try:
+        sig = json.loads((bag / SIGNATURE_FILE).read_text(encoding="utf-8"))
+        public = bytes.fromhex(sig["public_key"])
+        Ed25519PublicKey.from_public_bytes(public).verify(
+            base64.b64decode(sig["signature"], validate=True), signature_message(sig["signed_sha256"]))
+        if sig["key_id"] != key_id_of(public):
+            raise ValueError("key id does not match the public key")
+    except (ValueError, KeyError, TypeError, InvalidSignature) as exc:
+        raise _fail(SIGNATURE_FILE, f"the signature does not verify ({exc or 'bad signature'})") from None
+    return str(sig["key_id"]), str(sig["signed_sha256"])
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _check_listed(bag: Path, entries: dict[str, str], manifest: str) -> None:
+    for name, digest in sorted(entries.items()):
+        if not (bag / name).is_file():
+            raise _fail(name, "missing")
+        if _sha256(bag / name) != digest:
+            raise _fail(name, f"altered (its SHA-256 differs from {manifest})")
+
+
+def _check_files(bag: Path) -> tuple[str, int]:
+    for required in ("bagit.txt", TAG_MANIFEST, SIGNATURE_FILE):
+        if not (bag / required).is_file():
+            raise _fail(required, "missing")
+    key_id, signed = _signature(bag)
+    if _sha256(bag / TAG_MANIFEST) != signed:
+        raise _fail(TAG_MANIFEST, "altered (its SHA-256 is not the signed one)")
+    tags = _manifest(bag, TAG_MANIFEST)
+    _check_listed(bag, tags, TAG_MANIFEST)
+    if "manifest-sha256.txt" not in tags:
+        raise _fail("manifest-sha256.txt", "not listed in the tag manifest")
+    payload = _manifest(bag, "manifest-sha256.txt")
+    _check_listed(bag, payload, "manifest-sha256.txt")
+    known = {*tags, *payload, TAG_MANIFEST, SIGNATURE_FILE}
+    for path in sorted(p for p in bag.rglob("*") if p.is_file() or p.is_symlink()):
+        name = path.relative_to(bag).as_posix()
+        if name not in known:
+            raise _fail(name, "added (listed in no manifest)")
+    try:  # the standard's own checks too (Payload-Oxum, bagit.txt), after ours have named any changed file
+        bagit.Bag(str(bag)).validate()
+    except bagit.BagValidationError as exc:
+        details = getattr(exc, "details", None) or []
+        first = details[0] if details else None
+        name = getattr(first, "path", None) or "bag"
+        kind = {"ChecksumMismatch": "altered", "FileMissing": "missing", "UnexpectedFile": "added"}.get(
+            type(first).__name__, str(first or exc))
+        raise _fail(name, kind) from None
+    except bagit.BagError as exc:
+        raise _fail("bag", str(exc)) from None
+    return key_id, len(known)
+
+
+def _load_json(bag: Path, name: str) -> Any:
+    try:
+        return json.loads((bag / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _fail(name, f"unreadable: {exc}") from None
+
+
+def _check_chain(bag: Path, key_id: str) -> tuple[list[ReferralEvent], int]:
+    raw = _load_json(bag, "verification/checkpoint.json")
+    try:
+        public = bytes.fromhex(raw.pop("public_key"))
+        checkpoint = Checkpoint(**raw)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _fail("verification/checkpoint.json", f"not a checkpoint: {exc}") from None
+    problem = checkpoint_problem(checkpoint, PublicKeys({key_id_of(public): public}))
+    if problem:
+        raise _fail("verification/checkpoint.json", problem)
+    if checkpoint.key_id != key_id:
+        raise _fail(SIGNATURE_FILE, f"signed by key {key_id}, the checkpoint by {checkpoint.key_id}")
+    segment = _load_json(bag, "verification/chain.json")
+    first, leaves = int(segment["first_seq"]), [bytes.fromhex(h) for h in segment["leaf_hashes"]]
+    running = bytes.fromhex(segment["prev_chain_hash"])
+    for offset, leaf in enumerate(leaves):
+        running = chain_hash(running, first + offset, leaf)
+    if first + len(leaves) - 1 != checkpoint.seq or running.hex() != checkpoint.chain_hash:
+        raise _fail("verification/chain.json", f"does not lead to the checkpoint at seq {checkpoint.seq}")
+    events: list[ReferralEvent] = []
+    lines = (bag / "data/events.jsonl").read_text(encoding="utf-8").split("\n")
+    for number, line in enumerate((x for x in lines if x), 1):
+        record = json.loads(line)
+        seq, envelope = int(record["seq"]), record["envelope"]
+        if not first <= seq <= checkpoint.seq or leaf_hash(canonical(envelope)) != leaves[seq - first]:
+            raise _fail("data/events.jsonl", f"line {number} (seq {seq}) is not in the signed chain")
+        if envelope.get("log") != checkpoint.log_id:
+            raise _fail("data/events.jsonl", f"line {number} belongs to log {envelope.get('log')!r}")
+        hdr = envelope["hdr"]
+        events.append(ReferralEvent(seq, hdr["type"], hdr["actor"]["id"], hdr["actor"]["role"], hdr["occurred_at"],
+                                    envelope["body"]))
+    return events, checkpoint.seq
+
+
+def verify_package(path: Path) -> PackageReport:
+    """A report when the package is intact; CheckFailed naming the first bad file otherwise; UsageError when
+    ``path`` is not a package at all."""
+    if not path.is_dir():
+        raise UsageError(f"{path} is not a folder (an evidence package is a folder; unpack a .zip first)")
+    if not (path / "bagit.txt").exists() and not (path / SIGNATURE_FILE).exists():
+        raise UsageError(f"{path} is not an evidence package (no bagit.txt)")
+    key_id, files = _check_files(path)
+    try:
+        events, checkpoint_seq = _check_chain(path, key_id)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _fail("verification/chain.json", f"malformed: {exc}") from None
+    referral = fold(events)
+    if referral is None:
+        raise _fail("data/events.jsonl", "holds no referral_created event")
+    if referral.anomalies:
+        raise _fail("data/events.jsonl", referral.anomalies[0])
+    snapshot = _load_json(path, "data/snapshot.json")
+    if canonical_bytes(snapshot) != canonical_bytes(referral.evidence):
+        raise _fail("data/snapshot.json", "differs from the evidence recorded in the audit log")
+    problems = digest_problems(snapshot)
+    if problems:
+        raise _fail("data/snapshot.json", problems[0])
+    return PackageReport(referral.referral_id, referral.state.value, len(events), checkpoint_seq, key_id, files)

@@ -1,0 +1,98 @@
+"""ReferralService on a real SQLite audit log: four eyes enforced, every transition in the verified chain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from moderator_app.core.audit import EventFilter
+from moderator_app.core.models import CategoryId, PostId, PriorDecision, Role, User, UserId
+from moderator_app.referrals.model import ReferralRefused, ReferralState
+from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.referrals import ReferralService, sort_for_queue
+from tests.factories import BASE, queue_item
+from tests.referrals.referral_support import REQUEST, SUBMISSION
+
+ITEM = queue_item(11, "明天下午三点我去学校门口动手，谁也拦不住", reasons=("violence",), reposts=3)
+
+
+def user(name: str, lead: bool) -> User:
+    return User(UserId(name), name, frozenset({Role.LEAD if lead else Role.MODERATOR}))
+
+
+@pytest.fixture
+def audit(open_log: Callable[..., AuditLogService], sqlite_url: str) -> AuditLogService:
+    return open_log(sqlite_url)
+
+
+@pytest.fixture
+def services(audit: AuditLogService) -> dict[str, ReferralService]:
+    history_calls: list[tuple[str, str]] = []
+
+    def history(post_id: PostId, author_id: str) -> list[PriorDecision]:
+        history_calls.append((post_id, author_id))
+        return [PriorDecision(PostId("42"), "remove", (CategoryId("10.6"),), BASE)]
+
+    return {name: ReferralService(audit, user(name, name.startswith("lead")), "ws-test", history)
+            for name in ("mod1", "mod2", "lead1", "lead2")}
+
+
+def test_the_whole_workflow_is_in_the_verified_audit_chain(services: dict[str, ReferralService],
+                                                            audit: AuditLogService) -> None:
+    referral = services["mod1"].create(ITEM, REQUEST)
+    assert referral.state is ReferralState.PENDING_APPROVAL and referral.urgent
+    assert referral.evidence["items"]["post"]["text"] == ITEM.post.text
+    assert referral.evidence["items"]["author_history"]["prior_decisions"][0]["post_id"] == "42"
+    services["lead1"].approve(referral.referral_id, "情况紧急，同意移送")
+    services["lead1"].submit(referral.referral_id, SUBMISSION)
+    closed = services["lead2"].close_referral(referral.referral_id, "已立案侦查")
+    assert closed.state is ReferralState.CLOSED and closed.approved_by == "lead1"
+    recorded = audit.events(EventFilter(subject=f"referral:{referral.referral_id}"))
+    assert [(e.event_type, e.actor) for e in recorded] == [
+        ("referral_created", "mod1"), ("referral_approved", "lead1"), ("referral_submitted", "lead1"),
+        ("referral_closed", "lead2")]
+    assert recorded[0].category == "10.7"
+    report = audit.verify()
+    assert report.ok and report.events_checked >= 4
+
+
+def test_creator_and_moderators_are_refused_and_nothing_is_written(services: dict[str, ReferralService],
+                                                                    audit: AuditLogService) -> None:
+    mine = services["lead1"].create(ITEM, REQUEST)
+    head = audit.store.head()[0]
+    with pytest.raises(ReferralRefused, match="may not approve it"):
+        services["lead1"].approve(mine.referral_id)
+    with pytest.raises(ReferralRefused, match="only a team lead may approve"):
+        services["mod2"].approve(mine.referral_id)
+    assert audit.store.head()[0] == head
+    assert services["lead2"].approve(mine.referral_id).approved_by == "lead2"
+
+
+def test_a_rejected_referral_cannot_be_submitted(services: dict[str, ReferralService]) -> None:
+    referral = services["mod1"].create(ITEM, REQUEST)
+    rejected = services["lead1"].reject(referral.referral_id, "言论未达到报警标准，按删除处理")
+    assert rejected.state is ReferralState.REJECTED
+    with pytest.raises(ReferralRefused, match="was rejected and cannot be submitted"):
+        services["lead2"].submit(referral.referral_id, SUBMISSION)
+    with pytest.raises(ReferralRefused, match="not pending approval"):
+        services["lead2"].approve(referral.referral_id)
+
+
+def test_the_queue_lists_urgent_open_referrals_first(services: dict[str, ReferralService]) -> None:
+    calm = services["mod1"].create(ITEM, replace(REQUEST, threat_to_life=False, urgent=False))
+    urgent = services["mod2"].create(queue_item(12), REQUEST)
+    done = services["mod1"].create(queue_item(13), REQUEST)
+    services["lead1"].reject(done.referral_id, "重复")
+    listed = services["lead1"].list()
+    assert [r.referral_id for r in listed] == [urgent.referral_id, calm.referral_id, done.referral_id]
+    assert services["lead1"].urgent_open_count() == 1
+    assert sort_for_queue(list(reversed(listed))) == listed
+
+
+def test_an_unknown_referral_is_a_usage_error(services: dict[str, ReferralService]) -> None:
+    from moderator_app.core.errors import UsageError
+
+    with pytest.raises(UsageError, match="no referral 'R-nope'"):
+        services["lead1"].approve("R-nope")
