@@ -23,7 +23,7 @@ from moderator_app.ui.events import AppEvents
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.operations import Op
 from moderator_app.ui.post_pane import PostPane
-from moderator_app.ui.queue.filtering import RowFacts
+from moderator_app.ui.queue.filtering import FactsBuilder, RowFacts
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.queue.panel import QueuePanel
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
@@ -99,18 +99,28 @@ class ReviewController(QObject):
         Op(self.runner, self.events, self.service.load_queue, lane=Lane.NET).success(self._on_batch_loaded).run()
 
     def _on_batch_loaded(self, snapshot: QueueSnapshot) -> None:
-        self._show_snapshot(snapshot)
-        Op(self.runner, self.events, self.service.load_full_queue, lane=Lane.NET).success(
-            self._show_snapshot).failure(lambda _e: None).run()
+        self._show_snapshot(snapshot, self._prepare(snapshot))
+        builder = self.model.builder
 
-    def _show_snapshot(self, snapshot: QueueSnapshot) -> None:
+        def load_full() -> tuple[QueueSnapshot, dict[PostId, RowFacts]]:
+            full = self.service.load_full_queue()
+            return full, self._prepare(full, builder)  # row facts built here, not on the GUI thread
+
+        Op(self.runner, self.events, load_full, lane=Lane.NET).success(
+            lambda loaded: self._show_snapshot(*loaded)).failure(lambda _e: None).run()
+
+    def _prepare(self, snapshot: QueueSnapshot, builder: FactsBuilder | None = None) -> dict[PostId, RowFacts]:
+        tops = {pid: (s[0] if s else None) for pid, s in snapshot.suggestions.items()}
+        return (builder or self.model.builder).build(snapshot.items, tops, snapshot.clusters)
+
+    def _show_snapshot(self, snapshot: QueueSnapshot, facts: dict[PostId, RowFacts]) -> None:
         current = self.post_pane.item.post_id if self.post_pane.item else None
         self._suggestions.update(snapshot.suggestions)
-        items = [i for i in snapshot.items if i.post_id not in self._decided]
-        tops = {pid: (s[0] if s else None) for pid, s in snapshot.suggestions.items()}
-        self.model.set_items(items, tops, snapshot.clusters)
+        for post_id in self._decided & facts.keys():  # decided meanwhile: must not come back
+            del facts[post_id]
+        self.model.set_facts(facts)
         self.model.set_claimed_elsewhere(snapshot.claimed_elsewhere)
-        self.queue_loaded.emit(len(items))
+        self.queue_loaded.emit(len(facts))
         if not self.queue_panel.select(current):
             self.queue_panel.select_row(0)
 

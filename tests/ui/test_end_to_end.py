@@ -60,8 +60,13 @@ class MainThreadWatch:
     def _watch(self) -> None:
         while not self._stop.wait(0.02):
             if time.monotonic() - self.last > 0.08 and len(self.seen) < 5:
-                frame = sys._current_frames().get(self.main)
-                self.seen.append("".join(traceback.format_stack(frame, limit=6)) if frame else "?")
+                # Every thread's innermost frames: the GUI thread idle in exec() means another thread (or the OS)
+                # kept it from running.
+                names = {t.ident: t.name for t in threading.enumerate()}
+                self.seen.append("\n".join(
+                    f"[{names.get(ident, ident)}] " + " <- ".join(
+                        f"{f.name}:{f.lineno}" for f in reversed(traceback.extract_stack(frame, limit=4)))
+                    for ident, frame in sys._current_frames().items()))
                 self._stop.wait(0.1)
 
     def stop(self) -> None:

@@ -7,7 +7,7 @@ Near-duplicate clusters can be collapsed to one row that carries the cluster's s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -15,8 +15,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from moderator_app.core.models import PostId, QueueItem, Suggestion
 from moderator_app.core.policy import PolicyPack
-from moderator_app.ui.presenters import DEFAULT_SLA_HOURS, DUE_SOON, safe_excerpt, sla_state
-from moderator_app.ui.queue.filtering import SORT_KEYS, Column, QueueFilter, RowFacts, accepts
+from moderator_app.ui.presenters import DUE_SOON, safe_excerpt, sla_state
+from moderator_app.ui.queue.filtering import SORT_KEYS, Column, FactsBuilder, QueueFilter, RowFacts, accepts
 
 Index = QModelIndex | QPersistentModelIndex
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,10 +33,8 @@ class QueueTableModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._sort: tuple[Column, Qt.SortOrder] = (Column.SLA, Qt.SortOrder.AscendingOrder)
         self._claimed_elsewhere: set[PostId] = set()
-        self._reason_categories = dict(pack.report_reasons) if pack else {}
-        self._sla_hours: dict[str, int] = {c.category_id: c.sla_hours for c in pack.categories} if pack else {}
+        self.builder = FactsBuilder(pack)
         self._sort_keys: dict[Column, dict[PostId, Any]] = {}  # per column, computed on first use
-        self._combos: dict[tuple[tuple[str, ...], str | None], tuple[frozenset[str], timedelta]] = {}
         self._headers = [
             self.tr("Priority"), self.tr("SLA"), self.tr("Suggested"), self.tr("Reports"), self.tr("Reposts"),
             self.tr("Flagged"), self.tr("Post"), self.tr("Similar"),
@@ -49,17 +47,10 @@ class QueueTableModel(QAbstractTableModel):
         suggestions: Mapping[PostId, Suggestion | None] | None = None,
         clusters: Mapping[PostId, str] | None = None,
     ) -> None:
-        tops = suggestions or {}
-        cluster_of = clusters or {}
-        sizes: dict[str, int] = {}
-        for key in cluster_of.values():
-            sizes[key] = sizes.get(key, 0) + 1
-        facts = {}
-        facts_for = self._facts_for
-        for item in items:
-            post_id = item.post.post_id
-            cluster = cluster_of.get(post_id)
-            facts[post_id] = facts_for(item, tops.get(post_id), cluster, sizes.get(cluster, 1) if cluster else 1)
+        self.set_facts(self.builder.build(items, suggestions or {}, clusters or {}))
+
+    def set_facts(self, facts: dict[PostId, RowFacts]) -> None:
+        """Show facts built beforehand (``builder.build`` is Qt-free: the GUI builds them on a worker)."""
         self.beginResetModel()
         self._facts = facts
         self._sort_keys.clear()
@@ -70,24 +61,11 @@ class QueueTableModel(QAbstractTableModel):
         old = self._facts.get(post_id)
         if old is None:
             return
-        self._facts[post_id] = self._facts_for(old.item, top, old.cluster, old.cluster_size)
+        self._facts[post_id] = self.builder.facts_for(old.item, top, old.cluster, old.cluster_size)
         self._sort_keys.clear()
         row = self.row_of(post_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    def _facts_for(self, item: QueueItem, top: Suggestion | None, cluster: str | None, size: int) -> RowFacts:
-        # Hot path (100,000 items on a refresh): items share a handful of reason/category combinations, so the
-        # categories and SLA of each combination are worked out once.
-        combo = (tuple(r.reason for r in item.reports), top.category if top is not None else None)
-        known = self._combos.get(combo)
-        if known is None:
-            categories: set[str] = {c for reason in combo[0] for c in self._reason_categories.get(reason, ())}
-            if combo[1] is not None:
-                categories.add(combo[1])
-            hours = min((self._sla_hours[c] for c in categories if c in self._sla_hours), default=DEFAULT_SLA_HOURS)
-            known = self._combos[combo] = (frozenset(categories), timedelta(hours=hours))
-        return RowFacts(item, top, known[0], item.flagged_at + known[1], cluster, size)
 
     # --- filtering and sorting -----------------------------------------------------------------------------------
     def set_filter(self, flt: QueueFilter) -> None:
