@@ -193,18 +193,15 @@ class _Pass:
             yield Problem(ProblemKind.FORGED, head_seq + 1, f"seq {head_seq + 1}..{last} lie beyond the head")
         elif head_chain != self.running:
             yield Problem(ProblemKind.ALTERED, None, "the head's chain hash does not match the last event")
-        beyond = [c for c in db_checkpoints if c.seq > last]
-        if beyond:
-            furthest = max(beyond, key=lambda c: c.seq)
-            yield Problem(ProblemKind.TRUNCATED, last + 1, (
-                f"a signed checkpoint covers seq {furthest.seq} but the log ends at seq {last}: "
-                f"truncated after checkpoint {self.last_good_checkpoint}"))
-        seen = [c for c in local_checkpoints if c.seq > last]
-        if seen:
-            furthest = max(seen, key=lambda c: c.seq)
-            yield Problem(ProblemKind.ROLLBACK, last + 1, (
-                f"this workstation saw checkpoint seq {furthest.seq} ({furthest.created_at}) but the database ends "
-                f"at seq {last}: it was rolled back or truncated after checkpoint {self.last_good_checkpoint}"))
+        after = self.last_good_checkpoint
+        for kind, checkpoints, saying in (
+                (ProblemKind.TRUNCATED, db_checkpoints, "a signed checkpoint covers seq {seq}"),
+                (ProblemKind.ROLLBACK, local_checkpoints, "this workstation saw checkpoint seq {seq} ({time})")):
+            furthest = max((c for c in checkpoints if c.seq > last), key=lambda c: c.seq, default=None)
+            if furthest is not None:
+                claim = saying.format(seq=furthest.seq, time=furthest.created_at)
+                yield Problem(kind, last + 1, f"{claim} but the database ends at seq {last}: it was truncated or "
+                                              f"rolled back after checkpoint {after}")
 
 
 def _forged(seq: int, key_id: str, keys: PublicKeys) -> Problem:
