@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import ColumnElement, Engine, LargeBinary, cast, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -23,6 +23,14 @@ from moderator_app.core.errors import StorageError, StorageUnavailable, UsageErr
 
 DEFAULT_LOG_ID = "main"
 _PG_APPEND = "SELECT out_seq, out_chain FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+# A value edited with SQL string functions comes back from SQLite as TEXT: CAST reads it as the bytes it holds.
+_SQLITE_EVENTS = (
+    "SELECT seq, CAST(envelope AS BLOB), CAST(leaf_hash AS BLOB), CAST(prev_hash AS BLOB), CAST(chain_hash AS BLOB), "
+    "writer_key_id, CAST(writer_sig AS BLOB) FROM audit_event WHERE log_id = ? AND seq > ? AND seq <= ? "
+    "ORDER BY seq LIMIT ?")
+_PG_EVENTS = (
+    "SELECT seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig FROM audit_event "
+    "WHERE log_id = %s AND seq > %s AND seq <= %s ORDER BY seq LIMIT %s")
 _SQLITE_FIND_EVENT = "SELECT seq, chain_hash FROM audit_event WHERE event_id = ?"
 _SQLITE_INSERT_EVENT = (
     "INSERT INTO audit_event (log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, "
@@ -288,26 +296,36 @@ class AuditStore:
                                        .where(audit_event.c.log_id == self.log_id)).scalar()
         return int(count or 0)
 
+    def bounds(self) -> tuple[int, bytes, int]:
+        """(head seq, head chain hash, highest seq in the table), read in one snapshot, so a verification started
+        now ignores later appends instead of mistaking them for rows beyond the head."""
+        try:
+            with self.reader.begin() as connection:
+                if self.dialect == "postgresql":
+                    connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                head = connection.execute(select(audit_head.c.seq, audit_head.c.chain_hash)
+                                          .where(audit_head.c.log_id == self.log_id)).first()
+                top = connection.execute(select(func.max(audit_event.c.seq))
+                                         .where(audit_event.c.log_id == self.log_id)).scalar()
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+        head_seq, head_chain = (0, ZERO_HASH) if head is None else (int(head[0]), bytes(head[1]))
+        return head_seq, head_chain, int(top or 0)
+
     def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000) -> Iterator[EventRow]:
-        """Every event in seq order, in batches by key range (fast on both dialects, constant memory)."""
-        c = audit_event.c
-        blobs: list[ColumnElement[Any]] = [c.envelope, c.leaf_hash, c.prev_hash, c.chain_hash]
-        if self.dialect == "sqlite":  # a value edited with SQL string functions comes back as TEXT: read it as bytes
-            blobs = [cast(column, LargeBinary) for column in blobs]
-        columns = (c.seq, *blobs, c.writer_key_id, cast(c.writer_sig, LargeBinary) if self.dialect == "sqlite"
-                   else c.writer_sig)
-        after = start_seq - 1
-        with self.reader.connect() as connection:
-            while True:
-                query = select(*columns).where(audit_event.c.log_id == self.log_id, audit_event.c.seq > after)
-                if end_seq is not None:
-                    query = query.where(audit_event.c.seq <= end_seq)
-                rows = connection.execute(query.order_by(audit_event.c.seq).limit(batch)).all()
-                if not rows:
-                    return
-                if self.dialect == "postgresql":  # psycopg returns bytea as memoryview-like bytes already
-                    yield from ((int(r[0]), bytes(r[1]), bytes(r[2]), bytes(r[3]), bytes(r[4]), r[5], bytes(r[6]))
-                                for r in rows)
-                else:
+        """Events in seq order, in key-range batches of plain tuples (driver level: the verifier reads a million
+        rows in a few seconds this way, twice as fast as through result rows), in constant memory."""
+        sql = _SQLITE_EVENTS if self.dialect == "sqlite" else _PG_EVENTS
+        after, end = start_seq - 1, end_seq if end_seq is not None else 2**62
+        try:
+            with self.reader.connect() as connection:
+                cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                while after < end:
+                    cursor.execute(sql, (self.log_id, after, end, batch))
+                    rows = cursor.fetchall()
+                    if not rows:
+                        return
                     yield from rows
-                after = int(rows[-1][0])
+                    after = int(rows[-1][0])
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None

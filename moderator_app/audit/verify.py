@@ -39,7 +39,7 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
                cancel: CancelToken | None = None, all_signatures: bool = False) -> VerifyReport:
     problems = [Problem(ProblemKind.PROTECTION, None, f"database protection gone: {what}")
                 for what in store.missing_protections()]
-    head_seq, head_chain = store.head()
+    head_seq, head_chain, top_seq = store.bounds()
     local_checkpoints, pinned = local.load() if local else ([], {})
     keys = PublicKeys({**store.public_keys(), **pinned})
     expectations = _Expectations()
@@ -52,7 +52,7 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
             where = "the database's" if source == "database" else "this workstation's copy of the"
             problems.append(Problem(ProblemKind.CHECKPOINT, checkpoint.seq,
                                     f"{where} checkpoint at seq {checkpoint.seq} is invalid: {why}"))
-    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, max(head_seq, 1))
+    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, max(head_seq, top_seq, 1))
     located = verifier.run()
     if verifier.cancelled:
         return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
@@ -81,7 +81,7 @@ class _Pass:
         sha256 = hashlib.sha256
         expected, running = 1, ZERO_HASH
         vouched = self.expect.by_seq
-        rows = self.store.iter_events()
+        rows = self.store.iter_events(1, self.total)
         for row in rows:
             seq, envelope, leaf, prev, chain, key_id, sig = row
             if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
