@@ -39,11 +39,13 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
                cancel: CancelToken | None = None, all_signatures: bool = False) -> VerifyReport:
     problems = [Problem(ProblemKind.PROTECTION, None, f"database protection gone: {what}")
                 for what in store.missing_protections()]
-    head_seq, head_chain, top_seq = store.bounds()
+    # Order matters while others append: checkpoints before the head (none can then lie beyond it), keys after it
+    # (every event up to the head has its key registered).
     local_checkpoints, pinned = local.load() if local else ([], {})
+    db_checkpoints = store.checkpoints()
+    head_seq, head_chain, top_seq = store.bounds()
     keys = PublicKeys({**store.public_keys(), **pinned})
     expectations = _Expectations()
-    db_checkpoints = store.checkpoints()
     for source, checkpoint in [("database", c) for c in db_checkpoints] + [("local", c) for c in local_checkpoints]:
         why = checkpoint_problem(checkpoint, keys)
         if why is None:
@@ -52,7 +54,7 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
             where = "the database's" if source == "database" else "this workstation's copy of the"
             problems.append(Problem(ProblemKind.CHECKPOINT, checkpoint.seq,
                                     f"{where} checkpoint at seq {checkpoint.seq} is invalid: {why}"))
-    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, max(head_seq, top_seq, 1))
+    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, max(head_seq, top_seq))
     located = verifier.run()
     if verifier.cancelled:
         return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
@@ -81,7 +83,7 @@ class _Pass:
         sha256 = hashlib.sha256
         expected, running = 1, ZERO_HASH
         vouched = self.expect.by_seq
-        rows = self.store.iter_events(1, self.total)
+        rows = self.store.iter_events(1, self.total) if self.total else iter(())
         for row in rows:
             seq, envelope, leaf, prev, chain, key_id, sig = row
             if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
