@@ -50,10 +50,11 @@ class AuditWriter:
             self.checkpoint("interval", at_seq=receipt.seq)
         return receipt
 
-    def last_checkpoint_seq(self) -> int:
+    def last_checkpoint_seq(self, at_most: int) -> int:
+        """The newest checkpoint at or before ``at_most`` (another workstation may already have signed a later one)."""
         with self.store.reader.connect() as connection:
-            seq = connection.execute(select(func.max(audit_checkpoint.c.seq))
-                                     .where(audit_checkpoint.c.log_id == self.store.log_id)).scalar()
+            seq = connection.execute(select(func.max(audit_checkpoint.c.seq)).where(
+                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq <= at_most)).scalar()
         return int(seq or 0)
 
     def _has_checkpoint(self, seq: int) -> bool:
@@ -64,11 +65,10 @@ class AuditWriter:
     def checkpoint(self, reason: str, *, at_seq: int | None = None) -> Checkpoint | None:
         """Sign the chain head at ``at_seq`` (default: the current head) once the events since the previous
         checkpoint check out, writer signatures included. None when the log is empty or something is wrong."""
-        start = self.last_checkpoint_seq()
         end = at_seq if at_seq is not None else self.store.head()[0]
         if end == 0:
             return None
-        chain = self._vouch(min(start, end), end)
+        chain = self._vouch(self.last_checkpoint_seq(end), end)
         if chain is None:
             return None
         self._own = {seq: leaf for seq, leaf in self._own.items() if seq > end}

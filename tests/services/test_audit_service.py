@@ -168,3 +168,15 @@ def test_no_checkpoint_is_signed_over_tampered_events_and_the_alarm_is_raised(sq
     assert audit_log.checkpoint("export") is None
     assert audit_log.alarm is not None and "seq 11 does not check out" in audit_log.alarm
     assert [c.seq for c in audit_log.store.checkpoints()] == [10]
+
+
+def test_a_checkpoint_behind_another_workstations_later_one_is_still_signed(sqlite_url: str,
+                                                                             open_log: OpenLog, tmp_path: Path) -> None:
+    first = open_log(sqlite_url, checkpoint_interval=1000)
+    fill(first, 7)
+    second = open_log(sqlite_url, data_dir=tmp_path / "ws2")
+    fill(second, 3)
+    assert second.checkpoint("export") is not None  # at seq 10
+    late = first.writer.checkpoint("interval", at_seq=5)  # first signs seq 5 after second signed seq 10
+    assert late is not None and late.seq == 5 and first.alarm is None
+    assert first.verify().ok
