@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from audit_support import OpenLog, fill
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
 
 from moderator_app.audit import migrate, protections
@@ -120,6 +120,31 @@ def test_least_privilege_role_can_append_and_read_but_change_nothing(pg_url: str
             connection.exec_driver_sql("RESET ROLE")
     finally:
         with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP OWNED BY {role}")
+            connection.exec_driver_sql(f"DROP ROLE {role}")
+        admin.dispose()
+
+
+def test_the_workstation_runs_as_the_least_privilege_role(pg_url: str, open_log: OpenLog, tmp_path: Path) -> None:
+    """The whole app path (open, append, interval checkpoint, verify, shutdown) as a login with only the grants."""
+    open_log(pg_url).store.upgrade()  # the owner migrates
+    role = f"audit_app_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {role} LOGIN")
+        protections.grant_app_role(connection, role)
+    try:
+        app_url = make_url(pg_url).set(username=role).render_as_string(hide_password=False)
+        audit_log = open_log(app_url, checkpoint_interval=5, data_dir=tmp_path / "app")
+        fill(audit_log, 7)
+        assert [c.seq for c in audit_log.store.checkpoints()] == [5]
+        assert audit_log.verify().ok
+        audit_log.close()
+        assert [c.reason for c in open_log(pg_url).store.checkpoints()] == ["interval", "shutdown"]
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = "
+                                       f"'{role}'")
             connection.exec_driver_sql(f"DROP OWNED BY {role}")
             connection.exec_driver_sql(f"DROP ROLE {role}")
         admin.dispose()
