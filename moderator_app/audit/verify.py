@@ -36,7 +36,10 @@ class _Expectations:
 
 
 def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None, all_signatures: bool = False) -> VerifyReport:
+               cancel: CancelToken | None = None, all_signatures: bool = False,
+               since: Checkpoint | None = None) -> VerifyReport:
+    """Everything, or (``since``: a checkpoint this workstation verified before and keeps in its own copy) only the
+    events after it, chained on from the hash it signed: the cheap check the GUI repeats in the background."""
     problems = [Problem(ProblemKind.PROTECTION, None, f"database protection gone: {what}")
                 for what in store.missing_protections()]
     # Order matters while others append: checkpoints before the head (none can then lie beyond it), keys after it
@@ -54,36 +57,41 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
             where = "the database's" if source == "database" else "this workstation's copy of the"
             problems.append(Problem(ProblemKind.CHECKPOINT, checkpoint.seq,
                                     f"{where} checkpoint at seq {checkpoint.seq} is invalid: {why}"))
-    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, max(head_seq, top_seq))
+    end = max(head_seq, top_seq)
+    if since is not None and (since.seq > end or checkpoint_problem(since, keys) is not None):
+        since = None  # the log is shorter than what we saw, or the copy is damaged: examine everything
+    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, end, since)
     located = verifier.run()
+    checked = verifier.count - verifier.start
     if verifier.cancelled:
-        return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
+        return VerifyReport(checked, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
     if located is not None:
         problems.append(located)
     else:
         problems.extend(verifier.tail_problems(head_seq, head_chain, db_checkpoints, local_checkpoints))
-    return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures,
+    return VerifyReport(checked, head_seq, len(db_checkpoints), verifier.signatures,
                         tuple(sorted(problems, key=lambda p: (p.seq is None, p.seq or 0))))
 
 
 class _Pass:
     def __init__(self, store: AuditStore, keys: PublicKeys, expectations: _Expectations,
                  progress: ProgressCallback | None, cancel: CancelToken | None, all_signatures: bool,
-                 total: int) -> None:
+                 total: int, since: Checkpoint | None = None) -> None:
         self.store, self.keys, self.expect = store, keys, expectations
         self.progress, self.cancel, self.all_signatures, self.total = progress, cancel, all_signatures, total
-        self.count = 0
+        self.start = since.seq if since else 0
+        self.running = bytes.fromhex(since.chain_hash) if since else ZERO_HASH
+        self.count = self.start  # the last seq that chained correctly
         self.signatures = 0
         self.cancelled = False
-        self.last_good_checkpoint = 0
-        self.running = ZERO_HASH
+        self.last_good_checkpoint = self.start
 
     def run(self) -> Problem | None:
         """The first problem in seq order, or None when every row chains correctly."""
         sha256 = hashlib.sha256
-        expected, running = 1, ZERO_HASH
+        expected, running = self.start + 1, self.running
         vouched = self.expect.by_seq
-        rows = self.store.iter_events(1, self.total) if self.total else iter(())
+        rows = self.store.iter_events(expected, self.total) if self.total >= expected else iter(())
         for row in rows:
             seq, envelope, leaf, prev, chain, key_id, sig = row
             if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
@@ -106,14 +114,14 @@ class _Pass:
             if not expected & 0x3FFF:
                 self.count = expected - 1
                 if self.progress is not None:
-                    self.progress(self.count, self.total)
+                    self.progress(self.count - self.start, self.total - self.start)
                 if self.cancel is not None and self.cancel.cancelled:
                     self.cancelled = True
                     return None
         self.count = expected - 1
         self.running = running
         if self.progress is not None:
-            self.progress(self.count, self.total)
+            self.progress(self.count - self.start, self.total - self.start)
         return None
 
     def _compare_checkpoints(self, seq: int, running: bytes) -> Problem | None:
