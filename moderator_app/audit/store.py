@@ -33,6 +33,7 @@ _PG_EVENTS = (
     "SELECT seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig FROM audit_event "
     "WHERE log_id = %s AND seq > %s AND seq <= %s ORDER BY seq LIMIT %s")
 _SQLITE_HEAD = "SELECT seq, chain_hash FROM audit_head WHERE log_id = ?"
+_SIGNATURE_COLUMNS = {"sqlite": "writer_key_id, CAST(writer_sig AS BLOB)", "postgresql": "writer_key_id, writer_sig"}
 _SQLITE_FIND_EVENT = "SELECT seq, chain_hash FROM audit_event WHERE event_id = ?"
 _SQLITE_INSERT_EVENT = (
     "INSERT INTO audit_event (log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, "
@@ -293,10 +294,14 @@ class AuditStore:
         head_seq, head_chain = (0, ZERO_HASH) if head is None else (int(head[0]), bytes(head[1]))
         return head_seq, head_chain, int(top or 0)
 
-    def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000) -> Iterator[EventRow]:
+    def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000, *,
+                    signatures: bool = True) -> Iterator[EventRow]:
         """Events in seq order, in key-range batches of plain tuples (driver level: the verifier reads a million
-        rows in a few seconds this way, twice as fast as through result rows), in constant memory."""
+        rows in a few seconds this way, twice as fast as through result rows), in constant memory.
+        ``signatures=False`` leaves writer key id and signature out (None): a quarter less to read."""
         sql = _SQLITE_EVENTS if self.dialect == "sqlite" else _PG_EVENTS
+        if not signatures:
+            sql = sql.replace(_SIGNATURE_COLUMNS[self.dialect], "NULL, NULL")
         after, end = start_seq - 1, end_seq if end_seq is not None else 2**62
         try:
             with self.reader.connect() as connection:

@@ -91,7 +91,8 @@ class _Pass:
         sha256 = hashlib.sha256
         expected, running = self.start + 1, self.running
         vouched = self.expect.by_seq
-        rows = self.store.iter_events(expected, self.total) if self.total >= expected else iter(())
+        rows = (self.store.iter_events(expected, self.total, signatures=self.all_signatures)
+                if self.total >= expected else iter(()))
         for row in rows:
             seq, envelope, leaf, prev, chain, key_id, sig = row
             if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
@@ -150,6 +151,8 @@ class _Pass:
         return None
 
     def _classify(self, expected: int, running: bytes, row: EventRow) -> Problem:
+        if not self.all_signatures:  # the pass read no signatures: fetch this row's
+            row = next(self.store.iter_events(row[0], row[0]))
         seq, envelope, leaf, prev, chain, key_id, sig = row
         located = self._first_bad_signature(self.last_good_checkpoint + 1, min(seq, expected) - 1)
         if located is not None:
