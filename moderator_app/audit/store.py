@@ -294,6 +294,16 @@ class AuditStore:
         head_seq, head_chain = (0, ZERO_HASH) if head is None else (int(head[0]), bytes(head[1]))
         return head_seq, head_chain, int(top or 0)
 
+    def iter_index_copies(self, start_seq: int, end_seq: int) -> Iterator[tuple[Any, ...]]:
+        """(seq, envelope, occurred_at, actor, event_type, category, subject, decision_kind) for seq in range."""
+        c = audit_event.c
+        query = (select(c.seq, c.envelope, c.occurred_at, c.actor, c.event_type, c.category, c.subject,
+                        c.decision_kind)
+                 .where(c.log_id == self.log_id, c.seq >= start_seq, c.seq <= end_seq).order_by(c.seq))
+        with self.reader.connect() as connection:
+            for row in connection.execute(query):
+                yield (int(row[0]), bytes(row[1]), *row[2:])
+
     def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000, *,
                     signatures: bool = True) -> Iterator[EventRow]:
         """Events in seq order, in key-range batches of plain tuples (driver level: the verifier reads a million

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from moderator_app.audit.chain import ZERO_HASH, chain_hash, leaf_hash
+from moderator_app.audit.chain import ZERO_HASH, chain_hash, index_copy_problem, leaf_hash
 from moderator_app.audit.checkpoints import LocalCheckpoints, checkpoint_problem
 from moderator_app.audit.keys import PublicKeys
 from moderator_app.audit.schema import audit_event
@@ -198,6 +198,13 @@ class _Pass:
             located = self._first_bad_signature(self.last_good_checkpoint + 1, last)
             if located is not None:
                 yield located
+        # Filters and exports select on the indexed copies; the checkpointer compared them before signing.
+        start = 1 if self.all_signatures else self.last_good_checkpoint + 1
+        for seq, envelope, *copies in self.store.iter_index_copies(start, last):
+            why = index_copy_problem(envelope, *copies)
+            if why is not None:
+                yield Problem(ProblemKind.ALTERED, seq, why)
+                break
         if head_seq > last:
             yield Problem(ProblemKind.TRUNCATED, last + 1, (
                 f"the log ends at seq {last} but its head records {head_seq} events: seq {last + 1}..{head_seq} "

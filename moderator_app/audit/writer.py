@@ -7,7 +7,7 @@ import logging
 
 from sqlalchemy import func, select
 
-from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, leaf_hash, prepare
+from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, index_copy_problem, leaf_hash, prepare
 from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints, sign_checkpoint
 from moderator_app.audit.keys import PublicKeys, SigningKey
 from moderator_app.audit.schema import audit_checkpoint
@@ -103,6 +103,11 @@ class AuditWriter:
         if expected != end + 1 or running is None:
             self._refuse(f"events up to seq {end} are missing")
             return None
+        for seq, envelope, *copies in self.store.iter_index_copies(start + 1, end):
+            why = index_copy_problem(envelope, *copies)
+            if why is not None:
+                self._refuse(f"seq {seq}: {why}")
+                return None
         return running
 
     def _checkpointed_chain(self, seq: int) -> bytes | None:
