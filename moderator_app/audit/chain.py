@@ -91,3 +91,21 @@ def prepare(event: AuditEvent, log_id: str, key: SigningKey, envelope: bytes | N
         event_type=event.event_type.value, category=event.category, subject=event.subject,
         decision_kind=event.decision_kind,
     )
+
+
+def index_copy_problem(envelope: bytes, occurred_at: str, actor: str, event_type: str, category: str | None,
+                       subject: str | None, decision_kind: str | None) -> str | None:
+    """Why a row's indexed copies (what filters and exports select on) disagree with its envelope, or None."""
+    try:
+        hdr = json.loads(envelope)["hdr"]
+        recorded = {"occurred_at": hdr["occurred_at"], "actor": hdr["actor"]["id"], "event_type": hdr["type"],
+                    "category": hdr.get("category"), "subject": hdr.get("subject"),
+                    "decision_kind": hdr.get("decision_kind")}
+    except (ValueError, KeyError, TypeError):
+        return "its envelope is not an audit event"
+    copies = {"occurred_at": occurred_at, "actor": actor, "event_type": event_type, "category": category,
+              "subject": subject, "decision_kind": decision_kind}
+    for name, value in copies.items():
+        if value != recorded[name]:
+            return f"its indexed {name} says {value!r} but the event says {recorded[name]!r}"
+    return None

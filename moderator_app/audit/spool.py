@@ -61,16 +61,18 @@ class SpoolingWriter:
         self._down_until = 0.0
         self.last_error: str | None = None
         self.last_flush_at: str | None = None
+        self._pending = spool.count()  # kept in memory: the hot path does not query the spool file
 
     def append(self, event: AuditEvent) -> AppendReceipt:
         prepared = self.writer.prepare(event)
         with self._lock:
-            if self.spool.count() == 0 and time.monotonic() >= self._down_until:
+            if self._pending == 0 and time.monotonic() >= self._down_until:
                 try:
                     return self.writer.append_prepared(prepared)
                 except StorageUnavailable as exc:
                     self._went_down(exc)
             self.spool.put(prepared)
+            self._pending = self.spool.count()
             self.flush()
             return AppendReceipt(event.event_id, None, spooled=True)
 
@@ -91,6 +93,7 @@ class SpoolingWriter:
                         self._went_down(exc)
                         return appended
                     self.spool.remove(row_id)
+                    self._pending -= 1
                     appended += 1
             if appended:
                 self.last_flush_at = utc_timestamp()

@@ -10,19 +10,30 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import ColumnElement, Engine, LargeBinary, cast, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from moderator_app.audit import migrate, protections
 from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash
 from moderator_app.audit.database import display_url, make_engine, parse_url
+from moderator_app.audit.failures import storage_error, storage_error_from_driver
 from moderator_app.audit.schema import audit_checkpoint, audit_event, audit_head, audit_key
 from moderator_app.core.audit import AppendReceipt, Checkpoint
-from moderator_app.core.errors import StorageError, StorageUnavailable, UsageError
+from moderator_app.core.errors import StorageError, UsageError
 
 DEFAULT_LOG_ID = "main"
 _PG_APPEND = "SELECT out_seq, out_chain FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+# A value edited with SQL string functions comes back from SQLite as TEXT: CAST reads it as the bytes it holds.
+_SQLITE_EVENTS = (
+    "SELECT seq, CAST(envelope AS BLOB), CAST(leaf_hash AS BLOB), CAST(prev_hash AS BLOB), CAST(chain_hash AS BLOB), "
+    "writer_key_id, CAST(writer_sig AS BLOB) FROM audit_event WHERE log_id = ? AND seq > ? AND seq <= ? "
+    "ORDER BY seq LIMIT ?")
+_PG_EVENTS = (
+    "SELECT seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig FROM audit_event "
+    "WHERE log_id = %s AND seq > %s AND seq <= %s ORDER BY seq LIMIT %s")
+_SQLITE_HEAD = "SELECT seq, chain_hash FROM audit_head WHERE log_id = ?"
+_SIGNATURE_COLUMNS = {"sqlite": "writer_key_id, CAST(writer_sig AS BLOB)", "postgresql": "writer_key_id, writer_sig"}
 _SQLITE_FIND_EVENT = "SELECT seq, chain_hash FROM audit_event WHERE event_id = ?"
 _SQLITE_INSERT_EVENT = (
     "INSERT INTO audit_event (log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, "
@@ -31,28 +42,6 @@ _SQLITE_INSERT_EVENT = (
 _SQLITE_ADVANCE_HEAD = "UPDATE audit_head SET seq = ?, chain_hash = ? WHERE log_id = ?"
 # (seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig)
 EventRow = tuple[int, bytes, bytes, bytes, bytes, str, bytes]
-
-
-def storage_error(exc: DBAPIError, url: str) -> StorageError:
-    """A driver exception as our error: unreachable (transient) or anything else."""
-    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    if (isinstance(exc, OperationalError) and exc.connection_invalidated) or _unreachable(detail):
-        return StorageUnavailable(f"cannot reach the audit database {url}: {detail}")
-    return StorageError(f"audit database {url}: {detail}")
-
-
-def storage_error_from_driver(exc: Exception, url: str) -> StorageError:
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if isinstance(exc, psycopg.OperationalError) or _unreachable(detail):
-        return StorageUnavailable(f"cannot reach the audit database {url}: {detail}")
-    return StorageError(f"audit database {url}: {detail}")
-
-
-def _unreachable(detail: str) -> bool:
-    words = ("connection refused", "could not connect", "timeout expired", "connection failed",
-             "server closed the connection", "unable to open database file", "name or service not known",
-             "no route to host", "terminating connection", "connection is closed")
-    return any(word in detail.lower() for word in words)
 
 
 class AuditStore:
@@ -86,6 +75,13 @@ class AuditStore:
     def upgrade(self) -> None:
         try:
             migrate.upgrade(self.writer)
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+
+    def revision(self) -> str | None:
+        """The schema revision (None: no audit log here yet)."""
+        try:
+            return migrate.current_revision(self.reader)
         except DBAPIError as exc:
             raise storage_error(exc, self.display_url) from None
 
@@ -141,13 +137,12 @@ class AuditStore:
         with self._append_lock:
             driver = self._append_connection()
             try:
-                # Both statements in one round trip (pipeline; autocommit, so each is its own transaction). The
-                # second is a synchronous commit with an xid: it returns once the WAL is flushed past our append's
-                # asynchronous commit (see audit_append), so the event is durable when this returns.
-                with driver.pipeline():
-                    appended = driver.execute(_PG_APPEND, params)
-                    driver.execute("SELECT txid_current()")
-                row = appended.fetchone()
+                # Autocommit, so each statement is its own transaction. The second is a synchronous commit with an
+                # xid: it returns once the WAL is flushed past our append's asynchronous commit (see audit_append),
+                # so the event is durable when this returns. (psycopg's pipeline mode, one round trip instead of
+                # two, measured slower here.)
+                row = driver.execute(_PG_APPEND, params).fetchone()
+                driver.execute("SELECT txid_current()").fetchone()
             except psycopg.Error as exc:
                 self._drop_append_connection()
                 raise storage_error_from_driver(exc, self.display_url) from None
@@ -180,7 +175,8 @@ class AuditStore:
             existing = connection.exec_driver_sql(_SQLITE_FIND_EVENT, (event.event_id,)).first()
             if existing is not None:
                 return AppendReceipt(event.event_id, int(existing[0]), bytes(existing[1]).hex())
-            seq, prev = self._lock_head(connection)
+            head = connection.exec_driver_sql(_SQLITE_HEAD, (self.log_id,)).first()
+            seq, prev = (int(head[0]), bytes(head[1])) if head is not None else self._lock_head(connection)
             new_seq = seq + 1
             chain = chain_hash(prev, new_seq, event.leaf_hash)
             connection.exec_driver_sql(_SQLITE_INSERT_EVENT, (
@@ -282,32 +278,50 @@ class AuditStore:
                                 witness_receipt=r.witness_receipt))
                     for r in connection.execute(query)]
 
-    def event_count(self) -> int:
-        with self.reader.connect() as connection:
-            count = connection.execute(select(func.count()).select_from(audit_event)
-                                       .where(audit_event.c.log_id == self.log_id)).scalar()
-        return int(count or 0)
+    def bounds(self) -> tuple[int, bytes, int]:
+        """(head seq, head chain hash, highest seq in the table), read in one snapshot, so a verification started
+        now ignores later appends instead of mistaking them for rows beyond the head."""
+        try:
+            with self.reader.begin() as connection:
+                if self.dialect == "postgresql":
+                    connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                head = connection.execute(select(audit_head.c.seq, audit_head.c.chain_hash)
+                                          .where(audit_head.c.log_id == self.log_id)).first()
+                top = connection.execute(select(func.max(audit_event.c.seq))
+                                         .where(audit_event.c.log_id == self.log_id)).scalar()
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+        head_seq, head_chain = (0, ZERO_HASH) if head is None else (int(head[0]), bytes(head[1]))
+        return head_seq, head_chain, int(top or 0)
 
-    def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000) -> Iterator[EventRow]:
-        """Every event in seq order, in batches by key range (fast on both dialects, constant memory)."""
+    def iter_index_copies(self, start_seq: int, end_seq: int) -> Iterator[tuple[Any, ...]]:
+        """(seq, envelope, occurred_at, actor, event_type, category, subject, decision_kind) for seq in range."""
         c = audit_event.c
-        blobs: list[ColumnElement[Any]] = [c.envelope, c.leaf_hash, c.prev_hash, c.chain_hash]
-        if self.dialect == "sqlite":  # a value edited with SQL string functions comes back as TEXT: read it as bytes
-            blobs = [cast(column, LargeBinary) for column in blobs]
-        columns = (c.seq, *blobs, c.writer_key_id, cast(c.writer_sig, LargeBinary) if self.dialect == "sqlite"
-                   else c.writer_sig)
-        after = start_seq - 1
+        query = (select(c.seq, c.envelope, c.occurred_at, c.actor, c.event_type, c.category, c.subject,
+                        c.decision_kind)
+                 .where(c.log_id == self.log_id, c.seq >= start_seq, c.seq <= end_seq).order_by(c.seq))
         with self.reader.connect() as connection:
-            while True:
-                query = select(*columns).where(audit_event.c.log_id == self.log_id, audit_event.c.seq > after)
-                if end_seq is not None:
-                    query = query.where(audit_event.c.seq <= end_seq)
-                rows = connection.execute(query.order_by(audit_event.c.seq).limit(batch)).all()
-                if not rows:
-                    return
-                if self.dialect == "postgresql":  # psycopg returns bytea as memoryview-like bytes already
-                    yield from ((int(r[0]), bytes(r[1]), bytes(r[2]), bytes(r[3]), bytes(r[4]), r[5], bytes(r[6]))
-                                for r in rows)
-                else:
+            for row in connection.execute(query):
+                yield (int(row[0]), bytes(row[1]), *row[2:])
+
+    def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000, *,
+                    signatures: bool = True) -> Iterator[EventRow]:
+        """Events in seq order, in key-range batches of plain tuples (driver level: the verifier reads a million
+        rows in a few seconds this way, twice as fast as through result rows), in constant memory.
+        ``signatures=False`` leaves writer key id and signature out (None): a quarter less to read."""
+        sql = _SQLITE_EVENTS if self.dialect == "sqlite" else _PG_EVENTS
+        if not signatures:
+            sql = sql.replace(_SIGNATURE_COLUMNS[self.dialect], "NULL, NULL")
+        after, end = start_seq - 1, end_seq if end_seq is not None else 2**62
+        try:
+            with self.reader.connect() as connection:
+                cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                while after < end:
+                    cursor.execute(sql, (self.log_id, after, end, batch))
+                    rows = cursor.fetchall()
+                    if not rows:
+                        return
                     yield from rows
-                after = int(rows[-1][0])
+                    after = int(rows[-1][0])
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from moderator_app.audit.chain import ZERO_HASH, chain_hash, leaf_hash
+from moderator_app.audit.chain import ZERO_HASH, chain_hash, index_copy_problem, leaf_hash
 from moderator_app.audit.checkpoints import LocalCheckpoints, checkpoint_problem
 from moderator_app.audit.keys import PublicKeys
 from moderator_app.audit.schema import audit_event
@@ -36,14 +36,19 @@ class _Expectations:
 
 
 def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None, all_signatures: bool = False) -> VerifyReport:
+               cancel: CancelToken | None = None, all_signatures: bool = False,
+               since: Checkpoint | None = None) -> VerifyReport:
+    """Everything, or (``since``: a checkpoint this workstation verified before and keeps in its own copy) only the
+    events after it, chained on from the hash it signed: the cheap check the GUI repeats in the background."""
     problems = [Problem(ProblemKind.PROTECTION, None, f"database protection gone: {what}")
                 for what in store.missing_protections()]
-    head_seq, head_chain = store.head()
+    # Order matters while others append: checkpoints before the head (none can then lie beyond it), keys after it
+    # (every event up to the head has its key registered).
     local_checkpoints, pinned = local.load() if local else ([], {})
+    db_checkpoints = store.checkpoints()
+    head_seq, head_chain, top_seq = store.bounds()
     keys = PublicKeys({**store.public_keys(), **pinned})
     expectations = _Expectations()
-    db_checkpoints = store.checkpoints()
     for source, checkpoint in [("database", c) for c in db_checkpoints] + [("local", c) for c in local_checkpoints]:
         why = checkpoint_problem(checkpoint, keys)
         if why is None:
@@ -52,36 +57,42 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
             where = "the database's" if source == "database" else "this workstation's copy of the"
             problems.append(Problem(ProblemKind.CHECKPOINT, checkpoint.seq,
                                     f"{where} checkpoint at seq {checkpoint.seq} is invalid: {why}"))
-    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, max(head_seq, 1))
+    end = max(head_seq, top_seq)
+    if since is not None and (since.seq > end or checkpoint_problem(since, keys) is not None):
+        since = None  # the log is shorter than what we saw, or the copy is damaged: examine everything
+    verifier = _Pass(store, keys, expectations, progress, cancel, all_signatures, end, since)
     located = verifier.run()
+    checked = verifier.count - verifier.start
     if verifier.cancelled:
-        return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
+        return VerifyReport(checked, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
     if located is not None:
         problems.append(located)
     else:
         problems.extend(verifier.tail_problems(head_seq, head_chain, db_checkpoints, local_checkpoints))
-    return VerifyReport(verifier.count, head_seq, len(db_checkpoints), verifier.signatures,
+    return VerifyReport(checked, head_seq, len(db_checkpoints), verifier.signatures,
                         tuple(sorted(problems, key=lambda p: (p.seq is None, p.seq or 0))))
 
 
 class _Pass:
     def __init__(self, store: AuditStore, keys: PublicKeys, expectations: _Expectations,
                  progress: ProgressCallback | None, cancel: CancelToken | None, all_signatures: bool,
-                 total: int) -> None:
+                 total: int, since: Checkpoint | None = None) -> None:
         self.store, self.keys, self.expect = store, keys, expectations
         self.progress, self.cancel, self.all_signatures, self.total = progress, cancel, all_signatures, total
-        self.count = 0
+        self.start = since.seq if since else 0
+        self.running = bytes.fromhex(since.chain_hash) if since else ZERO_HASH
+        self.count = self.start  # the last seq that chained correctly
         self.signatures = 0
         self.cancelled = False
-        self.last_good_checkpoint = 0
-        self.running = ZERO_HASH
+        self.last_good_checkpoint = self.start
 
     def run(self) -> Problem | None:
         """The first problem in seq order, or None when every row chains correctly."""
         sha256 = hashlib.sha256
-        expected, running = 1, ZERO_HASH
+        expected, running = self.start + 1, self.running
         vouched = self.expect.by_seq
-        rows = self.store.iter_events()
+        rows = (self.store.iter_events(expected, self.total, signatures=self.all_signatures)
+                if self.total >= expected else iter(()))
         for row in rows:
             seq, envelope, leaf, prev, chain, key_id, sig = row
             if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
@@ -104,14 +115,14 @@ class _Pass:
             if not expected & 0x3FFF:
                 self.count = expected - 1
                 if self.progress is not None:
-                    self.progress(self.count, self.total)
+                    self.progress(self.count - self.start, self.total - self.start)
                 if self.cancel is not None and self.cancel.cancelled:
                     self.cancelled = True
                     return None
         self.count = expected - 1
         self.running = running
         if self.progress is not None:
-            self.progress(self.count, self.total)
+            self.progress(self.count - self.start, self.total - self.start)
         return None
 
     def _compare_checkpoints(self, seq: int, running: bytes) -> Problem | None:
@@ -140,6 +151,8 @@ class _Pass:
         return None
 
     def _classify(self, expected: int, running: bytes, row: EventRow) -> Problem:
+        if not self.all_signatures:  # the pass read no signatures: fetch this row's
+            row = next(self.store.iter_events(row[0], row[0]))
         seq, envelope, leaf, prev, chain, key_id, sig = row
         located = self._first_bad_signature(self.last_good_checkpoint + 1, min(seq, expected) - 1)
         if located is not None:
@@ -185,6 +198,13 @@ class _Pass:
             located = self._first_bad_signature(self.last_good_checkpoint + 1, last)
             if located is not None:
                 yield located
+        # Filters and exports select on the indexed copies; the checkpointer compared them before signing.
+        start = 1 if self.all_signatures else self.last_good_checkpoint + 1
+        for seq, envelope, *copies in self.store.iter_index_copies(start, last):
+            why = index_copy_problem(envelope, *copies)
+            if why is not None:
+                yield Problem(ProblemKind.ALTERED, seq, why)
+                break
         if head_seq > last:
             yield Problem(ProblemKind.TRUNCATED, last + 1, (
                 f"the log ends at seq {last} but its head records {head_seq} events: seq {last + 1}..{head_seq} "
@@ -193,18 +213,15 @@ class _Pass:
             yield Problem(ProblemKind.FORGED, head_seq + 1, f"seq {head_seq + 1}..{last} lie beyond the head")
         elif head_chain != self.running:
             yield Problem(ProblemKind.ALTERED, None, "the head's chain hash does not match the last event")
-        beyond = [c for c in db_checkpoints if c.seq > last]
-        if beyond:
-            furthest = max(beyond, key=lambda c: c.seq)
-            yield Problem(ProblemKind.TRUNCATED, last + 1, (
-                f"a signed checkpoint covers seq {furthest.seq} but the log ends at seq {last}: "
-                f"truncated after checkpoint {self.last_good_checkpoint}"))
-        seen = [c for c in local_checkpoints if c.seq > last]
-        if seen:
-            furthest = max(seen, key=lambda c: c.seq)
-            yield Problem(ProblemKind.ROLLBACK, last + 1, (
-                f"this workstation saw checkpoint seq {furthest.seq} ({furthest.created_at}) but the database ends "
-                f"at seq {last}: it was rolled back or truncated after checkpoint {self.last_good_checkpoint}"))
+        after = self.last_good_checkpoint
+        for kind, checkpoints, saying in (
+                (ProblemKind.TRUNCATED, db_checkpoints, "a signed checkpoint covers seq {seq}"),
+                (ProblemKind.ROLLBACK, local_checkpoints, "this workstation saw checkpoint seq {seq} ({time})")):
+            furthest = max((c for c in checkpoints if c.seq > last), key=lambda c: c.seq, default=None)
+            if furthest is not None:
+                claim = saying.format(seq=furthest.seq, time=furthest.created_at)
+                yield Problem(kind, last + 1, f"{claim} but the database ends at seq {last}: it was truncated or "
+                                              f"rolled back after checkpoint {after}")
 
 
 def _forged(seq: int, key_id: str, keys: PublicKeys) -> Problem:

@@ -7,7 +7,7 @@ import logging
 
 from sqlalchemy import func, select
 
-from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, leaf_hash, prepare
+from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, index_copy_problem, leaf_hash, prepare
 from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints, sign_checkpoint
 from moderator_app.audit.keys import PublicKeys, SigningKey
 from moderator_app.audit.schema import audit_checkpoint
@@ -24,6 +24,9 @@ class AuditWriter:
         self.local, self.witness, self.interval = local, witness, interval
         self.alarm: str | None = None  # set when a checkpoint was refused because the events did not check out
         self.started = False
+        # seq -> (leaf, signature) of the events this writer appended since its last checkpoint: Ed25519 signatures
+        # are deterministic, so an unchanged row carries exactly these bytes and vouching need not verify it again
+        self._own: dict[int, tuple[bytes, bytes]] = {}
 
     def start(self) -> None:
         """Schema at head, protections in place, this workstation's public key registered."""
@@ -41,14 +44,17 @@ class AuditWriter:
         if not self.started:  # the database was down when the workstation started
             self.start()
         receipt = self.store.append(event)
+        if receipt.seq is not None and len(self._own) < 10 * self.interval:
+            self._own[receipt.seq] = (event.leaf_hash, event.writer_sig)
         if receipt.seq is not None and receipt.seq % self.interval == 0 and not self._has_checkpoint(receipt.seq):
             self.checkpoint("interval", at_seq=receipt.seq)
         return receipt
 
-    def last_checkpoint_seq(self) -> int:
+    def last_checkpoint_seq(self, at_most: int) -> int:
+        """The newest checkpoint at or before ``at_most`` (another workstation may already have signed a later one)."""
         with self.store.reader.connect() as connection:
-            seq = connection.execute(select(func.max(audit_checkpoint.c.seq))
-                                     .where(audit_checkpoint.c.log_id == self.store.log_id)).scalar()
+            seq = connection.execute(select(func.max(audit_checkpoint.c.seq)).where(
+                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq <= at_most)).scalar()
         return int(seq or 0)
 
     def _has_checkpoint(self, seq: int) -> bool:
@@ -59,13 +65,13 @@ class AuditWriter:
     def checkpoint(self, reason: str, *, at_seq: int | None = None) -> Checkpoint | None:
         """Sign the chain head at ``at_seq`` (default: the current head) once the events since the previous
         checkpoint check out, writer signatures included. None when the log is empty or something is wrong."""
-        start = self.last_checkpoint_seq()
         end = at_seq if at_seq is not None else self.store.head()[0]
         if end == 0:
             return None
-        chain = self._vouch(min(start, end), end)
+        chain = self._vouch(self.last_checkpoint_seq(end), end)
         if chain is None:
             return None
+        self._own = {seq: leaf for seq, leaf in self._own.items() if seq > end}
         checkpoint = sign_checkpoint(self.key, self.store.log_id, end, chain.hex(), reason, self._safe_witness)
         self.store.add_checkpoint(checkpoint)
         if self.local is not None:
@@ -88,14 +94,20 @@ class AuditWriter:
         running = ZERO_HASH if start == 0 else self._checkpointed_chain(start)
         expected = start + 1
         for seq, envelope, leaf, prev, stored, key_id, sig in self.store.iter_events(start + 1, end):
+            mine = key_id == self.key.key_id and self._own.get(seq) == (leaf, sig)
             if (seq != expected or leaf_hash(envelope) != leaf or prev != running
-                    or chain_hash(prev, seq, leaf) != stored or not keys.verify(key_id, sig, leaf)):
+                    or chain_hash(prev, seq, leaf) != stored or not (mine or keys.verify(key_id, sig, leaf))):
                 self._refuse(f"seq {seq} does not check out")
                 return None
             running, expected = stored, expected + 1
         if expected != end + 1 or running is None:
             self._refuse(f"events up to seq {end} are missing")
             return None
+        for seq, envelope, *copies in self.store.iter_index_copies(start + 1, end):
+            why = index_copy_problem(envelope, *copies)
+            if why is not None:
+                self._refuse(f"seq {seq}: {why}")
+                return None
         return running
 
     def _checkpointed_chain(self, seq: int) -> bytes | None:

@@ -18,9 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     gen.add_argument("--db", metavar="URL", help="database URL (default: MODAPP_DATABASE_URL or the workstation's "
                                                  "SQLite file)")
     ver = sub.add_parser("verify", help="recompute every hash and check checkpoints; exit 1 names the first bad seq")
-    ver.add_argument("--db", metavar="URL", help="database URL (default: as for generate)")
+    ver.add_argument("--db", metavar="URL", help="database URL (default: MODAPP_DATABASE_URL or the workstation's "
+                                                 "SQLite file)")
     ver.add_argument("--all-signatures", action="store_true",
-                     help="also check the writer signature of every event (slow: about 10,000 per second)")
+                     help="also check every event's writer signature and indexed copies, not only those after "
+                          "the last checkpoint (slow: about 10,000 events per second)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderator_app.audit import migrate, protections
+from moderator_app.audit import protections
 from moderator_app.audit.store import AuditStore
 from moderator_app.services.audit_service import resolve_database_url
 
@@ -11,22 +11,11 @@ def upgrade_database(database_url: str | None = None) -> tuple[str | None, str |
     """(revision before, revision after, the database as displayed)."""
     store = AuditStore(resolve_database_url(database_url))
     try:
-        before = _revision(store)
+        before = store.revision()
         store.upgrade()
-        return before, _revision(store), store.display_url
+        return before, store.revision(), store.display_url
     finally:
         store.close()
-
-
-def _revision(store: AuditStore) -> str | None:
-    from sqlalchemy.exc import DBAPIError
-
-    from moderator_app.audit.store import storage_error
-
-    try:
-        return migrate.current_revision(store.reader)
-    except DBAPIError as exc:
-        raise storage_error(exc, store.display_url) from None
 
 
 def grant_app_role(database_url: str, role: str) -> None:

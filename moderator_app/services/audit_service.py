@@ -83,17 +83,21 @@ class AuditLogService:
 
     # -- reading ---------------------------------------------------------------------------------------------
     def verify(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-               *, all_signatures: bool = False) -> VerifyReport:
-        report = verify_log(self.store, self.local, progress=progress, cancel=cancel, all_signatures=all_signatures)
+               *, all_signatures: bool = False, new_only: bool = False) -> VerifyReport:
+        """The whole log, or (``new_only``, the GUI's periodic background check) only the events after the newest
+        checkpoint this workstation verified before. Show ``report.first_problem`` as an alarm when not ``ok``."""
+        checkpoints = self.store.checkpoints()  # before the verification, which will compare each with the chain
+        since = self.local.latest() if new_only else None
+        report = verify_log(self.store, self.local, progress=progress, cancel=cancel, all_signatures=all_signatures,
+                            since=since)
         if report.ok:
-            self._remember_checkpoints()
+            self._remember_checkpoints([c for c in checkpoints if c.seq <= report.head_seq])  # ok: all up to head
         return report
 
-    def _remember_checkpoints(self) -> None:
+    def _remember_checkpoints(self, verified: list[Checkpoint]) -> None:
         """Keep a copy of the newest verified checkpoint (possibly another workstation's) outside the database."""
-        checkpoints = self.store.checkpoints()
         mine = self.local.latest()
-        newest = max(checkpoints, key=lambda c: c.seq, default=None)
+        newest = max(verified, key=lambda c: c.seq, default=None)
         if newest is not None and (mine is None or newest.seq > mine.seq):
             public_key = self.store.public_keys().get(newest.key_id)
             if public_key is not None:

@@ -80,3 +80,21 @@ def test_kill_minus_nine_mid_append_leaves_an_intact_chain(backend: str, tmp_pat
     receipt = audit_log.append(__import__("audit_support").event(1))
     assert receipt.seq == audit_log.store.head()[0]
     assert audit_log.verify().ok
+
+
+def test_verification_while_other_workstations_append_sees_no_false_alarm(pg_url: str, tmp_path: Path,
+                                                                           open_log: OpenLog) -> None:
+    audit_log = open_log(pg_url)
+    audit_log.store.upgrade()
+    workers = start_workers(pg_url, 2, 0, tmp_path)
+    try:
+        checked = []
+        while len(checked) < 5 or checked[-1] < 300:
+            report = audit_log.verify()
+            assert report.ok, report.problems
+            checked.append(report.events_checked)
+        assert checked[-1] > checked[0]  # the log grew while it was being verified
+    finally:
+        for worker in workers:
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.communicate(timeout=30)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from audit_support import OpenLog, fill
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
 
 from moderator_app.audit import migrate, protections
@@ -89,37 +90,57 @@ def test_upgrade_reinstalls_lost_triggers_and_the_writer_refuses_until_then(sqli
     store.close()
 
 
-def test_least_privilege_role_can_append_and_read_but_change_nothing(pg_url: str, open_log: OpenLog) -> None:
-    owner_log = open_log(pg_url)
-    fill(owner_log, 3)
+@pytest.fixture
+def app_role(pg_url: str, open_log: OpenLog) -> Iterator[str]:
+    """A login role with the application's grants only, on a schema the owner has migrated; dropped afterwards."""
+    open_log(pg_url).store.upgrade()
     role = f"audit_app_{uuid.uuid4().hex[:10]}"
     admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE ROLE {role} NOLOGIN")
+        connection.exec_driver_sql(f"CREATE ROLE {role} LOGIN")
         protections.grant_app_role(connection, role)
-    try:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"SET ROLE {role}")
-            seq = connection.execute(text(
-                "SELECT out_seq FROM audit_append('main', :id, '\\x7b7d'::bytea, 'k', '\\x00'::bytea, "
-                "'2026-11-30T00:00:00.000000Z', 'mod1', 'login', NULL, NULL, NULL)"), {"id": str(uuid.uuid4())},
-            ).scalar()
-            assert seq == 4
-            assert connection.exec_driver_sql("SELECT count(*) FROM audit_event").scalar() == 4
-            for statement, reason in [
-                ("UPDATE audit_event SET actor = 'x'", "permission denied"),
-                ("DELETE FROM audit_event", "permission denied"),
-                ("TRUNCATE audit_event", "permission denied"),
-                ("INSERT INTO audit_event SELECT * FROM audit_event LIMIT 1", "permission denied"),
-                ("UPDATE audit_head SET seq = 99", "permission denied"),
-                ("ALTER TABLE audit_event DISABLE TRIGGER USER", "must be owner"),
-                ("DROP TABLE audit_event", "must be owner"),
-            ]:
-                with pytest.raises(DBAPIError, match=reason):
-                    connection.exec_driver_sql(statement)
-            connection.exec_driver_sql("RESET ROLE")
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP OWNED BY {role}")
-            connection.exec_driver_sql(f"DROP ROLE {role}")
-        admin.dispose()
+    yield role
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'")
+        connection.exec_driver_sql(f"DROP OWNED BY {role}")
+        connection.exec_driver_sql(f"DROP ROLE {role}")
+    admin.dispose()
+
+
+def test_least_privilege_role_can_append_and_read_but_change_nothing(pg_url: str, open_log: OpenLog,
+                                                                     app_role: str) -> None:
+    fill(open_log(pg_url), 3)
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"SET ROLE {app_role}")
+        seq = connection.execute(text(
+            "SELECT out_seq FROM audit_append('main', :id, '\\x7b7d'::bytea, 'k', '\\x00'::bytea, "
+            "'2026-11-30T00:00:00.000000Z', 'mod1', 'login', NULL, NULL, NULL)"), {"id": str(uuid.uuid4())},
+        ).scalar()
+        assert seq == 4
+        assert connection.exec_driver_sql("SELECT count(*) FROM audit_event").scalar() == 4
+        for statement, reason in [
+            ("UPDATE audit_event SET actor = 'x'", "permission denied"),
+            ("DELETE FROM audit_event", "permission denied"),
+            ("TRUNCATE audit_event", "permission denied"),
+            ("INSERT INTO audit_event SELECT * FROM audit_event LIMIT 1", "permission denied"),
+            ("UPDATE audit_head SET seq = 99", "permission denied"),
+            ("ALTER TABLE audit_event DISABLE TRIGGER USER", "must be owner"),
+            ("DROP TABLE audit_event", "must be owner"),
+        ]:
+            with pytest.raises(DBAPIError, match=reason):
+                connection.exec_driver_sql(statement)
+        connection.exec_driver_sql("RESET ROLE")
+    admin.dispose()
+
+
+def test_the_workstation_runs_as_the_least_privilege_role(pg_url: str, open_log: OpenLog, tmp_path: Path,
+                                                          app_role: str) -> None:
+    """The whole app path (open, append, interval checkpoint, verify, shutdown) as a login with only the grants."""
+    app_url = make_url(pg_url).set(username=app_role).render_as_string(hide_password=False)
+    audit_log = open_log(app_url, checkpoint_interval=5, data_dir=tmp_path / "app")
+    fill(audit_log, 7)
+    assert [c.seq for c in audit_log.store.checkpoints()] == [5]
+    assert audit_log.verify().ok
+    audit_log.close()
+    assert [c.reason for c in open_log(pg_url).store.checkpoints()] == ["interval", "shutdown"]

@@ -168,3 +168,52 @@ def test_no_checkpoint_is_signed_over_tampered_events_and_the_alarm_is_raised(sq
     assert audit_log.checkpoint("export") is None
     assert audit_log.alarm is not None and "seq 11 does not check out" in audit_log.alarm
     assert [c.seq for c in audit_log.store.checkpoints()] == [10]
+
+
+def test_a_checkpoint_behind_another_workstations_later_one_is_still_signed(sqlite_url: str,
+                                                                             open_log: OpenLog, tmp_path: Path) -> None:
+    first = open_log(sqlite_url, checkpoint_interval=1000)
+    fill(first, 7)
+    second = open_log(sqlite_url, data_dir=tmp_path / "ws2")
+    fill(second, 3)
+    assert second.checkpoint("export") is not None  # at seq 10
+    late = first.writer.checkpoint("interval", at_seq=5)  # first signs seq 5 after second signed seq 10
+    assert late is not None and late.seq == 5 and first.alarm is None
+    assert first.verify().ok
+
+
+def test_background_check_of_new_events_only(sqlite_url: str, open_log: OpenLog) -> None:
+    from audit_support import tamper
+    from sqlalchemy import Connection
+
+    audit_log = open_log(sqlite_url, checkpoint_interval=10)
+    fill(audit_log, 25)
+    assert audit_log.verify().ok  # the workstation now holds checkpoint 20 in its own copy
+    fill(audit_log, 4)
+    quick = audit_log.verify(new_only=True)
+    assert quick.ok and quick.events_checked == 9  # seq 21..29, chained on from checkpoint 20
+
+    def edit_new(connection: Connection) -> None:
+        connection.exec_driver_sql("UPDATE audit_event SET envelope = CAST('{}' AS BLOB) WHERE seq = 27")
+
+    tamper(sqlite_url, edit_new)
+    problem = audit_log.verify(new_only=True).first_problem
+    assert problem is not None and (problem.kind.value, problem.seq) == ("altered", 27)
+
+
+def test_background_check_falls_back_to_everything_after_a_rollback(sqlite_url: str, open_log: OpenLog) -> None:
+    from audit_support import tamper
+    from sqlalchemy import Connection
+
+    audit_log = open_log(sqlite_url, checkpoint_interval=10)
+    fill(audit_log, 25)
+
+    def rewind(connection: Connection) -> None:
+        chain = connection.exec_driver_sql("SELECT chain_hash FROM audit_event WHERE seq = 15").scalar()
+        connection.exec_driver_sql("DELETE FROM audit_event WHERE seq > 15")
+        connection.exec_driver_sql("DELETE FROM audit_checkpoint WHERE seq > 15")
+        connection.exec_driver_sql("UPDATE audit_head SET seq = 15, chain_hash = ?", (chain,))
+
+    tamper(sqlite_url, rewind)
+    problem = audit_log.verify(new_only=True).first_problem
+    assert problem is not None and (problem.kind.value, problem.seq) == ("rollback", 16)
