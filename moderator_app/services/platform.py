@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from moderator_app.core.errors import UsageError
+from moderator_app.core.audit import Checkpoint, Witness
+from moderator_app.core.errors import PlatformError, UsageError
 from moderator_app.platform_api import HttpOptions, PlatformClient
 
 if TYPE_CHECKING:
@@ -25,6 +27,22 @@ def make_client(
         raise UsageError(f"the platform address must start with https:// (or http:// for loopback), not {base_url!r}")
     options = HttpOptions(ca_bundle=ca_bundle, retry_after_cap=retry_after_cap, retries=retries)
     return PlatformClient(base_url, options=options, credentials=credentials)
+
+
+def platform_witness(client: PlatformClient) -> Witness:
+    """Send each signed checkpoint to the platform's ``POST /v1/audit-witness``; its receipt is kept with the
+    checkpoint. A platform that does not offer it (or is down) leaves the checkpoint unwitnessed, never blocks."""
+
+    def send(checkpoint: Checkpoint) -> str | None:
+        try:
+            receipt = client.witness(log_id=checkpoint.log_id, seq=checkpoint.seq, head_hash=checkpoint.chain_hash,
+                                     signature=checkpoint.signature)
+        except PlatformError:
+            return None
+        return json.dumps({"receipt_id": receipt.receipt_id, "received_at": receipt.received_at.isoformat(),
+                           "signature": receipt.signature}, sort_keys=True)
+
+    return send
 
 
 def start_demo_platform(host: str = "127.0.0.1", port: int = 0, **options: Any) -> RunningServer:

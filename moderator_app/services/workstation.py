@@ -57,6 +57,7 @@ class WorkstationSession:
         self._connected = True
         self._lock = threading.Lock()
         self._retraining = threading.Event()
+        self._audit_problem: str | None = None
         user = parts.auth.user
         self._outbox = Outbox(
             parts.client, account_key(parts.client.base_url, user.user_id), journal=parts.journal,
@@ -184,7 +185,8 @@ class WorkstationSession:
             connected=self._connected and state.last_error is None,
             outbox_pending=state.pending, outbox_failed=len(state.failed),
             lease_expires_at=self._lease.expires_at if self._lease else None,
-            decisions_today=self._decisions_today, audit_alarm=self._audit.alarm, notices=tuple(notices),
+            decisions_today=self._decisions_today, audit_alarm=self._audit.alarm or self._audit_problem,
+            notices=tuple(notices),
         )
 
     def outbox_failures(self) -> Sequence[OutboxFailure]:
@@ -194,6 +196,14 @@ class WorkstationSession:
     def retry_failed(self, entry_id: str) -> Changes:
         self._outbox.retry(int(entry_id))
         return Changes(outbox=True)
+
+    def check_audit(self) -> str | None:
+        """Verify what was appended since the last verified checkpoint (cheap; run it periodically). The first
+        problem found stays as the alarm until the log is repaired: a tampered log must not go quiet."""
+        report = self._audit.verify(new_only=True)
+        if not report.ok and report.first_problem is not None:
+            self._audit_problem = f"Audit log check failed: {report.first_problem}"
+        return self._audit_problem
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None:
         self._append(EventType.SETTINGS_CHANGED, subject=f"workstation:{self._parts.workstation}",

@@ -15,6 +15,7 @@ from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
 POLL_MS = 2000
+AUDIT_CHECK_MS = 30_000
 
 
 class StatusBar(QStatusBar):
@@ -43,6 +44,10 @@ class StatusBar(QStatusBar):
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_MS)
         self._poll_timer.timeout.connect(self.poll)
+        # The audit log's new events are verified in the background; a failure raises the red alarm.
+        self._audit_timer = QTimer(self)
+        self._audit_timer.setInterval(AUDIT_CHECK_MS)
+        self._audit_timer.timeout.connect(self.check_audit)
         # Break reminder: counts time with the window open; a professional tool looks after its users.
         self._break_minutes = settings.break_reminder_minutes
         self._session_started = time.monotonic()
@@ -61,8 +66,18 @@ class StatusBar(QStatusBar):
         self._service = service
         self.poll()
         self._poll_timer.start()
+        self._audit_timer.start()
+
+    def check_audit(self) -> None:
+        if self._service is not None:
+            self._runner.submit(Lane.DB, self._service.check_audit, self._show_alarm, self._on_poll_failed)
+
+    def _show_alarm(self, problem: str | None) -> None:
+        self.alarm.setText(problem or "")
+        self.alarm.setVisible(bool(problem))
 
     def stop(self) -> None:
+        self._audit_timer.stop()
         self._poll_timer.stop()
         self._break_timer.stop()
 
@@ -92,8 +107,7 @@ class StatusBar(QStatusBar):
         else:
             self.lease.setText(self.tr("No lease"))
         self.decisions.setText(self.tr("Decisions today: {0}").format(status.decisions_today))
-        self.alarm.setText(status.audit_alarm or "")
-        self.alarm.setVisible(bool(status.audit_alarm))
+        self._show_alarm(status.audit_alarm)
         notices = " · ".join(status.notices)
         self.setToolTip(notices)
         if notices:

@@ -34,6 +34,8 @@ class FakeReviewService:
     decided: list[Decision] = field(default_factory=list)
     revealed: list[tuple[str, str]] = field(default_factory=list)
     settings_changes: list[dict[str, str]] = field(default_factory=list)
+    audit_checks: int = 0
+    audit_problem: str | None = None
 
     def __post_init__(self) -> None:
         self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
@@ -80,7 +82,7 @@ class FakeReviewService:
         return None
 
     def status(self) -> WorkstationStatus:
-        return WorkstationStatus(True, 0, 1, None, len(self.decided))
+        return WorkstationStatus(True, 0, 1, None, len(self.decided), audit_alarm=self.audit_problem)
 
     def outbox_failures(self) -> Sequence[OutboxFailure]:
         return [OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")]
@@ -90,6 +92,10 @@ class FakeReviewService:
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None:
         self.settings_changes.append(dict(changed))
+
+    def check_audit(self) -> str | None:
+        self.audit_checks += 1
+        return self.audit_problem
 
     def close(self) -> None:
         pass

@@ -173,3 +173,24 @@ def test_gui_thread_never_blocks_under_two_second_latency(qtbot, slow_platform_w
     assert time.monotonic() - started > 2, "the injected latency was in effect"
     assert longest[0] <= 100, f"GUI thread blocked {longest[0]} ms (at s, ms: {gaps}); where: {stacks.seen}"
     assert len(decided) == 4
+
+
+def test_a_tampered_audit_log_raises_the_alarm_in_the_status_bar(qtbot, demo_window) -> None:
+    from sqlalchemy import text
+
+    from tests.audit_support import tamper
+
+    window, demo = demo_window
+    decide_by_keys(qtbot, window, 3)
+    status = window.status
+    qtbot.waitUntil(lambda: status.last is not None and status.last.decisions_today == 3, timeout=30_000)
+    window.status.check_audit()
+    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    assert not status.alarm.isVisibleTo(window), "an intact log raises no alarm"
+    url = f"sqlite:///{demo.folder / 'audit.sqlite3'}"
+    tamper(url, lambda db: db.execute(text(
+        "UPDATE audit_event SET envelope = replace(envelope, 'remove', 'no_violation') "
+        "WHERE seq = (SELECT max(seq) FROM audit_event WHERE event_type = 'decision_recorded')")))
+    window.status.check_audit()
+    qtbot.waitUntil(lambda: status.alarm.isVisibleTo(window), timeout=10_000)
+    assert "Audit log check failed" in status.alarm.text()
