@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,6 +20,10 @@ from moderator_app.ui.i18n import apply_cjk_font, install_translator, resolve_la
 from moderator_app.ui.login_dialog import LoginDialog
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.tasks import Lane
+
+if TYPE_CHECKING:  # the demo's modules are heavy: imported on a worker when the demo starts
+    from moderator_app.services.demo import DemoWorkstation
+    from moderator_app.services.workstation import WorkstationSession
 
 SMOKE_TEST_SECONDS = 30
 
@@ -42,7 +47,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(options: GuiOptions) -> int:
-    started = time.monotonic()
+    from moderator_app.launcher import STARTED as started
+
     app = create_application()
     try:
         settings = default_store().load()
@@ -57,6 +63,9 @@ def run(options: GuiOptions) -> int:
         return 2
     window = MainWindow(settings, pack, demo=options.demo)
     window.show()
+    if options.smoke_test:
+        QTimer.singleShot(0, lambda: sys.stdout.write(
+            f"smoke test: window shown after {time.monotonic() - started:.2f} s\n"))
     if problem:
         QMessageBox.warning(window, window.tr("Settings"), window.tr("Settings not loaded: {0}").format(problem))
     exit_code: list[int] = []
@@ -71,8 +80,6 @@ def run(options: GuiOptions) -> int:
             window.status.showMessage(message)
 
     if options.demo:
-        from moderator_app.services.demo import DemoWorkstation
-
         def start() -> DemoWorkstation:
             from moderator_app.services.demo import start_demo  # heavy imports: off the GUI thread
 
@@ -89,25 +96,26 @@ def run(options: GuiOptions) -> int:
 
                 controller.post_shown.connect(first_post)
 
-        window.runner.submit(Lane.NET, start, on_demo, lambda e: fail(f"demo did not start: {describe(e)}"))
+        # Start after the window has painted: importing the engine and the server holds the GIL for a while.
+        QTimer.singleShot(50, lambda: window.runner.submit(
+            Lane.NET, start, on_demo, lambda e: fail(f"demo did not start: {describe(e)}")))
         if options.smoke_test:
             QTimer.singleShot(SMOKE_TEST_SECONDS * 1000,
                               lambda: fail(f"smoke test: no post shown within {SMOKE_TEST_SECONDS} s"))
     else:
-        from moderator_app.services.session import open_session
-        from moderator_app.services.workstation import WorkstationSession
+        def login(url: str, user: str, password: str, remember: bool) -> WorkstationSession:
+            from moderator_app.services.session import open_session  # heavy: on the network lane
 
-        def login(url: str, user: str, password: str, remember: bool) -> object:
             return open_session(settings, url, user, password, remember=remember)
 
-        def on_login(session: WorkstationSession) -> None:
+        def on_login() -> None:
+            session = cast("WorkstationSession", dialog.session)
             closers.append(session.close)
             window.attach(session)
 
         dialog = LoginDialog(window.runner, login, url=settings.platform_url, username=settings.username,
                              parent=window)
-        dialog.accepted.connect(lambda: on_login(dialog.session) if isinstance(dialog.session, WorkstationSession)
-                                else None)
+        dialog.accepted.connect(on_login)
         dialog.open()
 
     code = app.exec()
