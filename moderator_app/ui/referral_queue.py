@@ -257,8 +257,12 @@ class ReferralsUi(QObject):
     def open_queue(self) -> ReferralQueueDialog | None:
         if self.service is None:
             return None
-        self.queue = ReferralQueueDialog(self.service, self._runner, self._events, self._window)
+        if self.queue is None:  # one queue per window: it refreshes itself on every referral change
+            self.queue = ReferralQueueDialog(self.service, self._runner, self._events, self._window)
+        else:
+            self.queue.refresh()
         self.queue.open()
+        self.queue.raise_()
         return self.queue
 
     def open_dialog(self, item: QueueItem | None, cited: tuple[str, ...]) -> QDialog | None:

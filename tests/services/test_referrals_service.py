@@ -89,6 +89,10 @@ def test_the_queue_lists_urgent_open_referrals_first(services: dict[str, Referra
     assert [r.referral_id for r in listed] == [urgent.referral_id, calm.referral_id, done.referral_id]
     assert services["lead1"].urgent_open_count() == 1
     assert sort_for_queue(list(reversed(listed))) == listed
+    services["lead2"].approve(calm.referral_id)  # another service instance: the next refresh reads only the news
+    later = services["mod1"].create(queue_item(14), REQUEST)
+    relisted = {r.referral_id: r for r in services["lead1"].list()}
+    assert relisted[calm.referral_id].state is ReferralState.APPROVED and later.referral_id in relisted
 
 
 def test_an_unknown_referral_is_a_usage_error(services: dict[str, ReferralService]) -> None:
