@@ -154,5 +154,5 @@ def render_pdf(referral: Referral, out: Path, *, package_id: str, snapshot_sha25
                                       "各文件的 SHA-256 见 manifest-sha256.txt，清单由工作站 Ed25519 密钥签名。")]
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=f"移送公安机关报告 {referral.referral_id}",
-                            author="moderator-app", invariant=True)
+                            author="moderator-app", invariant=True, initialFontName=FONT_NAME)
     doc.build(story)
