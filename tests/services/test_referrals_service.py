@@ -115,8 +115,8 @@ def test_a_tampered_referral_event_stops_the_export(services: dict[str, Referral
     services["lead1"].approve(referral.referral_id)
 
     def soften(connection) -> None:
-        connection.execute(text("UPDATE audit_event SET envelope = CAST(replace(CAST(envelope AS TEXT), '动手', '散步') "
-                                "AS BLOB) WHERE seq = 1"))
+        softened = "CAST(replace(CAST(envelope AS TEXT), '动手', '散步') AS BLOB)"
+        connection.execute(text(f"UPDATE audit_event SET envelope = {softened} WHERE seq = 1"))
 
     tamper(sqlite_url, soften)
     with pytest.raises(CheckFailed, match="does not check out"):
