@@ -50,18 +50,22 @@ def find_cjk_font() -> tuple[Path, int]:
                      "(sudo apt-get install fonts-wqy-microhei) or set MODAPP_CJK_FONT=/path/to/font.ttc")
 
 
-def _register_font() -> None:
-    from reportlab.pdfbase import pdfmetrics
+def load_font(path: Path, index: int) -> Any:
+    """A reportlab TTFont, or a UsageError saying why the file cannot be embedded (CFF outlines, not a font)."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    if FONT_NAME in pdfmetrics.getRegisteredFontNames():
-        return
-    path, index = find_cjk_font()
     try:
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=index))
-    except TTFError as exc:
+        return TTFont(FONT_NAME, str(path), subfontIndex=index)
+    except (TTFError, OSError) as exc:
         raise UsageError(f"{path} cannot be embedded in a PDF ({exc}); it needs TrueType outlines, "
                          "e.g. fonts-wqy-microhei") from None
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(load_font(*find_cjk_font()))
 
 
 def _urgency_zh(referral: Referral) -> str:
