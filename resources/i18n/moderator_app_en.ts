@@ -468,117 +468,117 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="52"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
         <source>Police referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Created by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="71"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="78"/>
         <source>Note, reason for rejection, or outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="74"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="81"/>
         <source>Hand-over to the police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="76"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="83"/>
         <source>Receiving unit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="77"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
         <source>Receipt or case number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="78"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
         <source>Date (YYYY-MM-DD):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="79"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
         <source>Handed over by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="91"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="92"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93"/>
         <source>Record hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="87"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94"/>
         <source>Close with outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="88"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95"/>
         <source>Export evidence package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132"/>
         <source>URGENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132"/>
         <source>urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="145"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="153"/>
         <source>No referral selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="186"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="194"/>
         <source>Folder for the evidence package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="203"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="211"/>
         <source>Evidence package written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,32 +694,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="213"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="221"/>
         <source>Referral &amp;queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="221"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="229"/>
         <source>&amp;Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="253"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="261"/>
         <source>Urgent referrals: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="268"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="267"/>
+        <source> — remove the post now with the Remove decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="286"/>
         <source>Police referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="269"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="287"/>
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="275"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="265"/>
         <source>Referral {0} sent for approval</source>
         <translation type="unfinished"></translation>
     </message>

@@ -467,117 +467,117 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="52" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
         <source>Police referrals</source>
         <translation>公安机关移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
         <source>Referral</source>
         <translation>移送编号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Created by</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="71" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="78" />
         <source>Note, reason for rejection, or outcome</source>
         <translation>备注、驳回理由或处理结果</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="74" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="81" />
         <source>Hand-over to the police</source>
         <translation>移送公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="76" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="83" />
         <source>Receiving unit:</source>
         <translation>接收单位：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="77" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
         <source>Receipt or case number:</source>
         <translation>受案回执或案件编号：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="78" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
         <source>Date (YYYY-MM-DD):</source>
         <translation>日期（年-月-日）：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="79" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
         <source>Handed over by:</source>
         <translation>移送人：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="91" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="92" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93" />
         <source>Record hand-over</source>
         <translation>登记移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="87" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94" />
         <source>Close with outcome</source>
         <translation>填写结果并结案</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="88" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95" />
         <source>Export evidence package…</source>
         <translation>导出证据包…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132" />
         <source>URGENT</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132" />
         <source>urgent</source>
         <translation>紧急（已结束）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="145" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="153" />
         <source>No referral selected.</source>
         <translation>未选择移送记录。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="186" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="194" />
         <source>Folder for the evidence package</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="203" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="211" />
         <source>Evidence package written: {0}</source>
         <translation>证据包已生成：{0}</translation>
     </message>
@@ -693,32 +693,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="213" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="221" />
         <source>Referral &amp;queue…</source>
         <translation>移送队列(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="221" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="229" />
         <source>&amp;Referrals</source>
         <translation>移送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="253" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="261" />
         <source>Urgent referrals: {0}</source>
         <translation>紧急移送：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="268" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="267" />
+        <source> — remove the post now with the Remove decision</source>
+        <translation>（内容需删除：请用“删除”处置该帖）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="286" />
         <source>Police referral</source>
         <translation>报告公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="269" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="287" />
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation>移送需要审计日志，本次会话没有审计日志。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="275" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="265" />
         <source>Referral {0} sent for approval</source>
         <translation>移送 {0} 已提交审批</translation>
     </message>

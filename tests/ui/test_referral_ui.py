@@ -76,6 +76,7 @@ def test_p_opens_the_dialog_and_sending_records_an_urgent_referral(qtbot, audit:
     label = window.findChild(QLabel, "status_urgent_referrals")
     qtbot.waitUntil(lambda: label.isVisible() and label.text().endswith("1"))
     assert window.decision_actions["remove"].isEnabled()  # the post can still be decided as usual
+    assert window.statusBar().currentMessage() == f"Referral {referral.referral_id} sent for approval"
     window.close()
 
 
