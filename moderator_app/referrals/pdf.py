@@ -68,6 +68,16 @@ def _register_font() -> None:
         pdfmetrics.registerFont(load_font(*find_cjk_font()))
 
 
+def _unregister_font() -> None:
+    """Drop the parsed font once the PDF is written: it is ~40,000 Python objects, exports are rare, and a larger
+    permanent heap lengthens every garbage collection, including those on the GUI thread."""
+    from reportlab.pdfbase import pdfmetrics
+
+    font = pdfmetrics._fonts.pop(FONT_NAME, None)
+    if font is not None:
+        pdfmetrics._dynFaceNames.pop(getattr(getattr(font, "face", None), "name", None), None)
+
+
 def _urgency_zh(referral: Referral) -> str:
     if referral.request.threat_to_life:
         return "紧急（危及生命或人身安全）"
@@ -159,4 +169,7 @@ def render_pdf(referral: Referral, out: Path, *, package_id: str, snapshot_sha25
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=f"移送公安机关报告 {referral.referral_id}",
                             author="moderator-app", invariant=True, initialFontName=FONT_NAME)
-    doc.build(story)
+    try:
+        doc.build(story)
+    finally:
+        _unregister_font()
