@@ -25,8 +25,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import bagit
-
 from moderator_app.audit.keys import SigningKey
 from moderator_app.core.audit import Checkpoint, RecordedEvent, utc_timestamp
 from moderator_app.core.errors import StorageError, UsageError
@@ -105,6 +103,8 @@ def build_package(inputs: PackageInputs, out_dir: Path, key: SigningKey) -> Path
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create {out_dir}: {exc.strerror}") from None
+    import bagit  # here, not at the top: the GUI starts without it (and a frozen build reads its metadata on import)
+
     work = out_dir / f".{package_name(referral.referral_id)}.partial"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()

@@ -50,18 +50,32 @@ def find_cjk_font() -> tuple[Path, int]:
                      "(sudo apt-get install fonts-wqy-microhei) or set MODAPP_CJK_FONT=/path/to/font.ttc")
 
 
-def _register_font() -> None:
-    from reportlab.pdfbase import pdfmetrics
+def load_font(path: Path, index: int) -> Any:
+    """A reportlab TTFont, or a UsageError saying why the file cannot be embedded (CFF outlines, not a font)."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    if FONT_NAME in pdfmetrics.getRegisteredFontNames():
-        return
-    path, index = find_cjk_font()
     try:
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=index))
-    except TTFError as exc:
+        return TTFont(FONT_NAME, str(path), subfontIndex=index)
+    except (TTFError, OSError) as exc:
         raise UsageError(f"{path} cannot be embedded in a PDF ({exc}); it needs TrueType outlines, "
                          "e.g. fonts-wqy-microhei") from None
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(load_font(*find_cjk_font()))
+
+
+def _unregister_font() -> None:
+    """Drop the parsed font once the PDF is written: it is ~40,000 Python objects, exports are rare, and a larger
+    permanent heap lengthens every garbage collection, including those on the GUI thread."""
+    from reportlab.pdfbase import pdfmetrics
+
+    font = pdfmetrics._fonts.pop(FONT_NAME, None)
+    if font is not None:
+        pdfmetrics._dynFaceNames.pop(getattr(getattr(font, "face", None), "name", None), None)
 
 
 def _urgency_zh(referral: Referral) -> str:
@@ -154,5 +168,8 @@ def render_pdf(referral: Referral, out: Path, *, package_id: str, snapshot_sha25
                                       "各文件的 SHA-256 见 manifest-sha256.txt，清单由工作站 Ed25519 密钥签名。")]
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=f"移送公安机关报告 {referral.referral_id}",
-                            author="moderator-app", invariant=True)
-    doc.build(story)
+                            author="moderator-app", invariant=True, initialFontName=FONT_NAME)
+    try:
+        doc.build(story)
+    finally:
+        _unregister_font()

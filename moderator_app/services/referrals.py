@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,6 +71,9 @@ class ReferralService:
                  history: HistorySource | None = None) -> None:
         self.audit, self.user, self.workstation = audit, user, workstation
         self._history = history
+        self._lock = threading.Lock()  # the GUI's lanes may list concurrently (status poll, queue refresh)
+        self._by_subject: dict[str, list[ReferralEvent]] = {}
+        self._seen_seq = 0
 
     @property
     def role(self) -> str:
@@ -90,6 +94,8 @@ class ReferralService:
         evidence = capture(item, history, post_count=None, captured_by=self.user.user_id,
                            workstation=self.workstation, history_unavailable=history_unavailable)
         referral_id = new_referral_id()
+        while self.events(referral_id):  # 16.7 million ids a day: a clash is rare, and never merges two referrals
+            referral_id = new_referral_id()
         self._append(EventType.REFERRAL_CREATED, referral_id, category=request.categories[0],
                      payload={"referral_id": referral_id, "post_id": item.post_id, **fields, "evidence": evidence})
         return self.get(referral_id)
@@ -132,13 +138,17 @@ class ReferralService:
         return referral
 
     def list(self) -> list[Referral]:
-        """Every referral, urgent open ones first (the leads' queue)."""
-        by_subject: dict[str, list[ReferralEvent]] = {}
-        for event_type in REFERRAL_EVENTS:
-            for recorded in self.audit.events(EventFilter(event_type=event_type), limit=MAX_EVENTS):
-                if recorded.subject:
-                    by_subject.setdefault(recorded.subject, []).append(_referral_event(recorded))
-        folded = (workflow.fold(events) for events in by_subject.values())
+        """Every referral, urgent open ones first (the leads' queue). Reads only events appended since the last
+        call: everything up to the head seen before reading is committed, so nothing is skipped."""
+        with self._lock:
+            head = self.audit.store.head()[0]
+            for event_type in REFERRAL_EVENTS:
+                for recorded in self.audit.events(EventFilter(event_type=event_type), after_seq=self._seen_seq,
+                                                  limit=MAX_EVENTS):
+                    if recorded.subject and recorded.seq <= head:
+                        self._by_subject.setdefault(recorded.subject, []).append(_referral_event(recorded))
+            self._seen_seq = max(self._seen_seq, head)
+            folded = [workflow.fold(events) for events in self._by_subject.values()]
         return sort_for_queue([r for r in folded if r is not None])
 
     def urgent_open_count(self) -> int:

@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 from moderator_app.core.changes import Changes
 from moderator_app.core.models import QueueItem
 from moderator_app.core.policy import PolicyPack
-from moderator_app.services.referrals import Referral, ReferralService, ReferralState, Submission, referral_service_for
+from moderator_app.services.referrals import (
+    ContentHandling,
+    Referral,
+    ReferralService,
+    ReferralState,
+    Submission,
+    referral_service_for,
+)
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.operations import Op
 from moderator_app.ui.referral_view import ReferralText
@@ -254,11 +261,21 @@ class ReferralsUi(QObject):
         self.urgent_label.setText(self.tr("Urgent referrals: {0}").format(count))
         self.urgent_label.setVisible(count > 0)
 
+    def _on_created(self, referral: Referral) -> None:
+        message = self.tr("Referral {0} sent for approval").format(referral.referral_id)
+        if referral.request.content_handling is ContentHandling.REMOVE:  # removal is the platform decision's job
+            message += self.tr(" — remove the post now with the Remove decision")
+        self._window.statusBar().showMessage(message, 15000)
+
     def open_queue(self) -> ReferralQueueDialog | None:
         if self.service is None:
             return None
-        self.queue = ReferralQueueDialog(self.service, self._runner, self._events, self._window)
+        if self.queue is None:  # one queue per window: it refreshes itself on every referral change
+            self.queue = ReferralQueueDialog(self.service, self._runner, self._events, self._window)
+        else:
+            self.queue.refresh()
         self.queue.open()
+        self.queue.raise_()
         return self.queue
 
     def open_dialog(self, item: QueueItem | None, cited: tuple[str, ...]) -> QDialog | None:
@@ -272,7 +289,6 @@ class ReferralsUi(QObject):
         from moderator_app.ui.referral_dialog import ReferralDialog
 
         dialog = ReferralDialog(self.service, self._runner, self._events, item, self._pack, cited, self._window)
-        dialog.created.connect(lambda r: self._window.statusBar().showMessage(
-            self.tr("Referral {0} sent for approval").format(r.referral_id), 8000))
+        dialog.created.connect(self._on_created)
         dialog.open()
         return dialog

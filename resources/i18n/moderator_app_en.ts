@@ -347,47 +347,47 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
         <source>SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
         <source>Suggested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
         <source>Reposts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="42"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>Similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="233"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="211"/>
         <source>Claimed by another moderator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,117 +473,117 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="52"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
         <source>Police referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Created by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="71"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="78"/>
         <source>Note, reason for rejection, or outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="74"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="81"/>
         <source>Hand-over to the police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="76"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="83"/>
         <source>Receiving unit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="77"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
         <source>Receipt or case number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="78"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
         <source>Date (YYYY-MM-DD):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="79"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
         <source>Handed over by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="91"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="92"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93"/>
         <source>Record hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="87"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94"/>
         <source>Close with outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="88"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95"/>
         <source>Export evidence package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132"/>
         <source>URGENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132"/>
         <source>urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="146"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="153"/>
         <source>No referral selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="187"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="194"/>
         <source>Folder for the evidence package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="204"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="211"/>
         <source>Evidence package written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,32 +699,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="214"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="221"/>
         <source>Referral &amp;queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="222"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="229"/>
         <source>&amp;Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="254"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="261"/>
         <source>Urgent referrals: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="269"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="267"/>
+        <source> — remove the post now with the Remove decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="286"/>
         <source>Police referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="270"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="287"/>
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="276"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="265"/>
         <source>Referral {0} sent for approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,12 +737,12 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="197"/>
+        <location filename="../../moderator_app/ui/review.py" line="207"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="204"/>
+        <location filename="../../moderator_app/ui/review.py" line="214"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,78 +833,78 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="28"/>
+        <location filename="../../moderator_app/ui/status.py" line="29"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="32"/>
+        <location filename="../../moderator_app/ui/status.py" line="33"/>
         <source>Outbox: 0 pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="33"/>
+        <location filename="../../moderator_app/ui/status.py" line="34"/>
         <source>Outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="35"/>
-        <location filename="../../moderator_app/ui/status.py" line="93"/>
+        <location filename="../../moderator_app/ui/status.py" line="36"/>
+        <location filename="../../moderator_app/ui/status.py" line="108"/>
         <source>No lease</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="36"/>
+        <location filename="../../moderator_app/ui/status.py" line="37"/>
         <source>Decisions today: 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="37"/>
+        <location filename="../../moderator_app/ui/status.py" line="38"/>
         <source>High-severity seen: 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="78"/>
+        <location filename="../../moderator_app/ui/status.py" line="93"/>
         <source>Offline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="83"/>
+        <location filename="../../moderator_app/ui/status.py" line="98"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="83"/>
+        <location filename="../../moderator_app/ui/status.py" line="98"/>
         <source>Offline — decisions are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="84"/>
+        <location filename="../../moderator_app/ui/status.py" line="99"/>
         <source>Outbox: {0} pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="86"/>
+        <location filename="../../moderator_app/ui/status.py" line="101"/>
         <source>, {0} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="91"/>
+        <location filename="../../moderator_app/ui/status.py" line="106"/>
         <source>Lease: {0} min left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="94"/>
+        <location filename="../../moderator_app/ui/status.py" line="109"/>
         <source>Decisions today: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="103"/>
+        <location filename="../../moderator_app/ui/status.py" line="117"/>
         <source>High-severity seen: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="108"/>
+        <location filename="../../moderator_app/ui/status.py" line="122"/>
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,12 +949,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="61"/>
+        <location filename="../../moderator_app/ui/app.py" line="70"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="61"/>
+        <location filename="../../moderator_app/ui/app.py" line="70"/>
         <source>Settings not loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -346,47 +346,47 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
         <source>Reposts</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>Flagged</source>
         <translation>标记时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="233" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="211" />
         <source>Claimed by another moderator</source>
         <translation>已被其他审核员领取</translation>
     </message>
@@ -472,117 +472,117 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="52" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
         <source>Police referrals</source>
         <translation>公安机关移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
         <source>Referral</source>
         <translation>移送编号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Created by</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="71" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="78" />
         <source>Note, reason for rejection, or outcome</source>
         <translation>备注、驳回理由或处理结果</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="74" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="81" />
         <source>Hand-over to the police</source>
         <translation>移送公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="76" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="83" />
         <source>Receiving unit:</source>
         <translation>接收单位：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="77" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
         <source>Receipt or case number:</source>
         <translation>受案回执或案件编号：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="78" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
         <source>Date (YYYY-MM-DD):</source>
         <translation>日期（年-月-日）：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="79" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
         <source>Handed over by:</source>
         <translation>移送人：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="91" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="92" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93" />
         <source>Record hand-over</source>
         <translation>登记移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="87" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94" />
         <source>Close with outcome</source>
         <translation>填写结果并结案</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="88" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95" />
         <source>Export evidence package…</source>
         <translation>导出证据包…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132" />
         <source>URGENT</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="125" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="132" />
         <source>urgent</source>
         <translation>紧急（已结束）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="146" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="153" />
         <source>No referral selected.</source>
         <translation>未选择移送记录。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="187" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="194" />
         <source>Folder for the evidence package</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="204" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="211" />
         <source>Evidence package written: {0}</source>
         <translation>证据包已生成：{0}</translation>
     </message>
@@ -698,32 +698,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="214" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="221" />
         <source>Referral &amp;queue…</source>
         <translation>移送队列(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="222" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="229" />
         <source>&amp;Referrals</source>
         <translation>移送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="254" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="261" />
         <source>Urgent referrals: {0}</source>
         <translation>紧急移送：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="269" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="267" />
+        <source> — remove the post now with the Remove decision</source>
+        <translation>（内容需删除：请用“删除”处置该帖）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="286" />
         <source>Police referral</source>
         <translation>报告公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="270" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="287" />
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation>移送需要审计日志，本次会话没有审计日志。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="276" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="265" />
         <source>Referral {0} sent for approval</source>
         <translation>移送 {0} 已提交审批</translation>
     </message>
@@ -731,12 +736,12 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="197" />
+        <location filename="../../moderator_app/ui/review.py" line="207" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="204" />
+        <location filename="../../moderator_app/ui/review.py" line="214" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>
@@ -827,78 +832,78 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="28" />
+        <location filename="../../moderator_app/ui/status.py" line="29" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="32" />
+        <location filename="../../moderator_app/ui/status.py" line="33" />
         <source>Outbox: 0 pending</source>
         <translation>发件箱：0 条待发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="33" />
+        <location filename="../../moderator_app/ui/status.py" line="34" />
         <source>Outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="35" />
-        <location filename="../../moderator_app/ui/status.py" line="93" />
+        <location filename="../../moderator_app/ui/status.py" line="36" />
+        <location filename="../../moderator_app/ui/status.py" line="108" />
         <source>No lease</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="36" />
+        <location filename="../../moderator_app/ui/status.py" line="37" />
         <source>Decisions today: 0</source>
         <translation>今日处置：0</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="37" />
+        <location filename="../../moderator_app/ui/status.py" line="38" />
         <source>High-severity seen: 0</source>
         <translation>已看高危内容：0</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="78" />
+        <location filename="../../moderator_app/ui/status.py" line="93" />
         <source>Offline: {0}</source>
         <translation>离线：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="83" />
+        <location filename="../../moderator_app/ui/status.py" line="98" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="83" />
+        <location filename="../../moderator_app/ui/status.py" line="98" />
         <source>Offline — decisions are kept</source>
         <translation>离线 — 处置已保存</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="84" />
+        <location filename="../../moderator_app/ui/status.py" line="99" />
         <source>Outbox: {0} pending</source>
         <translation>发件箱：{0} 条待发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="86" />
+        <location filename="../../moderator_app/ui/status.py" line="101" />
         <source>, {0} failed</source>
         <translation>，{0} 条失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="91" />
+        <location filename="../../moderator_app/ui/status.py" line="106" />
         <source>Lease: {0} min left</source>
         <translation>领取剩余 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="94" />
+        <location filename="../../moderator_app/ui/status.py" line="109" />
         <source>Decisions today: {0}</source>
         <translation>今日处置：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="103" />
+        <location filename="../../moderator_app/ui/status.py" line="117" />
         <source>High-severity seen: {0}</source>
         <translation>已看高危内容：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="108" />
+        <location filename="../../moderator_app/ui/status.py" line="122" />
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation>您已连续审核 {0} 分钟，请稍作休息。</translation>
     </message>
@@ -943,12 +948,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="61" />
+        <location filename="../../moderator_app/ui/app.py" line="70" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="61" />
+        <location filename="../../moderator_app/ui/app.py" line="70" />
         <source>Settings not loaded: {0}</source>
         <translation>设置未能加载：{0}</translation>
     </message>

@@ -89,6 +89,10 @@ def test_the_queue_lists_urgent_open_referrals_first(services: dict[str, Referra
     assert [r.referral_id for r in listed] == [urgent.referral_id, calm.referral_id, done.referral_id]
     assert services["lead1"].urgent_open_count() == 1
     assert sort_for_queue(list(reversed(listed))) == listed
+    services["lead2"].approve(calm.referral_id)  # another service instance: the next refresh reads only the news
+    later = services["mod1"].create(queue_item(14), REQUEST)
+    relisted = {r.referral_id: r for r in services["lead1"].list()}
+    assert relisted[calm.referral_id].state is ReferralState.APPROVED and later.referral_id in relisted
 
 
 def test_an_unknown_referral_is_a_usage_error(services: dict[str, ReferralService]) -> None:
@@ -96,3 +100,46 @@ def test_an_unknown_referral_is_a_usage_error(services: dict[str, ReferralServic
 
     with pytest.raises(UsageError, match="no referral 'R-nope'"):
         services["lead1"].approve("R-nope")
+
+
+def test_a_tampered_referral_event_stops_the_export(services: dict[str, ReferralService], audit: AuditLogService,
+                                                    sqlite_url: str, tmp_path) -> None:
+    """Someone with database access softens the statement of suspicion: the chain no longer checks out, so no
+    checkpoint is signed and no package is made."""
+    from sqlalchemy import text
+
+    from moderator_app.core.errors import CheckFailed
+    from tests.audit_support import tamper
+
+    referral = services["mod1"].create(ITEM, REQUEST)
+    services["lead1"].approve(referral.referral_id)
+
+    def soften(connection) -> None:
+        softened = "CAST(replace(CAST(envelope AS TEXT), '动手', '散步') AS BLOB)"
+        connection.execute(text(f"UPDATE audit_event SET envelope = {softened} WHERE seq = 1"))
+
+    tamper(sqlite_url, soften)
+    with pytest.raises(CheckFailed, match="does not check out"):
+        services["lead1"].export_package(referral.referral_id, tmp_path / "out")
+    assert not (tmp_path / "out" / f"referral-{referral.referral_id}").exists()
+    assert not audit.verify().ok
+
+
+def test_a_demo_session_refers_with_the_platforms_author_history(tmp_path) -> None:
+    """The GUI's path: the referral service of a real logged-in session on the reference platform."""
+    from moderator_app.services.demo import start_demo
+    from moderator_app.services.referrals import referral_service_for
+
+    demo = start_demo("mod1", data_dir=tmp_path, posts=300)
+    try:
+        service = referral_service_for(demo.session)
+        assert service is not None and service.user.user_id == "mod1" and service.role == "moderator"
+        item = next(i for i in demo.session.load_full_queue().items
+                    if service.author_history(i))  # an author the platform has decided before
+        referral = service.create(item, REQUEST)
+        history = referral.evidence["items"]["author_history"]["prior_decisions"]
+        assert history and history[0]["post_id"] and referral.evidence["capture"]["workstation"] == "demo-workstation"
+        with pytest.raises(ReferralRefused, match="only a team lead may approve"):
+            service.approve(referral.referral_id)
+    finally:
+        demo.close()

@@ -76,6 +76,7 @@ def test_p_opens_the_dialog_and_sending_records_an_urgent_referral(qtbot, audit:
     label = window.findChild(QLabel, "status_urgent_referrals")
     qtbot.waitUntil(lambda: label.isVisible() and label.text().endswith("1"))
     assert window.decision_actions["remove"].isEnabled()  # the post can still be decided as usual
+    assert window.statusBar().currentMessage() == f"Referral {referral.referral_id} sent for approval"
     window.close()
 
 
@@ -123,4 +124,14 @@ def test_a_moderator_sees_the_queue_but_cannot_approve(qtbot, audit: AuditLogSer
     assert queue.buttons["export"].isEnabled()
     named = [label for label in queue.findChildren(QLabel) if label.objectName()]  # the ones showing data
     assert named and all(label.textFormat() == Qt.TextFormat.PlainText for label in named)
+    window.close()
+
+
+def test_the_queue_is_one_window_that_refreshes(qtbot, audit: AuditLogService) -> None:
+    window, _fake = open_window(qtbot, audit, lead=True)
+    queue = window.referrals.open_queue()
+    qtbot.waitUntil(lambda: queue.table.rowCount() == 0 and not queue.buttons["export"].isEnabled())
+    service_for(audit, "mod1").create(queue_item(4), REQUEST)
+    assert window.referrals.open_queue() is queue
+    qtbot.waitUntil(lambda: queue.table.rowCount() == 1)
     window.close()
