@@ -6,11 +6,7 @@ Kept tiny so ``moderator-app --version`` starts in a few tens of milliseconds.
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Sequence
-
-# When the process got going, for the smoke test's and benchmarks' start-up figures.
-STARTED = time.monotonic()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

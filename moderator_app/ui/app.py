@@ -47,7 +47,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(options: GuiOptions) -> int:
-    from moderator_app.launcher import STARTED as started
+    from moderator_app import STARTED as started
 
     app = create_application()
     try:

@@ -6,6 +6,7 @@ Closing the window releases held decisions at once, so nothing the moderator dec
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -120,6 +121,9 @@ class ReviewController(QObject):
             del facts[post_id]
         self.model.set_facts(facts)
         self.model.set_claimed_elsewhere(snapshot.claimed_elsewhere)
+        # The queue, the engine and the libraries are long-lived: keep them out of the cyclic collector, whose
+        # full passes over tens of thousands of objects would otherwise pause the GUI thread now and then.
+        gc.freeze()
         self.queue_loaded.emit(len(facts))
         if not self.queue_panel.select(current):
             self.queue_panel.select_row(0)
