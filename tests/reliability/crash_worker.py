@@ -21,16 +21,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from support import open_workstation
+
 from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.errors import PlatformUnavailable, RateLimited
 from moderator_app.core.models import CategoryId, PostId, UserId
-from moderator_app.platform_api import MemorySecretStore
-from moderator_app.services.audit_service import open_audit_log
-from moderator_app.services.outbox_journal import OutboxJournal
-from moderator_app.services.platform import make_client
-from moderator_app.services.policy import load_policy
-from moderator_app.services.suggestion_service import SuggestionService
-from moderator_app.services.workstation import WorkstationParts, WorkstationSession
+from moderator_app.services.workstation import WorkstationSession
 
 USER = "mod1"
 
@@ -52,15 +48,7 @@ def decision(post_id: str, number: int) -> Decision:
 
 
 def open_session(url: str, folder: Path) -> WorkstationSession:
-    client = make_client(url, credentials=lambda: (USER, "demo"))
-    client.secrets = MemorySecretStore()
-    auth = client.login(USER, "demo")
-    pack = load_policy()
-    audit = open_audit_log(f"sqlite:///{folder / 'audit.sqlite3'}", workstation="crash-workstation", data_dir=folder)
-    suggestions = SuggestionService.build(pack, model_path=folder / "team-model.bin")
-    parts = WorkstationParts(client, auth, audit, suggestions, pack, "crash-workstation",
-                             OutboxJournal(folder / "outbox.sqlite3"))
-    return WorkstationSession(parts)
+    return open_workstation(url, USER, folder, f"sqlite:///{folder / 'audit.sqlite3'}", "crash-workstation")
 
 
 def journalled(session: WorkstationSession, post_id: str) -> bool:

@@ -16,7 +16,13 @@ from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecisio
 from moderator_app.core.models import CategoryId, PostId, UserId
 from moderator_app.demo_platform import RunningServer
 from moderator_app.demo_platform.faults import FaultInjector
+from moderator_app.platform_api import MemorySecretStore
+from moderator_app.services.audit_service import open_audit_log
+from moderator_app.services.outbox_journal import OutboxJournal
 from moderator_app.services.platform import make_client
+from moderator_app.services.policy import load_policy
+from moderator_app.services.suggestion_service import SuggestionService
+from moderator_app.services.workstation import WorkstationParts, WorkstationSession
 
 REACHED = "modapp.reliability.reached"
 SHM = Path("/dev/shm")
@@ -27,6 +33,21 @@ def memory_folder(prefix: str) -> Path:
     about the disk, and thousands of fsyncs would otherwise take most of the time budget."""
     base = SHM if SHM.is_dir() and shutil.disk_usage(SHM).free > 2 * 1024**3 else None
     return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+
+
+def open_workstation(url: str, user: str, folder: Path, audit_url: str, workstation: str) -> WorkstationSession:
+    """A logged-in workstation as services.demo.start_demo builds one, on a platform and audit log of our choice,
+    with its own outbox journal and key in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    client = make_client(url, credentials=lambda: (user, "demo"))
+    client.secrets = MemorySecretStore()
+    auth = client.login(user, "demo")
+    pack = load_policy()
+    audit = open_audit_log(audit_url, workstation=workstation, data_dir=folder)
+    suggestions = SuggestionService.build(pack, model_path=folder / "team-model.bin")
+    parts = WorkstationParts(client, auth, audit, suggestions, pack, workstation,
+                             OutboxJournal(folder / "outbox.sqlite3"))
+    return WorkstationSession(parts)
 
 
 def decision_for(post_id: str, number: int, moderator: str = "mod1") -> Decision:

@@ -48,7 +48,7 @@ def pristine_log() -> Iterator[tuple[Path, Path]]:
         report = check.verify()
     finally:
         check.store.close()
-    assert report.ok and report.events == EVENTS, report.problems
+    assert report.ok and report.events_checked == EVENTS, report.problems
     yield folder / "pristine.sqlite3", folder / "ws"
     shutil.rmtree(folder, ignore_errors=True)
 
