@@ -2,7 +2,7 @@
 connection (before and after applying a request), sends bursts of 429 and, for part of the run, answers 2 s late.
 
 Leads decide without a lease, so every one of the run's requests is a decision on its way through the outbox
-(claims under faults: test_crashes and test_concurrency). Then the lead's ``GET /v1/decisions`` shows each post
+(claims under faults: test_crashes and test_two_workstations). Then the lead's ``GET /v1/decisions`` shows each post
 decided exactly once, the audit log records each decision once and its delivery once, and the chain verifies.
 """
 
