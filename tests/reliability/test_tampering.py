@@ -29,11 +29,18 @@ WORKERS = 2
 @pytest.fixture(scope="module")
 def pristine_log() -> Iterator[tuple[Path, Path]]:
     """Generated once (the bulk path: signed events, a signed checkpoint every 1,000) and verified clean."""
+    folder = memory_folder("modapp-tamper-")
+    try:
+        yield _generate(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # 100 MB in RAM: gone even when generation fails
+
+
+def _generate(folder: Path) -> tuple[Path, Path]:
     import keyring
 
     from tests.conftest import MemoryKeyring
 
-    folder = memory_folder("modapp-tamper-")
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     try:
@@ -49,8 +56,7 @@ def pristine_log() -> Iterator[tuple[Path, Path]]:
     finally:
         check.store.close()
     assert report.ok and report.events_checked == EVENTS, report.problems
-    yield folder / "pristine.sqlite3", folder / "ws"
-    shutil.rmtree(folder, ignore_errors=True)
+    return folder / "pristine.sqlite3", folder / "ws"
 
 
 def test_every_single_row_tamper_is_detected_and_located(pristine_log: tuple[Path, Path], fast_dir: Path) -> None:
