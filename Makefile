@@ -72,3 +72,9 @@ packaging-tools: venv
 
 # tests/packaging builds the .deb, so the suite needs PyInstaller too.
 test: packaging-tools
+# The reliability and security suite (docs/reliability.md): network faults, kill -9, two workstations, audit
+# tampering, hostile input, secrets and TLS. Kept out of `make test` (it takes longer than the rest); CI runs both.
+.PHONY: reliability
+reliability: system-deps venv i18n
+	QT_QPA_PLATFORM=offscreen MODAPP_RELIABILITY_FIGURES=build/reliability-figures.json \
+		$(PY) -m pytest -m reliability tests/reliability -p no:cacheprovider $(PYTEST_ARGS)

@@ -12,11 +12,12 @@ from moderator_app.demo_platform.problems import PROBLEM_MEDIA_TYPE
 from moderator_app.demo_platform.schemas import ProblemOut
 
 ERRORS_BY_METHOD = {
-    "get": (401, 403, 404, 429, 503),
-    "post": (401, 403, 404, 409, 422, 423, 429, 503),
+    "get": (400, 401, 403, 404, 429, 503),
+    "post": (400, 401, 403, 404, 409, 422, 423, 429, 503),
     "delete": (401, 404, 429, 503),
 }
 ERROR_TEXT = {
+    400: "A body that cannot be read as JSON, or a cursor this server did not hand out",
     401: "No valid access token (problem+json)",
     403: "The user's role does not allow this",
     404: "No such resource",

@@ -190,8 +190,11 @@ class PlatformClient:
     ) -> tuple[int, bytes, str | None]:
         url = self._base_url + path
         try:
+            # verify passed explicitly: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override a session's own
+            # CA bundle, so the configured bundle would be silently ignored on machines that set them.
             with self.session.request(method, url, params=params, json=json_body, headers=headers,
-                                      timeout=self.options.timeout, stream=True) as response:
+                                      timeout=self.options.timeout, stream=True,
+                                      verify=self.session.verify) as response:
                 content = self._read_body(response)
                 return response.status_code, content, response.headers.get("Retry-After")
         except requests.exceptions.SSLError as exc:

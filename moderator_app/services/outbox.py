@@ -20,7 +20,7 @@ import random
 import threading
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from moderator_app import paths
@@ -211,23 +211,26 @@ class Outbox:
         self._changed()
         stop.wait(delay)
 
+    # The outcome is handed on (the workstation audits it) before the journal records it: a process killed in
+    # between delivers again under the same key and reports the outcome again, where the other order never would.
     def _delivered(self, entry: OutboxEntry, ack: PlatformDecision, report: DeliveryReport, attempts: int) -> None:
-        self.journal.mark_delivered(entry.seq, ack, attempts)
-        done = self.journal.get(entry.seq) or entry
-        report.delivered.append(done)
-        self.last_error = None
+        done = replace(entry, state=EntryState.DELIVERED, attempts=entry.attempts + attempts, platform_decision=ack)
         if self.on_delivered is not None:
             self.on_delivered(done, ack)
+        self.journal.mark_delivered(entry.seq, ack, attempts)
+        report.delivered.append(self.journal.get(entry.seq) or done)
+        self.last_error = None
         self._changed()
 
     def _park(self, entry: OutboxEntry, kind: str, exc: PlatformError, winner: PlatformDecision | None,
               report: DeliveryReport, attempts: int) -> None:
-        self.journal.mark_failed(entry.seq, kind, str(exc), winner, attempts)
-        parked = self.journal.get(entry.seq) or entry
-        report.failed.append(parked)
-        self.last_error = str(exc)
+        parked = replace(entry, state=EntryState.FAILED, attempts=entry.attempts + attempts, last_error=str(exc),
+                         failure_kind=kind, platform_decision=winner)
         if self.on_failed is not None:
             self.on_failed(parked, exc)
+        self.journal.mark_failed(entry.seq, kind, str(exc), winner, attempts)
+        report.failed.append(self.journal.get(entry.seq) or parked)
+        self.last_error = str(exc)
         self._changed()
 
     # --- background sender (GUI) --------------------------------------------------------------------------
