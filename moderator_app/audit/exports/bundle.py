@@ -1,0 +1,214 @@
+"""Write an export bundle::
+
+    OUT/
+      data/events.jsonl              the matching events: {"seq":N,"envelope":<the stored canonical bytes>}
+      data/events.csv | events.xlsx | report.pdf        human views (as asked)
+      verification/context.jsonl     the other events of the proven range (needed to prove none was withheld)
+      VERIFY.md                      how to check the bundle without our software
+      manifest.json, manifest.sig    filter, range, checkpoints, counts, SHA-256 of every file; Ed25519 signature
+
+An event whose envelope holds an author identity is written pseudonymised, with its leaf hash and the paths
+changed ("redacted"): its place in the chain is still proven, its content (necessarily) not.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from moderator_app import __version__
+from moderator_app.audit.exports.matching import filter_to_json, matches
+from moderator_app.audit.exports.pseudonyms import Pseudonymiser
+from moderator_app.audit.exports.report_pdf import ReportStats, write_pdf
+from moderator_app.audit.exports.selection import ProofRange, RangeRow, iter_range, proof_range
+from moderator_app.audit.exports.verify_text import VERIFY_MD
+from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, Row, Views, XlsxView
+from moderator_app.audit.keys import SigningKey
+from moderator_app.audit.store import AuditStore
+from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
+from moderator_app.core.errors import ModeratorError, UsageError
+
+FORMAT_ID = "moderator-workstation-export/1"
+FORMATS = ("csv", "xlsx", "jsonl", "pdf")
+MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
+EVENTS, CONTEXT = "data/events.jsonl", "verification/context.jsonl"
+_PROGRESS_EVERY = 16384
+
+
+class ExportCancelled(ModeratorError):
+    """The user cancelled; the partial bundle has been removed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    wanted: EventFilter
+    formats: tuple[str, ...]
+    out: Path
+    requested_by: str
+    role: str
+    workstation: str
+    language: str = "en"  # the PDF report's language: "en" or "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    out: Path
+    export_id: str
+    matching: int
+    context: int
+    redacted: int
+    manifest_sha256: str
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def prepare_folder(out: Path) -> bool:
+    """Create OUT (True) or accept an existing empty folder (False); anything else is refused."""
+    if out.exists():
+        if not out.is_dir():
+            raise UsageError(f"--out {out} exists and is not a folder")
+        if any(out.iterdir()):
+            raise UsageError(f"--out {out} is not empty: an export never overwrites files")
+        created = False
+    else:
+        created = True
+    (out / "data").mkdir(parents=True, exist_ok=True)
+    (out / "verification").mkdir(exist_ok=True)
+    return created
+
+
+def write_bundle(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: SigningKey,
+                 pseudonymiser: Pseudonymiser | None, progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> ExportResult:
+    unknown = sorted(set(request.formats) - set(FORMATS))
+    if unknown:
+        raise UsageError(f"unknown export format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    created = prepare_folder(request.out)
+    try:
+        return _write(store, request, head, signer, pseudonymiser, progress, cancel)
+    except BaseException:
+        _remove_partial(request.out, created)
+        raise
+
+
+def _remove_partial(out: Path, created: bool) -> None:
+    if created:
+        shutil.rmtree(out, ignore_errors=True)
+        return
+    for child in out.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
+def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: SigningKey,
+           pseudonymiser: Pseudonymiser | None, progress: ProgressCallback | None,
+           cancel: CancelToken | None) -> ExportResult:
+    proof = proof_range(store, request.wanted, head)
+    out = request.out
+    sinks: list[CsvView | XlsxView] = []
+    if "csv" in request.formats:
+        sinks.append(CsvView(out / "data" / "events.csv"))
+    if "xlsx" in request.formats:
+        sinks.append(XlsxView(out / "data" / "events.xlsx"))
+    stats = ReportStats() if "pdf" in request.formats else None
+    counts = {"matching": 0, "context": 0, "redacted": 0}
+    with (out / EVENTS).open("wb") as events, (out / CONTEXT).open("wb") as context, Views(sinks) as views:
+        for done, row in enumerate(iter_range(store, proof), start=1):
+            _write_event(row, request.wanted, pseudonymiser, events, context, views, stats, counts)
+            if done % _PROGRESS_EVERY == 0:
+                if cancel is not None and cancel.cancelled:
+                    raise ExportCancelled("export cancelled; nothing was kept")
+                if progress is not None:
+                    progress(done, proof.size)
+    if progress is not None:
+        progress(proof.size, proof.size)
+    export_id = str(uuid.uuid4())
+    (out / "VERIFY.md").write_text(VERIFY_MD, encoding="utf-8")
+    events_digest = sha256_file(out / EVENTS)
+    if stats is not None:
+        write_pdf(out / "data" / "report.pdf", stats, request, export_id, events_digest)
+    files = {path.relative_to(out).as_posix(): sha256_file(path) for path in sorted(out.rglob("*")) if path.is_file()}
+    manifest = _manifest(store, request, proof, signer, pseudonymiser, export_id, counts, files, sinks)
+    manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    (out / MANIFEST).write_bytes(manifest_bytes)
+    (out / SIGNATURE).write_text(base64.b64encode(signer.sign(manifest_bytes)).decode("ascii") + "\n",
+                                 encoding="ascii")
+    return ExportResult(out, export_id, counts["matching"], counts["context"], counts["redacted"],
+                        hashlib.sha256(manifest_bytes).hexdigest(), files)
+
+
+def _write_event(row: RangeRow, wanted: EventFilter, pseudonymiser: Pseudonymiser | None, events: IO[bytes],
+                 context: IO[bytes], views: Views, stats: ReportStats | None, counts: dict[str, int]) -> None:
+    seq, envelope, leaf, occurred_at, actor, event_type, category, subject, decision_kind, event_id = row
+    matching = matches(wanted, (occurred_at, actor, event_type, category, subject, decision_kind))
+    redacted = pseudonymiser.redact_envelope(envelope) if pseudonymiser is not None else None
+    if redacted is None:
+        line = b'{"seq":%d,"envelope":%s}\n' % (seq, envelope)
+        body = _body_text(envelope)
+    else:
+        data, paths = redacted
+        line = b'{"seq":%d,"leaf":"%s","redacted":%s,"envelope":%s}\n' % (
+            seq, leaf.hex().encode(), _compact(paths), _compact(data))
+        body = _compact(data["body"]).decode("utf-8")
+        subject = data["hdr"].get("subject")
+        counts["redacted"] += 1
+    if not matching:
+        context.write(line)
+        counts["context"] += 1
+        return
+    events.write(line)
+    counts["matching"] += 1
+    view_row: Row = (seq, occurred_at, event_type, actor, subject or "", category or "", decision_kind or "", body,
+                     event_id)
+    views.write(view_row)
+    if stats is not None:
+        stats.add(occurred_at, actor, event_type, category, decision_kind)
+
+
+def _compact(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _body_text(envelope: bytes) -> str:
+    """The payload's canonical text without parsing: RFC 8785 sorts "body" first, and the top-level "event_id"
+    key is the last occurrence of its literal (header values are strings, where quotes are escaped)."""
+    end = envelope.rfind(b',"event_id":"')
+    return envelope[len(b'{"body":'):end].decode("utf-8")
+
+
+def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, signer: SigningKey,
+              pseudonymiser: Pseudonymiser | None, export_id: str, counts: dict[str, int], files: dict[str, str],
+              sinks: list[CsvView | XlsxView]) -> dict[str, Any]:
+    keys = store.public_keys()
+    needed = {c.key_id for c in (proof.start, proof.end) if c is not None}
+    return {
+        "format": FORMAT_ID, "export_id": export_id, "created_at": utc_timestamp(),
+        "tool": f"moderator-app {__version__}",
+        "log_id": store.log_id, "requested_by": {"id": request.requested_by, "role": request.role},
+        "workstation": request.workstation, "filter": filter_to_json(request.wanted),
+        "formats": list(request.formats),
+        "range": {"first_seq": proof.first_seq, "last_seq": proof.last_seq},
+        "checkpoint_from": asdict(proof.start) if proof.start else None, "checkpoint_to": asdict(proof.end),
+        "counts": counts, "pseudonymised": pseudonymiser is not None,
+        "pseudonym_key_id": pseudonymiser.key_id if pseudonymiser else None,
+        "csv_escaping": CSV_ESCAPING, "xlsx_sheet_data_rows": SHEET_DATA_ROWS,
+        "xlsx_sheets": next((s.sheets for s in sinks if isinstance(s, XlsxView)), 0),
+        "files": files,
+        "keys": {key_id: keys[key_id].hex() for key_id in sorted(needed) if key_id in keys},
+        "signer": {"key_id": signer.key_id, "public_key": signer.public_key.hex()},
+    }
+
+
+def sha256_file(path: Path, on_chunk: Callable[[], None] | None = None) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            if on_chunk is not None:
+                on_chunk()
+    return digest.hexdigest()
