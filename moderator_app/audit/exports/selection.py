@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import LargeBinary, cast, func, select
 
+from moderator_app.audit.query import _conditions as conditions_for
 from moderator_app.audit.schema import audit_event
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import Checkpoint, EventFilter
@@ -42,11 +43,7 @@ def proof_range(store: AuditStore, wanted: EventFilter, head: Checkpoint) -> Pro
 
     The moderator, category, kind, type and subject parts of the filter do not narrow it: a withheld event that
     matches them must show up somewhere in this range."""
-    conditions = [audit_event.c.log_id == store.log_id]
-    if wanted.since is not None:
-        conditions.append(audit_event.c.occurred_at >= wanted.since)
-    if wanted.until is not None:
-        conditions.append(audit_event.c.occurred_at < wanted.until)
+    conditions = conditions_for(store, EventFilter(since=wanted.since, until=wanted.until))
     with store.reader.connect() as connection:
         low, high = connection.execute(select(func.min(audit_event.c.seq), func.max(audit_event.c.seq))
                                        .where(*conditions, audit_event.c.seq <= head.seq)).one()
