@@ -26,6 +26,7 @@ from moderator_app.core.lead import Dashboard, EventStatus, ReviewSummary, Revie
 from moderator_app.core.models import User
 from moderator_app.services import exports, review_quality
 from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.workstation import WorkstationParts
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +88,29 @@ class LeadConsole:
 
     def pending_reviews(self, reviewer: str | None = None) -> list[ReviewTask]:
         return review_quality.pending_reviews(self.audit_log, reviewer or self.user.user_id)
+
+
+def _session_parts(service: object) -> tuple[AuditLogService, User, str] | None:
+    """The audit log, user and workstation of a logged-in WorkstationSession (None for anything else, e.g. a
+    test double)."""
+    parts = getattr(service, "_parts", None)
+    if not isinstance(parts, WorkstationParts):
+        return None
+    return parts.audit, parts.auth.user, parts.workstation
+
+
+def console_for(service: object, moderators: Sequence[str] = ()) -> LeadConsole | None:
+    """The console for a lead's session; None for a moderator (the GUI then shows no Team lead menu)."""
+    found = _session_parts(service)
+    if found is None or not found[1].is_lead:
+        return None
+    audit_log, user, workstation = found
+    return LeadConsole(audit_log, user, workstation=workstation, moderators=moderators)
+
+
+def blind_reviews_for(service: object) -> review_quality.BlindReviews | None:
+    found = _session_parts(service)
+    if found is None:
+        return None
+    audit_log, user, workstation = found
+    return review_quality.BlindReviews(audit_log, user, workstation=workstation)

@@ -126,3 +126,16 @@ def review_summary(audit_log: AuditLogService, since: str | None = None, until: 
         return tuple(Agreement(label, agreed, total) for label, (agreed, total) in sorted(rows.items()))
 
     return ReviewSummary(len(requests), reviewed, table(by_moderator), table(by_category), tuple(disagreements))
+
+
+class BlindReviews:
+    """The reviewer's side, for every moderator's workstation: requests addressed to me, and my verdicts."""
+
+    def __init__(self, audit_log: AuditLogService, user: User, *, workstation: str) -> None:
+        self.audit_log, self.user, self.workstation = audit_log, user, workstation
+
+    def pending(self) -> list[ReviewTask]:
+        return pending_reviews(self.audit_log, self.user.user_id)
+
+    def record(self, task: ReviewTask, kind: str, categories: Sequence[str]) -> None:
+        record_review(self.audit_log, task, self.user, kind, categories, workstation=self.workstation)
