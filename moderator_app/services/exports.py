@@ -21,7 +21,7 @@ from moderator_app import paths
 from moderator_app.audit.exports.bundle import FORMATS, ExportCancelled, ExportRequest, ExportResult, write_bundle
 from moderator_app.audit.exports.matching import filter_to_json
 from moderator_app.audit.exports.pseudonyms import Pseudonymiser
-from moderator_app.audit.exports.report_pdf import find_cjk_font
+from moderator_app.audit.exports.report_stats import find_cjk_font
 from moderator_app.audit.exports.verify_bundle import BundleReport, verify_bundle
 from moderator_app.core.audit import AuditEvent, CancelToken, EventFilter, EventType, ProgressCallback
 from moderator_app.core.errors import CheckFailed, PermissionDenied

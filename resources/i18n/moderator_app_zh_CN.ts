@@ -1,122 +1,1054 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditEventModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Moderator</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="44" />
+        <source>Verify now</source>
+        <translation>立即校验</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="47" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="69" />
+        <source>Select an event to see it and its chain status.</source>
+        <translation>选择一条事件以查看其内容和哈希链状态。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="89" />
+        <source>{count} events match</source>
+        <translation>{count} 条事件符合条件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="99" />
+        <source>Checking seq {seq}…</source>
+        <translation>正在检查序号 {seq}…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="104" />
+        <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
+        <translation>序号 {seq}：完好（哈希、与上一事件的链接、写入者签名）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="107" />
+        <source>covered by the signed checkpoint at seq {checkpoint}</source>
+        <translation>已由序号 {checkpoint} 处的签名检查点覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="110" />
+        <source>not yet covered by a signed checkpoint</source>
+        <translation>尚未被签名检查点覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="112" />
+        <source>hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="112" />
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
+        <source>writer signature</source>
+        <translation>写入者签名</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="114" />
+        <source>seq {seq}: NOT intact: {what}</source>
+        <translation>序号 {seq}：不完好：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="118" />
+        <source>Verify the audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="119" />
+        <source>Recomputing every hash and checking the signed checkpoints.</source>
+        <translation>正在重新计算每个哈希并检查签名检查点。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="126" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="128" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="132" />
+        <source>Verification</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="126" />
+        <source>Verification cancelled.</source>
+        <translation>校验已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="129" />
+        <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
+        <translation>完好：{events} 条事件和 {checkpoints} 个检查点均通过校验。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="132" />
+        <source>NOT intact: {problem}</source>
+        <translation>不完好：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="136" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>BlindReviewDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="29" />
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="80" />
+        <source>Blind second reviews</source>
+        <translation>盲审复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="35" />
+        <source>Decide these posts as if they were new: the first decision is not shown, and your verdict is compared with it.</source>
+        <translation>请把这些帖子当作新帖子处理：不显示首次处理决定，您的结论将与之比较。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="47" />
+        <source>Categories, e.g. 10.7 10.8</source>
+        <translation>类别，例如 10.7 10.8</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="48" />
+        <source>Record verdict</source>
+        <translation>记录结论</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="26" />
+        <source>Last days</source>
+        <translation>最近天数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="32" />
+        <source>SLA (minutes from claim to decision)</source>
+        <translation>时限（从领取到处理的分钟数）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="38" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="52" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="66" />
+        <source>Decisions per hour of day (UTC)</source>
+        <translation>各时段的处理数（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="67" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="68" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="72" />
+        <source>Decisions</source>
+        <translation>处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="68" />
+        <source>Decisions per day</source>
+        <translation>每日处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="69" />
+        <source>Decisions by category</source>
+        <translation>按类别的处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="71" />
+        <source>Decisions by moderator</source>
+        <translation>按审核员的处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="73" />
+        <source>SLA breaches and outbox failures per day</source>
+        <translation>每日超时与发件箱失败</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74" />
+        <source>SLA breaches</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="75" />
+        <source>Outbox failures</source>
+        <translation>发件箱失败</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="76" />
+        <source>Suggestions accepted per category</source>
+        <translation>各类别建议采纳率</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="77" />
+        <source>Accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81" />
+        <source>{decisions} decisions, {breaches} SLA breaches, {failures} outbox failures since {since}</source>
+        <translation>自 {since} 起：{decisions} 次处理，{breaches} 次超时，{failures} 次发件箱失败</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="34" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="62" />
+        <source>Note (required to restrict or escalate)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="63" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="68" />
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="69" />
+        <source>Restriction in days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="72" />
+        <source>Refutation text or link (rumour label)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="73" />
+        <source>Refutation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="75" />
+        <source>Restrict:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="44" />
+        <source>Export audit events</source>
+        <translation>导出审计事件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="49" />
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="58" />
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="61" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="62" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="63" />
+        <source>PDF report language</source>
+        <translation>PDF 报告语言</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="64" />
+        <source>Include author identities (recorded in the audit log)</source>
+        <translation>包含作者身份（将记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="66" />
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="71" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="75" />
+        <source>Bundle folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="78" />
+        <source>The bundle holds the events, a signed manifest and what a reviewer needs to check, offline, that it is complete and unaltered (moderator-app audit verify-export FOLDER).</source>
+        <translation>导出包包含事件、签名清单，以及审查人员离线核验其完整且未被篡改所需的全部内容（moderator-app audit verify-export 文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="81" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="106" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="112" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="115" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="88" />
+        <source>Where to put the bundle</source>
+        <translation>导出包存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100" />
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100" />
+        <source>Writing {folder}</source>
+        <translation>正在写入 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="107" />
+        <source>Exported {events} events to {folder}.</source>
+        <translation>已导出 {events} 条事件到 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="113" />
+        <source>Export cancelled; nothing was kept.</source>
+        <translation>导出已取消，未保留任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="27" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="28" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="31" />
+        <source>Moderator</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="32" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="33" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="34" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="38" />
+        <source>Subject, e.g. post:4711</source>
+        <translation>对象，例如 post:4711</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="42" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>LeadConsoleWindow</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="18" />
+        <source>Team lead console</source>
+        <translation>组长控制台</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="22" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="26" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="35" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="27" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="38" />
+        <source>Review quality</source>
+        <translation>复核质量</translation>
+    </message>
+</context>
+<context>
+    <name>LeadMenu</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="24" />
+        <source>&amp;Blind second reviews…</source>
+        <translation>盲审复核(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="30" />
+        <source>Team &amp;lead</source>
+        <translation>组长(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="32" />
+        <source>Audit log, dashboard and &amp;review quality…</source>
+        <translation>审计日志、仪表板与复核质量(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="30" />
+        <source>Log in to the platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="43" />
+        <source>Remember me (keeps the token in the system keyring)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="45" />
+        <source>Platform URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="46" />
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="47" />
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="62" />
+        <source>The platform URL must start with https://</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="65" />
+        <source>Enter your user name and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="67" />
+        <source>Logging in…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45" />
+        <location filename="../../moderator_app/ui/main_window.py" line="38" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46" />
+        <location filename="../../moderator_app/ui/main_window.py" line="38" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51" />
-        <source>Flagged queue</source>
-        <translation>待审队列</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="51" />
-        <source>No items loaded yet.</source>
-        <translation>尚未加载条目。</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52" />
-        <source>Post</source>
-        <translation>帖子</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="52" />
-        <source>Select an item in the queue.</source>
-        <translation>请在队列中选择一条。</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54" />
-        <source>Suggestions (Article 10)</source>
-        <translation>建议（第十条）</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="54" />
-        <source>Suggestions appear here.</source>
-        <translation>建议将显示在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="67" />
+        <location filename="../../moderator_app/ui/main_window.py" line="128" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="69" />
+        <location filename="../../moderator_app/ui/main_window.py" line="130" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="75" />
+        <location filename="../../moderator_app/ui/main_window.py" line="134" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="77" />
+        <location filename="../../moderator_app/ui/main_window.py" line="136" />
+        <source>&amp;Refresh queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="140" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="81" />
+        <location filename="../../moderator_app/ui/main_window.py" line="147" />
+        <source>Cite the top &amp;suggestion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="149" />
+        <source>&amp;Undo last decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="151" />
+        <source>Apply to all &amp;similar posts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="157" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="82" />
+        <location filename="../../moderator_app/ui/main_window.py" line="158" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="84" />
+        <location filename="../../moderator_app/ui/main_window.py" line="160" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="93" />
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="95" />
-        <source>Outbox: 0 pending</source>
-        <translation>发件箱：0 条待发</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="97" />
-        <source>No lease</source>
-        <translation>未领取</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="99" />
-        <source>Decisions today: 0</source>
-        <translation>今日处置：0</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="109" />
+        <location filename="../../moderator_app/ui/main_window.py" line="166" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="110" />
+        <location filename="../../moderator_app/ui/main_window.py" line="165" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
 </context>
 <context>
+    <name>MediaTile</name>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="45" />
+        <source>Reveal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="47" />
+        <source>Reveal media</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="27" />
+        <source>Outbox: failed decisions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="31" />
+        <source>The platform refused these decisions. Retry, or decide the post again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="52" />
+        <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PostPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="73" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="83" />
+        <source>Post text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="89" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="97" />
+        <source>Reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="92" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="99" />
+        <source>Author history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="128" />
+        <source>No post selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="136" />
+        <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="145" />
+        <source>SLA: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/progress.py" line="60" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/progress.py" line="69" />
+        <source>{done} of {total} events</source>
+        <translation>{done} / {total} 条事件</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="31" />
+        <source>Flagged queue</source>
+        <translation>待审队列</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="37" />
+        <source>Filter by category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="38" />
+        <source>All categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="43" />
+        <source>Filter by report reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="44" />
+        <source>All reasons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="49" />
+        <source>Filter by age</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <source>Any age</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <source>≤ 1 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <source>≤ 6 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
+        <source>≤ 24 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="55" />
+        <source>Filter by SLA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
+        <source>Any SLA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57" />
+        <source>Due within 1 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59" />
+        <source>Group similar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="71" />
+        <source>Flagged posts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="140" />
+        <source>{shown} shown of {total} in queue</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>SLA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Suggested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <source>Reposts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <source>Flagged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="42" />
+        <source>Similar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="228" />
+        <source>Claimed by another moderator</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="186" />
+        <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="193" />
+        <source>{category} cannot be cited for this decision</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewQualityPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="40" />
+        <source>Share of decisions re-queued blind</source>
+        <translation>盲审复核比例</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="48" />
+        <source>Re-queue a sample now</source>
+        <translation>立即抽样复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="52" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="59" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
+        <source>Moderator</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="59" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
+        <source>Agreed</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <source>Reviewed</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="66" />
+        <source>Disagreements (for the lead to settle)</source>
+        <translation>分歧（由组长裁定）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
+        <source>Reviewer</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
+        <source>Review</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <source>Decision seq</source>
+        <translation>处理序号</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="86" />
+        <source>{count} decisions re-queued to a second moderator.</source>
+        <translation>已将 {count} 条处理决定交由第二名审核员盲审。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="90" />
+        <source>Review quality</source>
+        <translation>复核质量</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="105" />
+        <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
+        <translation>已抽样 {requested} 条，已复核 {reviewed} 条，分歧 {disagreements} 条</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="28" />
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="32" />
+        <source>Outbox: 0 pending</source>
+        <translation>发件箱：0 条待发</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="33" />
+        <source>Outbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="35" />
+        <location filename="../../moderator_app/ui/status.py" line="93" />
+        <source>No lease</source>
+        <translation>未领取</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="36" />
+        <source>Decisions today: 0</source>
+        <translation>今日处置：0</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="37" />
+        <source>High-severity seen: 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="78" />
+        <source>Offline: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83" />
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="83" />
+        <source>Offline — decisions are kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="84" />
+        <source>Outbox: {0} pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="86" />
+        <source>, {0} failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="91" />
+        <source>Lease: {0} min left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="94" />
+        <source>Decisions today: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="103" />
+        <source>High-severity seen: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="108" />
+        <source>You have been reviewing for {0} minutes. Time for a short break.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="25" />
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="29" />
+        <source>Suggestions (Article 10)</source>
+        <translation>建议（第十条）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="32" />
+        <source>Suggested categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="33" />
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="40" />
+        <source>No suggestion: decide on the post itself.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../moderator_app/ui/errors.py" line="25" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40" />
+        <location filename="../../moderator_app/ui/app.py" line="54" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="40" />
+        <location filename="../../moderator_app/ui/app.py" line="54" />
         <source>Settings not loaded: {0}</source>
         <translation>设置未能加载：{0}</translation>
     </message>

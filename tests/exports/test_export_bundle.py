@@ -189,9 +189,9 @@ def test_the_pdf_report_embeds_its_chinese_font(export: Export) -> None:
 
 
 def test_a_missing_cjk_font_is_named(export: Export, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from moderator_app.audit.exports import report_pdf
+    from moderator_app.audit.exports import report_stats
 
-    monkeypatch.setattr(report_pdf, "FONT_CANDIDATES", ())
+    monkeypatch.setattr(report_stats, "FONT_CANDIDATES", ())
     monkeypatch.setenv("MODAPP_CJK_FONT", str(tmp_path / "nope.ttf"))
     with pytest.raises(UsageError, match="fonts-wqy-microhei"):
         export(FILTERED, ("pdf",))

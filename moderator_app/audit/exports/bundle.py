@@ -26,7 +26,7 @@ from typing import IO, Any
 from moderator_app import __version__
 from moderator_app.audit.exports.matching import filter_to_json, matches
 from moderator_app.audit.exports.pseudonyms import Pseudonymiser
-from moderator_app.audit.exports.report_pdf import ReportStats, write_pdf
+from moderator_app.audit.exports.report_stats import ReportStats
 from moderator_app.audit.exports.selection import ProofRange, RangeRow, iter_range, proof_range
 from moderator_app.audit.exports.verify_text import VERIFY_MD
 from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, Row, Views, XlsxView
@@ -131,6 +131,8 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     (out / "VERIFY.md").write_text(VERIFY_MD, encoding="utf-8")
     events_digest = sha256_file(out / EVENTS)
     if stats is not None:
+        from moderator_app.audit.exports.report_pdf import write_pdf
+
         write_pdf(out / "data" / "report.pdf", stats, request, export_id, events_digest)
     files = {path.relative_to(out).as_posix(): sha256_file(path) for path in sorted(out.rglob("*")) if path.is_file()}
     manifest = _manifest(store, request, proof, signer, pseudonymiser, export_id, counts, files, sinks)

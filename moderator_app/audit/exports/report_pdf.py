@@ -5,9 +5,7 @@ from Debian's fonts-wqy-microhei, found at run time, or the file named by MODAPP
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +19,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from moderator_app.core.errors import UsageError
+from moderator_app.audit.exports.report_stats import DECISION_TYPE, ReportStats, find_cjk_font
 
 if TYPE_CHECKING:
     from moderator_app.audit.exports.bundle import ExportRequest
 
 FONT_NAME = "WenQuanYiMicroHei"
-FONT_CANDIDATES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
-                   "/usr/local/share/fonts/wqy-microhei.ttc")
-DECISION_TYPE = "decision_recorded"
 _TEXT = {
     "title": ("Audit export summary", "审计导出摘要"),
     "export": ("Export", "导出编号"), "digest": ("events.jsonl SHA-256", "events.jsonl SHA-256"),
@@ -39,35 +34,6 @@ _TEXT = {
     "by_moderator": ("Decisions by moderator", "按审核员的决定"), "by_kind": ("Decisions by kind", "按处理方式"),
     "none": ("(none)", "（无）"),
 }
-
-
-@dataclass
-class ReportStats:
-    total: int = 0
-    by_type: Counter[str] = field(default_factory=Counter)
-    by_day: Counter[str] = field(default_factory=Counter)
-    by_category: Counter[str] = field(default_factory=Counter)
-    by_moderator: Counter[str] = field(default_factory=Counter)
-    by_kind: Counter[str] = field(default_factory=Counter)
-
-    def add(self, occurred_at: str, actor: str, event_type: str, category: str | None,
-            decision_kind: str | None) -> None:
-        self.total += 1
-        self.by_type[event_type] += 1
-        if event_type == DECISION_TYPE:
-            self.by_day[occurred_at[:10]] += 1
-            self.by_category[category or "-"] += 1
-            self.by_moderator[actor] += 1
-            self.by_kind[decision_kind or "-"] += 1
-
-
-def find_cjk_font() -> Path:
-    configured = os.environ.get("MODAPP_CJK_FONT")
-    for candidate in ([configured] if configured else []) + list(FONT_CANDIDATES):
-        if Path(candidate).is_file():
-            return Path(candidate)
-    raise UsageError("the PDF report needs an embeddable Chinese TrueType font: install WenQuanYi Micro Hei "
-                     "(sudo apt-get install fonts-wqy-microhei) or set MODAPP_CJK_FONT to a .ttf/.ttc file")
 
 
 def _register_font() -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from moderator_app.audit.chain import ZERO_HASH, chain_hash, leaf_hash
 from moderator_app.audit.checkpoints import checkpoint_problem
 from moderator_app.audit.exports.bundle import CONTEXT, EVENTS, FORMAT_ID, MANIFEST, SIGNATURE, sha256_file
-from moderator_app.audit.exports.matching import filter_from_json, header_fields, matches
+from moderator_app.audit.exports.matching import HeaderFields, filter_from_json, header_fields, matches
 from moderator_app.audit.keys import PublicKeys, key_id_of
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback
 from moderator_app.core.errors import UsageError
@@ -131,14 +131,24 @@ def _lines(path: Path, kind: str) -> Iterator[tuple[int, str, bytes]]:
             yield (int(found.group(1)) if found else -number), kind, line.rstrip(b"\n")
 
 
-def _event(line: bytes) -> tuple[int, bytes, dict[str, Any], bool]:
-    """(seq, leaf, parsed envelope, redacted) of one line; ValueError when it is not a bundle line."""
+def _event(line: bytes) -> tuple[int, bytes, HeaderFields, bool]:
+    """(seq, leaf, filterable header, redacted) of one line; ValueError when it is not a bundle line."""
     plain = _PLAIN_LINE.fullmatch(line)
     if plain is not None:
         envelope = plain.group(2)
-        return int(plain.group(1)), leaf_hash(envelope), json.loads(envelope), False
+        return int(plain.group(1)), leaf_hash(envelope), _header(envelope), False
     data = json.loads(line)
-    return int(data["seq"]), bytes.fromhex(data["leaf"]), data["envelope"], True
+    return int(data["seq"]), bytes.fromhex(data["leaf"]), header_fields(data["envelope"]), True
+
+
+def _header(envelope: bytes) -> HeaderFields:
+    """Parse only the header: RFC 8785 orders the keys body, event_id, hdr, log, v, and header values are strings
+    (their quotes escaped), so the last `,"hdr":{` and the last `,"log":"` delimit it. Anything else is parsed
+    whole."""
+    start, end = envelope.rfind(b',"hdr":{'), envelope.rfind(b',"log":"')
+    if 0 < start < end and envelope.startswith(b'{"body":'):
+        return header_fields({"hdr": json.loads(envelope[start + 7:end])})
+    return header_fields(json.loads(envelope))
 
 
 def _check_chain(folder: Path, wanted: EventFilter, start: Checkpoint | None, end: Checkpoint, report: BundleReport,
@@ -149,8 +159,7 @@ def _check_chain(folder: Path, wanted: EventFilter, start: Checkpoint | None, en
     merged = heapq.merge(_lines(folder / EVENTS, EVENTS), _lines(folder / CONTEXT, CONTEXT))
     for done, (_order, kind, line) in enumerate(merged, start=1):
         try:
-            seq, leaf, envelope, redacted = _event(line)
-            fields = header_fields(envelope)
+            seq, leaf, fields, redacted = _event(line)
         except (ValueError, KeyError, TypeError):
             report.add(f"{kind}: line {line[:60]!r}… is not an exported event")
             return

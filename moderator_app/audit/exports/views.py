@@ -10,10 +10,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-import xlsxwriter
-
 COLUMNS = ("seq", "occurred_at", "event_type", "actor", "subject", "category", "decision_kind", "payload", "event_id")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
 EXCEL_MAX_ROWS = 1_048_576
 SHEET_DATA_ROWS = EXCEL_MAX_ROWS - 1  # the first row of every sheet is the header
 CSV_ESCAPING = ("a cell starting with = + - @ TAB or CR, or made of 16 or more digits (Excel keeps 15), is written "
@@ -24,7 +23,7 @@ Row = tuple[int, str, str, str, str, str, str, str, str]
 
 def neutralise(cell: str) -> str:
     """OWASP / CWE-1236: a spreadsheet must show the text, never evaluate it or round a long id."""
-    if cell.startswith(FORMULA_TRIGGERS) or (len(cell) > 15 and cell.isdigit()):
+    if cell and (cell[0] in _TRIGGER_CHARS or (len(cell) > 15 and cell.isdigit())):
         return "'" + cell
     return cell
 
@@ -36,7 +35,7 @@ class CsvView:
         self._writer.writerow(COLUMNS)
 
     def write(self, row: Row) -> None:
-        self._writer.writerow((row[0], *(neutralise(cell) for cell in row[1:])))
+        self._writer.writerow([row[0], *map(neutralise, row[1:])])
 
     def close(self) -> None:
         self._file.close()
@@ -46,6 +45,8 @@ class XlsxView:
     """Constant memory; every text cell written as a string; a new sheet before Excel's row limit."""
 
     def __init__(self, path: Path) -> None:
+        import xlsxwriter  # only when an XLSX is asked for: it is slow to import
+
         self._book = xlsxwriter.Workbook(str(path), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False})
