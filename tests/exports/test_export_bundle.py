@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moderator_app.audit.exports import bundle, views
+from moderator_app.audit.exports import sqlite_fast, views
 from moderator_app.core.audit import CancelToken, EventFilter, EventType
 from moderator_app.core.errors import PermissionDenied, UsageError
 from moderator_app.services.audit_service import AuditLogService
@@ -162,7 +162,7 @@ def test_include_pii_is_for_leads_only_and_recorded(export: Export, audit_log: A
 
 def test_a_cancelled_export_leaves_nothing_behind(export: Export, monkeypatch: pytest.MonkeyPatch,
                                                    tmp_path: Path) -> None:
-    monkeypatch.setattr(bundle, "_PROGRESS_EVERY", 100)
+    monkeypatch.setattr(sqlite_fast, "CHUNK", 100)
     cancel, seen = CancelToken(), []
 
     def progress(done: int, total: int) -> None:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCharts import QChartView
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from moderator_app.audit.exports import bundle
+from moderator_app.audit.exports import sqlite_fast
 from moderator_app.core.audit import EventFilter
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.demo import start_demo
@@ -91,7 +91,7 @@ def test_the_export_wizard_writes_a_bundle_that_verifies(qtbot, console: LeadCon
 
 def test_an_export_can_be_cancelled(qtbot, console: LeadConsole, runner: TaskRunner, messages: list[str],
                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bundle, "_PROGRESS_EVERY", 100)
+    monkeypatch.setattr(sqlite_fast, "CHUNK", 100)
     hold = threading.Event()
     runner.submit(Lane.DB, hold.wait)  # the lane is busy: the export waits behind it
     dialog = ExportDialog(console, runner, EventFilter())

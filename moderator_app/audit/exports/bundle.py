@@ -21,29 +21,28 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from moderator_app import __version__
-from moderator_app.audit.exports.matching import filter_to_json, matches
+from moderator_app.audit.exports.matching import filter_to_json
 from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import ReportStats
-from moderator_app.audit.exports.selection import ProofRange, RangeRow, iter_range, proof_range
+from moderator_app.audit.exports.selection import ProofRange, proof_range
+from moderator_app.audit.exports.sqlite_fast import write_sqlite
+from moderator_app.audit.exports.stream import ExportCancelled, write_generic
 from moderator_app.audit.exports.verify_text import VERIFY_MD
-from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, Row, Views, XlsxView
+from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, Views, XlsxView
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
-from moderator_app.core.errors import ModeratorError, UsageError
+from moderator_app.core.errors import UsageError
+
+__all__ = ["ExportCancelled", "ExportRequest", "ExportResult", "write_bundle"]
 
 FORMAT_ID = "moderator-workstation-export/1"
 FORMATS = ("csv", "xlsx", "jsonl", "pdf")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 EVENTS, CONTEXT = "data/events.jsonl", "verification/context.jsonl"
-_PROGRESS_EVERY = 16384
-
-
-class ExportCancelled(ModeratorError):
-    """The user cancelled; the partial bundle has been removed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,13 +117,14 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     stats = ReportStats() if "pdf" in request.formats else None
     counts = {"matching": 0, "context": 0, "redacted": 0}
     with (out / EVENTS).open("wb") as events, (out / CONTEXT).open("wb") as context, Views(sinks) as views:
-        for done, row in enumerate(iter_range(store, proof), start=1):
-            _write_event(row, request.wanted, pseudonymiser, events, context, views, stats, counts)
-            if done % _PROGRESS_EVERY == 0:
-                if cancel is not None and cancel.cancelled:
-                    raise ExportCancelled("export cancelled; nothing was kept")
-                if progress is not None:
-                    progress(done, proof.size)
+        if store.dialect == "sqlite":
+            csv_view = next((v for v in sinks if isinstance(v, CsvView)), None)
+            xlsx_view = next((v for v in sinks if isinstance(v, XlsxView)), None)
+            write_sqlite(store, proof, request.wanted, pseudonymiser, (events, context), (csv_view, xlsx_view),
+                         stats, counts, progress, cancel)
+        else:
+            write_generic(store, proof, request.wanted, pseudonymiser, (events, context), views, stats, counts,
+                          progress, cancel)
     if progress is not None:
         progress(proof.size, proof.size)
     export_id = str(uuid.uuid4())
@@ -142,45 +142,6 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
                                  encoding="ascii")
     return ExportResult(out, export_id, counts["matching"], counts["context"], counts["redacted"],
                         hashlib.sha256(manifest_bytes).hexdigest(), files)
-
-
-def _write_event(row: RangeRow, wanted: EventFilter, pseudonymiser: Pseudonymiser | None, events: IO[bytes],
-                 context: IO[bytes], views: Views, stats: ReportStats | None, counts: dict[str, int]) -> None:
-    seq, envelope, leaf, occurred_at, actor, event_type, category, subject, decision_kind, event_id = row
-    matching = matches(wanted, (occurred_at, actor, event_type, category, subject, decision_kind))
-    redacted = pseudonymiser.redact_envelope(envelope) if pseudonymiser is not None else None
-    if redacted is None:
-        line = b'{"seq":%d,"envelope":%s}\n' % (seq, envelope)
-        body = _body_text(envelope)
-    else:
-        data, paths = redacted
-        line = b'{"seq":%d,"leaf":"%s","redacted":%s,"envelope":%s}\n' % (
-            seq, leaf.hex().encode(), _compact(paths), _compact(data))
-        body = _compact(data["body"]).decode("utf-8")
-        subject = data["hdr"].get("subject")
-        counts["redacted"] += 1
-    if not matching:
-        context.write(line)
-        counts["context"] += 1
-        return
-    events.write(line)
-    counts["matching"] += 1
-    view_row: Row = (seq, occurred_at, event_type, actor, subject or "", category or "", decision_kind or "", body,
-                     event_id)
-    views.write(view_row)
-    if stats is not None:
-        stats.add(occurred_at, actor, event_type, category, decision_kind)
-
-
-def _compact(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def _body_text(envelope: bytes) -> str:
-    """The payload's canonical text without parsing: RFC 8785 sorts "body" first, and the top-level "event_id"
-    key is the last occurrence of its literal (header values are strings, where quotes are escaped)."""
-    end = envelope.rfind(b',"event_id":"')
-    return envelope[len(b'{"body":'):end].decode("utf-8")
 
 
 def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, signer: SigningKey,

@@ -18,6 +18,8 @@ PII_KEYS = frozenset({"author", "author_id", "author_name", "author_real_name", 
                       "nickname", "screen_name", "phone", "id_number", "reported_user"})
 PII_SUBJECT_PREFIXES = ("author:", "user:")
 # One C-level scan tells whether an envelope needs parsing at all (almost none do).
+QUICK_CHECK_TEXT = re.compile("|".join([*(re.escape(f'"{key}":') for key in sorted(PII_KEYS)),
+                                        *(re.escape(f'"subject":"{p}') for p in PII_SUBJECT_PREFIXES)]))
 _QUICK_CHECK = re.compile(b"|".join([*(re.escape(f'"{key}":'.encode()) for key in sorted(PII_KEYS)),
                                      *(re.escape(f'"subject":"{p}'.encode()) for p in PII_SUBJECT_PREFIXES)]))
 
@@ -29,6 +31,11 @@ class Pseudonymiser:
 
     def pseudonym(self, value: str) -> str:
         return "anon-" + hmac.new(self._key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+    @staticmethod
+    def needs_redaction(envelope: bytes) -> bool:
+        """The quick check: may this envelope hold an author identity? (False for almost every event.)"""
+        return _QUICK_CHECK.search(envelope) is not None
 
     def redact_envelope(self, envelope: bytes) -> tuple[dict[str, Any], list[str]] | None:
         """None when the envelope holds no author identity; else the pseudonymised copy and the paths changed."""

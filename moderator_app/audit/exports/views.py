@@ -28,17 +28,21 @@ def neutralise(cell: str) -> str:
     return cell
 
 
+def _unescaped(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and neutralise(cell[1:]) != cell[1:] else cell
+
+
 class CsvView:
     def __init__(self, path: Path) -> None:
-        self._file: IO[str] = path.open("w", encoding="utf-8-sig", newline="")
-        self._writer = csv.writer(self._file)
-        self._writer.writerow(COLUMNS)
+        self.file: IO[str] = path.open("w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.file)
+        self.writer.writerow(COLUMNS)
 
     def write(self, row: Row) -> None:
-        self._writer.writerow([row[0], *map(neutralise, row[1:])])
+        self.writer.writerow([row[0], *map(neutralise, row[1:])])
 
     def close(self) -> None:
-        self._file.close()
+        self.file.close()
 
 
 class XlsxView:
@@ -62,7 +66,8 @@ class XlsxView:
             self._sheet.write_string(0, column, name)
         self._row = 0
 
-    def write(self, row: Row) -> None:
+    def write(self, row: Row, *, neutralised: bool = False) -> None:
+        """``neutralised``: the cells went through neutralise() for the CSV; a string cell needs no escaping."""
         if self._row >= SHEET_DATA_ROWS:
             self._new_sheet()
         self._row += 1
@@ -70,7 +75,8 @@ class XlsxView:
         if sheet.write_number(at, 0, row[0]) != 0:
             raise RuntimeError(f"xlsx: row {at} of sheet {self.sheets} was not written")
         for column in range(1, len(COLUMNS)):
-            sheet.write_string(at, column, row[column])
+            cell = str(row[column] or "")
+            sheet.write_string(at, column, _unescaped(cell) if neutralised else cell)
 
     def close(self) -> None:
         self._book.close()
