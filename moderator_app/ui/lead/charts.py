@@ -30,7 +30,8 @@ def bar_chart(name: str, title: str, series: Sequence[tuple[str, Counts]], *, ma
     chart.addSeries(bars)
     axis_x = QBarCategoryAxis()
     axis_x.append(labels or ["—"])
-    axis_x.setLabelsAngle(-60 if len(labels) > 8 else 0)
+    axis_x.setLabelsAngle(-90 if len(labels) > 12 or max((len(label) for label in labels), default=0) * len(labels) > 40
+                          else 0)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(axis_x)
     axis_y = QValueAxis()
@@ -42,5 +43,5 @@ def bar_chart(name: str, title: str, series: Sequence[tuple[str, Counts]], *, ma
     view = QChartView(chart)
     view.setObjectName(name)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
+    view.setMinimumSize(300, 220)
     return view

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from moderator_app.core.audit import utc_timestamp
-from moderator_app.core.lead import Dashboard
+from moderator_app.core.lead import Counts, Dashboard
 from moderator_app.services.lead_console import LeadConsole
 from moderator_app.ui.lead.charts import bar_chart
 from moderator_app.ui.tasks import Lane, TaskRunner
@@ -43,6 +43,8 @@ class DashboardPane(QWidget):
         controls.addWidget(self.summary, 1)
         layout.addLayout(controls)
         self.grid = QGridLayout()
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1)
         layout.addLayout(self.grid, 1)
         self.refresh()
 
@@ -62,17 +64,21 @@ class DashboardPane(QWidget):
             if widget is not None:
                 widget.deleteLater()
         acceptance = tuple((a.category, round(100 * a.rate)) for a in data.acceptance)
+
+        def days(counts: Counts) -> Counts:  # "11-05": the range is on the summary line
+            return tuple((day[5:], count) for day, count in counts)
+
         charts = [
             bar_chart("chart_per_hour", self.tr("Decisions per hour of day (UTC)"),
                       [(self.tr("Decisions"), data.per_hour_of_day)]),
-            bar_chart("chart_per_day", self.tr("Decisions per day"), [(self.tr("Decisions"), data.per_day)]),
+            bar_chart("chart_per_day", self.tr("Decisions per day"), [(self.tr("Decisions"), days(data.per_day))]),
             bar_chart("chart_by_category", self.tr("Decisions by category"),
                       [(self.tr("Decisions"), data.by_category)]),
             bar_chart("chart_by_moderator", self.tr("Decisions by moderator"),
                       [(self.tr("Decisions"), data.by_moderator)]),
             bar_chart("chart_problems", self.tr("SLA breaches and outbox failures per day"),
-                      [(self.tr("SLA breaches"), data.sla_breaches_per_day),
-                       (self.tr("Outbox failures"), data.outbox_failures_per_day)]),
+                      [(self.tr("SLA breaches"), days(data.sla_breaches_per_day)),
+                       (self.tr("Outbox failures"), days(data.outbox_failures_per_day))]),
             bar_chart("chart_acceptance", self.tr("Suggestions accepted per category"),
                       [(self.tr("Accepted"), acceptance)], percent=True),
         ]

@@ -27,6 +27,7 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     for row, values in enumerate(rows):
         for column, text in enumerate(values):
             table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
+    table.resizeColumnsToContents()
 
 
 class ReviewQualityPane(QWidget):
