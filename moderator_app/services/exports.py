@@ -64,7 +64,8 @@ def export_audit(audit_log: AuditLogService, spec: ExportSpec, user: User, *, wo
         EventType.EXPORT_MADE, actor=user.user_id, actor_role=role, workstation=workstation,
         payload={"export_id": result.export_id, "filter": filter_to_json(spec.wanted), "formats": list(spec.formats),
                  "include_pii": spec.include_pii, "events": str(result.matching),
-                 "range": f"{head.seq}", "manifest_sha256": result.manifest_sha256, "out": str(spec.out)}))
+                 "range": f"{result.first_seq}..{result.last_seq}", "manifest_sha256": result.manifest_sha256,
+                 "out": str(spec.out)}))
     return result
 
 

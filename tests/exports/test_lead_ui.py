@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QChartView
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from moderator_app.audit.exports import sqlite_fast
 from moderator_app.core.audit import EventFilter
@@ -98,15 +98,11 @@ def test_an_export_can_be_cancelled(qtbot, console: LeadConsole, runner: TaskRun
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "cancelled"))
     dialog.start_button.click()
-    qtbot.waitUntil(lambda: any(isinstance(w, ProgressDialog) for w in _top_levels()))
-    next(w for w in _top_levels() if isinstance(w, ProgressDialog)).cancel()
+    assert isinstance(dialog.progress, ProgressDialog) and dialog.progress.isVisible()
+    dialog.progress.cancel()
     hold.set()
     qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
     assert messages == ["Export cancelled; nothing was kept."] and not (tmp_path / "cancelled").exists()
-
-
-def _top_levels() -> list[object]:
-    return list(QApplication.topLevelWidgets())
 
 
 def test_the_dashboard_draws_its_charts(qtbot, console: LeadConsole, runner: TaskRunner) -> None:

@@ -64,6 +64,8 @@ class ExportResult:
     context: int
     redacted: int
     manifest_sha256: str
+    first_seq: int = 0
+    last_seq: int = 0
     files: dict[str, str] = field(default_factory=dict)
 
 
@@ -141,7 +143,7 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     (out / SIGNATURE).write_text(base64.b64encode(signer.sign(manifest_bytes)).decode("ascii") + "\n",
                                  encoding="ascii")
     return ExportResult(out, export_id, counts["matching"], counts["context"], counts["redacted"],
-                        hashlib.sha256(manifest_bytes).hexdigest(), files)
+                        hashlib.sha256(manifest_bytes).hexdigest(), proof.first_seq, proof.last_seq, files)
 
 
 def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, signer: SigningKey,

@@ -97,10 +97,10 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         spec = self.spec()
         self.hide()
-        progress = ProgressDialog(self.tr("Exporting"), self.tr("Writing {folder}").format(folder=str(spec.out)),
-                                  self._runner, lambda report, cancel: self._console.export(spec, report, cancel),
-                                  self._done, self._failed, self.parentWidget())
-        progress.show()
+        self.progress = ProgressDialog(self.tr("Exporting"), self.tr("Writing {folder}").format(folder=str(spec.out)),
+                                       self._runner, lambda report, cancel: self._console.export(spec, report, cancel),
+                                       self._done, self._failed, self.parentWidget() or self)
+        self.progress.show()  # kept on self: a dialog without a parent must not be collected while it runs
 
     def _done(self, result: ExportResult) -> None:
         QMessageBox.information(self.parentWidget(), self.tr("Export"), self.tr(

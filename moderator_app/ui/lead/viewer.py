@@ -120,6 +120,7 @@ class AuditViewer(QWidget):
                                 self._runner, lambda progress, cancel: self._console.verify(progress, cancel),
                                 self._verified, self._failed, self)
         dialog.show()
+        self.verify_dialog = dialog
 
     def _verified(self, report: VerifyReport) -> None:
         if report.cancelled:
@@ -136,4 +137,5 @@ class AuditViewer(QWidget):
         QMessageBox.critical(self, self.tr("Error"), str(error))
 
     def open_export(self) -> None:
-        ExportDialog(self._console, self._runner, self.model.current_filter, self).show()
+        self.export_dialog = ExportDialog(self._console, self._runner, self.model.current_filter, self)
+        self.export_dialog.show()
