@@ -122,15 +122,18 @@ class FastSqliteExport:
                     text = "".join(self._csv_line(connection, row[0], row[1]) for row in chunk)
                 csv_view.file.write(text)
             return
-        writer = csv_view.writer if csv_view is not None else None
-        sql = f"SELECT seq, {', '.join(cells)}, occurred_at, actor, event_type, category, decision_kind {where}"
+        # XLSX or PDF too: plain cells (an XLSX string cell needs no escaping); the CSV escapes them in Python
+        plain = ["occurred_at", "event_type", "actor", f"({subject})", "category", "decision_kind", cells[6],
+                 "event_id"]
+        sql = f"SELECT seq, {', '.join(plain)}, occurred_at, actor, event_type, category, decision_kind {where}"
         for chunk in self._chunks(connection, sql, params, cancel, on_rows):
             rows = [self._row(connection, row) for row in chunk]
-            if writer is not None:
-                writer.writerows(row[:9] for row in rows)
+            if csv_view is not None:
+                for row in rows:
+                    csv_view.write(row[:9])
             if xlsx_view is not None:
                 for row in rows:
-                    xlsx_view.write(row[:9], neutralised=True)
+                    xlsx_view.write(row[:9])
             if stats is not None:
                 for row in rows:
                     stats.add(*row[9:])

@@ -28,10 +28,6 @@ def neutralise(cell: str) -> str:
     return cell
 
 
-def _unescaped(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and neutralise(cell[1:]) != cell[1:] else cell
-
-
 class CsvView:
     def __init__(self, path: Path) -> None:
         self.file: IO[str] = path.open("w", encoding="utf-8-sig", newline="")
@@ -39,7 +35,7 @@ class CsvView:
         self.writer.writerow(COLUMNS)
 
     def write(self, row: Row) -> None:
-        self.writer.writerow([row[0], *map(neutralise, row[1:])])
+        self.writer.writerow([row[0], *(neutralise(cell or "") for cell in row[1:])])
 
     def close(self) -> None:
         self.file.close()
@@ -66,8 +62,7 @@ class XlsxView:
             self._sheet.write_string(0, column, name)
         self._row = 0
 
-    def write(self, row: Row, *, neutralised: bool = False) -> None:
-        """``neutralised``: the cells went through neutralise() for the CSV; a string cell needs no escaping."""
+    def write(self, row: Row) -> None:
         if self._row >= SHEET_DATA_ROWS:
             self._new_sheet()
         self._row += 1
@@ -75,8 +70,7 @@ class XlsxView:
         if sheet.write_number(at, 0, row[0]) != 0:
             raise RuntimeError(f"xlsx: row {at} of sheet {self.sheets} was not written")
         for column in range(1, len(COLUMNS)):
-            cell = str(row[column] or "")
-            sheet.write_string(at, column, _unescaped(cell) if neutralised else cell)
+            sheet.write_string(at, column, row[column] or "")
 
     def close(self) -> None:
         self._book.close()
