@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ MODERATOR = User(UserId("mod9"), "Moderator", frozenset({Role.MODERATOR}))
 
 
 @pytest.fixture
-def audit_log(open_log: Callable[..., AuditLogService], sqlite_url: str) -> AuditLogService:
+def audit_log(open_log: Callable[..., AuditLogService], sqlite_url: str) -> Iterator[AuditLogService]:
     log = open_log(sqlite_url, checkpoint_interval=1000)
     log.generate(2500, seed=7)
     log.append(AuditEvent.new(EventType.DECISION_RECORDED, actor="mod2", workstation="ws-test",
@@ -33,7 +34,9 @@ def audit_log(open_log: Callable[..., AuditLogService], sqlite_url: str) -> Audi
     log.append(AuditEvent.new(EventType.REFERRAL_CREATED, actor="mod1", workstation="ws-test",
                               subject=f"user:{AUTHOR_ID}", category="10.5", payload={"reason": "涉嫌诈骗"}))
     log.generate(300, seed=8)
-    return log
+    yield log
+    log.close()
+    gc.collect()  # leave no cycles for a later test's garbage collection to pause the GUI thread on
 
 
 Export = Callable[..., ExportResult]
