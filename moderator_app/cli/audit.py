@@ -6,12 +6,13 @@ import argparse
 import logging
 import time
 
+from moderator_app.cli import audit_export
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
 from moderator_app.services.audit_service import AuditLogService, open_audit_log
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="action", required=True, metavar="{generate,verify}")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{generate,verify,export,verify-export}")
     gen = sub.add_parser("generate", help="append a realistic synthetic history (demos, benchmarks)")
     gen.add_argument("--events", type=int, required=True, metavar="N", help="how many events to append")
     gen.add_argument("--seed", type=int, default=2011, help="random seed (same seed, same history)")
@@ -23,10 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     ver.add_argument("--all-signatures", action="store_true",
                      help="also check every event's writer signature and indexed copies, not only those after "
                           "the last checkpoint (slow: about 10,000 events per second)")
+    audit_export.add_subparsers(sub)
 
 
 def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="moderator-app: warning: %(message)s")
+    if args.action in audit_export.EXPORT_ACTIONS:
+        return audit_export.run(args)
     if args.action == "generate" and args.events < 1:
         raise UsageError(f"--events must be at least 1, not {args.events}")
     try:

@@ -34,6 +34,8 @@ class EventType(enum.StrEnum):
     MEDIA_REVEALED = "media_revealed"
     CHECKPOINT = "checkpoint"
     SUGGESTION_FEEDBACK = "suggestion_feedback"
+    REVIEW_REQUESTED = "review_requested"  # a decision re-queued blind to a second moderator (review quality)
+    REVIEW_RECORDED = "review_recorded"  # the second moderator's independent decision
 
 
 def utc_timestamp(moment: datetime | None = None) -> str:

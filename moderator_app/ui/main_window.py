@@ -88,8 +88,15 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.status.attach(service)
         self.referrals.attach(service)
+        self._install_lead_console(service)
         controller.load_queue()
         return controller
+
+    def _install_lead_console(self, service: ReviewService) -> None:
+        """Issue 8: the Team lead menu (leads only) and blind second reviews (everyone)."""
+        from moderator_app.ui.lead.menu import install
+
+        self.lead_menu = install(self, self.runner, service)
 
     def _on_decision_held(self, message: str) -> None:
         self.undo_banner.setText(message)

@@ -2,6 +2,249 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditEventModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <source>Seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="44"/>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="47"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="69"/>
+        <source>Select an event to see it and its chain status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="89"/>
+        <source>{count} events match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="99"/>
+        <source>Checking seq {seq}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="104"/>
+        <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="107"/>
+        <source>covered by the signed checkpoint at seq {checkpoint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="110"/>
+        <source>not yet covered by a signed checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="112"/>
+        <source>hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="112"/>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113"/>
+        <source>writer signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="114"/>
+        <source>seq {seq}: NOT intact: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="118"/>
+        <source>Verify the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="119"/>
+        <source>Recomputing every hash and checking the signed checkpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="127"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="129"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133"/>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="127"/>
+        <source>Verification cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="130"/>
+        <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133"/>
+        <source>NOT intact: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="137"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlindReviewDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="29"/>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="80"/>
+        <source>Blind second reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="35"/>
+        <source>Decide these posts as if they were new: the first decision is not shown, and your verdict is compared with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="47"/>
+        <source>Categories, e.g. 10.7 10.8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="48"/>
+        <source>Record verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="26"/>
+        <source>Last days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="32"/>
+        <source>SLA (minutes from claim to decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="38"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="54"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="72"/>
+        <source>Decisions per hour of day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="73"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="76"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="78"/>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74"/>
+        <source>Decisions per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="75"/>
+        <source>Decisions by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="77"/>
+        <source>Decisions by moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79"/>
+        <source>SLA breaches and outbox failures per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="80"/>
+        <source>SLA breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81"/>
+        <source>Outbox failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82"/>
+        <source>Suggestions accepted per category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87"/>
+        <source>{decisions} decisions, {breaches} SLA breaches, {failures} outbox failures since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionBar</name>
     <message>
         <location filename="../../moderator_app/ui/decision_bar.py" line="34"/>
@@ -41,6 +284,183 @@
     <message>
         <location filename="../../moderator_app/ui/decision_bar.py" line="75"/>
         <source>Restrict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="44"/>
+        <source>Export audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="49"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="58"/>
+        <source>Formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="61"/>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="62"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="63"/>
+        <source>PDF report language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="64"/>
+        <source>Include author identities (recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="66"/>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="71"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="75"/>
+        <source>Bundle folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="78"/>
+        <source>The bundle holds the events, a signed manifest and what a reviewer needs to check, offline, that it is complete and unaltered (moderator-app audit verify-export FOLDER).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="81"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="106"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="112"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="115"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="88"/>
+        <source>Where to put the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100"/>
+        <source>Exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100"/>
+        <source>Writing {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="107"/>
+        <source>Exported {events} events to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="113"/>
+        <source>Export cancelled; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="27"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="28"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="31"/>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="32"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="33"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="34"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="38"/>
+        <source>Subject, e.g. post:4711</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="42"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadConsoleWindow</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="18"/>
+        <source>Team lead console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="22"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="26"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="35"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="27"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="38"/>
+        <source>Review quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadMenu</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="24"/>
+        <source>&amp;Blind second reviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="30"/>
+        <source>Team &amp;lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="32"/>
+        <source>Audit log, dashboard and &amp;review quality…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -100,72 +520,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="133"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="140"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="135"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="138"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="149"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="144"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="151"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="148"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="155"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="155"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="162"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="157"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="164"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="159"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="166"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="165"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="166"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="168"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="175"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="204"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="203"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,6 +673,19 @@
     <message>
         <location filename="../../moderator_app/ui/post_pane.py" line="165"/>
         <source>SLA: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/progress.py" line="60"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/progress.py" line="69"/>
+        <source>{done} of {total} events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -737,13 +1170,105 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="207"/>
+        <location filename="../../moderator_app/ui/review.py" line="211"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="214"/>
+        <location filename="../../moderator_app/ui/review.py" line="218"/>
         <source>{category} cannot be cited for this decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQualityPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="41"/>
+        <source>Share of decisions re-queued blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="49"/>
+        <source>Re-queue a sample now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="53"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <source>Agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="67"/>
+        <source>Disagreements (for the lead to settle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
+        <source>Decision seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="87"/>
+        <source>{count} decisions re-queued to a second moderator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="91"/>
+        <source>Review quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="106"/>
+        <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

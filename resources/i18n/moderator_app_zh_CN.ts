@@ -1,6 +1,249 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditEventModel</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <source>Moderator</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="44" />
+        <source>Verify now</source>
+        <translation>立即校验</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="47" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="69" />
+        <source>Select an event to see it and its chain status.</source>
+        <translation>选择一条事件以查看其内容和哈希链状态。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="89" />
+        <source>{count} events match</source>
+        <translation>{count} 条事件符合条件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="99" />
+        <source>Checking seq {seq}…</source>
+        <translation>正在检查序号 {seq}…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="104" />
+        <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
+        <translation>序号 {seq}：完好（哈希、与上一事件的链接、写入者签名）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="107" />
+        <source>covered by the signed checkpoint at seq {checkpoint}</source>
+        <translation>已由序号 {checkpoint} 处的签名检查点覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="110" />
+        <source>not yet covered by a signed checkpoint</source>
+        <translation>尚未被签名检查点覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="112" />
+        <source>hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="112" />
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
+        <source>writer signature</source>
+        <translation>写入者签名</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="114" />
+        <source>seq {seq}: NOT intact: {what}</source>
+        <translation>序号 {seq}：不完好：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="118" />
+        <source>Verify the audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="119" />
+        <source>Recomputing every hash and checking the signed checkpoints.</source>
+        <translation>正在重新计算每个哈希并检查签名检查点。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="127" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="129" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133" />
+        <source>Verification</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="127" />
+        <source>Verification cancelled.</source>
+        <translation>校验已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="130" />
+        <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
+        <translation>完好：{events} 条事件和 {checkpoints} 个检查点均通过校验。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133" />
+        <source>NOT intact: {problem}</source>
+        <translation>不完好：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="137" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>BlindReviewDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="29" />
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="80" />
+        <source>Blind second reviews</source>
+        <translation>盲审复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="35" />
+        <source>Decide these posts as if they were new: the first decision is not shown, and your verdict is compared with it.</source>
+        <translation>请把这些帖子当作新帖子处理：不显示首次处理决定，您的结论将与之比较。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="47" />
+        <source>Categories, e.g. 10.7 10.8</source>
+        <translation>类别，例如 10.7 10.8</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/blind_review.py" line="48" />
+        <source>Record verdict</source>
+        <translation>记录结论</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="26" />
+        <source>Last days</source>
+        <translation>最近天数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="32" />
+        <source>SLA (minutes from claim to decision)</source>
+        <translation>时限（从领取到处理的分钟数）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="38" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="54" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="72" />
+        <source>Decisions per hour of day (UTC)</source>
+        <translation>各时段的处理数（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="73" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="76" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="78" />
+        <source>Decisions</source>
+        <translation>处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74" />
+        <source>Decisions per day</source>
+        <translation>每日处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="75" />
+        <source>Decisions by category</source>
+        <translation>按类别的处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="77" />
+        <source>Decisions by moderator</source>
+        <translation>按审核员的处理数</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79" />
+        <source>SLA breaches and outbox failures per day</source>
+        <translation>每日超时与发件箱失败</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="80" />
+        <source>SLA breaches</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81" />
+        <source>Outbox failures</source>
+        <translation>发件箱失败</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82" />
+        <source>Suggestions accepted per category</source>
+        <translation>各类别建议采纳率</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83" />
+        <source>Accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87" />
+        <source>{decisions} decisions, {breaches} SLA breaches, {failures} outbox failures since {since}</source>
+        <translation>自 {since} 起：{decisions} 次处理，{breaches} 次超时，{failures} 次发件箱失败</translation>
+    </message>
+</context>
+<context>
     <name>DecisionBar</name>
     <message>
         <location filename="../../moderator_app/ui/decision_bar.py" line="34" />
@@ -41,6 +284,183 @@
         <location filename="../../moderator_app/ui/decision_bar.py" line="75" />
         <source>Restrict:</source>
         <translation>限制：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="44" />
+        <source>Export audit events</source>
+        <translation>导出审计事件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="49" />
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="58" />
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="61" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="62" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="63" />
+        <source>PDF report language</source>
+        <translation>PDF 报告语言</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="64" />
+        <source>Include author identities (recorded in the audit log)</source>
+        <translation>包含作者身份（将记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="66" />
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="71" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="75" />
+        <source>Bundle folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="78" />
+        <source>The bundle holds the events, a signed manifest and what a reviewer needs to check, offline, that it is complete and unaltered (moderator-app audit verify-export FOLDER).</source>
+        <translation>导出包包含事件、签名清单，以及审查人员离线核验其完整且未被篡改所需的全部内容（moderator-app audit verify-export 文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="81" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="106" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="112" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="115" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="88" />
+        <source>Where to put the bundle</source>
+        <translation>导出包存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100" />
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100" />
+        <source>Writing {folder}</source>
+        <translation>正在写入 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="107" />
+        <source>Exported {events} events to {folder}.</source>
+        <translation>已导出 {events} 条事件到 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="113" />
+        <source>Export cancelled; nothing was kept.</source>
+        <translation>导出已取消，未保留任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="27" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="28" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="31" />
+        <source>Moderator</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="32" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="33" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="34" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="38" />
+        <source>Subject, e.g. post:4711</source>
+        <translation>对象，例如 post:4711</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="42" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>LeadConsoleWindow</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="18" />
+        <source>Team lead console</source>
+        <translation>组长控制台</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="22" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="26" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="35" />
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/console.py" line="27" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="38" />
+        <source>Review quality</source>
+        <translation>复核质量</translation>
+    </message>
+</context>
+<context>
+    <name>LeadMenu</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="24" />
+        <source>&amp;Blind second reviews…</source>
+        <translation>盲审复核(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="30" />
+        <source>Team &amp;lead</source>
+        <translation>组长(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="32" />
+        <source>Audit log, dashboard and &amp;review quality…</source>
+        <translation>审计日志、仪表板与复核质量(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -99,72 +519,72 @@
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="133" />
+        <location filename="../../moderator_app/ui/main_window.py" line="140" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="135" />
+        <location filename="../../moderator_app/ui/main_window.py" line="142" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="138" />
+        <location filename="../../moderator_app/ui/main_window.py" line="145" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="142" />
+        <location filename="../../moderator_app/ui/main_window.py" line="149" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="144" />
+        <location filename="../../moderator_app/ui/main_window.py" line="151" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="148" />
+        <location filename="../../moderator_app/ui/main_window.py" line="155" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="155" />
+        <location filename="../../moderator_app/ui/main_window.py" line="162" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="157" />
+        <location filename="../../moderator_app/ui/main_window.py" line="164" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="159" />
+        <location filename="../../moderator_app/ui/main_window.py" line="166" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="165" />
+        <location filename="../../moderator_app/ui/main_window.py" line="172" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="166" />
+        <location filename="../../moderator_app/ui/main_window.py" line="173" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="168" />
+        <location filename="../../moderator_app/ui/main_window.py" line="175" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="197" />
+        <location filename="../../moderator_app/ui/main_window.py" line="204" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="196" />
+        <location filename="../../moderator_app/ui/main_window.py" line="203" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -253,6 +673,19 @@
         <location filename="../../moderator_app/ui/post_pane.py" line="165" />
         <source>SLA: {0}</source>
         <translation>时限：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/progress.py" line="60" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/progress.py" line="69" />
+        <source>{done} of {total} events</source>
+        <translation>{done} / {total} 条事件</translation>
     </message>
 </context>
 <context>
@@ -736,14 +1169,106 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="207" />
+        <location filename="../../moderator_app/ui/review.py" line="211" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="214" />
+        <location filename="../../moderator_app/ui/review.py" line="218" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQualityPane</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="41" />
+        <source>Share of decisions re-queued blind</source>
+        <translation>盲审复核比例</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="49" />
+        <source>Re-queue a sample now</source>
+        <translation>立即抽样复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="53" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <source>Moderator</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <source>Agreed</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
+        <source>Reviewed</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="67" />
+        <source>Disagreements (for the lead to settle)</source>
+        <translation>分歧（由组长裁定）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <source>Reviewer</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <source>Review</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
+        <source>Decision seq</source>
+        <translation>处理序号</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="87" />
+        <source>{count} decisions re-queued to a second moderator.</source>
+        <translation>已将 {count} 条处理决定交由第二名审核员盲审。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="91" />
+        <source>Review quality</source>
+        <translation>复核质量</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="106" />
+        <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
+        <translation>已抽样 {requested} 条，已复核 {reviewed} 条，分歧 {disagreements} 条</translation>
     </message>
 </context>
 <context>

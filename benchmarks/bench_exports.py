@@ -1,0 +1,62 @@
+"""Exports of 1,000,000 events: CSV (against `sqlite3 -csv` on the same rows), XLSX, peak memory, verify-export.
+
+The 1,000,000-event SQLite log is made once per run with `audit generate` in a temporary folder and reused by
+every row. Each export runs as the user runs it (the CLI, a fresh process); memory is that process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.harness import REPO, Row
+
+EVENTS = 1_000_000
+SQL_SAME_ROWS = ("SELECT seq, occurred_at, event_type, actor, subject, category, decision_kind, "
+                 "CAST(envelope AS TEXT), event_id FROM audit_event ORDER BY seq")
+
+
+def python_cmd(*args: str) -> list[str]:
+    """The CLI via ``python -c``: main.py and __main__.py have no ``if __name__ == "__main__"`` guard, and
+    `audit generate` spawns signing processes that would re-run them."""
+    return [sys.executable, "-c", "import sys; from moderator_app.launcher import main; sys.exit(main())", *args]
+
+
+def _run(argv: list[str], env: dict[str, str], stdout: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one process."""
+    started = time.perf_counter()
+    with open(stdout or os.devnull, "wb") as sink:
+        process = subprocess.Popen(argv, env={**os.environ, **env}, cwd=REPO, stdout=sink, stderr=subprocess.PIPE)
+        _pid, status, usage = os.wait4(process.pid, 0)
+    took = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed: {process.stderr.read().decode() if process.stderr else ''}")
+    return took, usage.ru_maxrss / 1024
+
+
+def run() -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="bench-exports-") as folder:
+        base = Path(folder)
+        env = {"MODAPP_DATA_DIR": str(base / "data"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+        db = f"sqlite:///{base / 'audit.sqlite3'}"
+        _run(python_cmd("audit", "generate", "--events", str(EVENTS), "--db", db), env)
+        sqlite_seconds, _ = _run(["sqlite3", "-csv", str(base / "audit.sqlite3"), SQL_SAME_ROWS], env,
+                                 stdout=base / "sqlite.csv")
+        csv_seconds, csv_rss = _run(python_cmd("audit", "export", "--db", db, "--format", "csv",
+                                               "--out", str(base / "csv")), env)
+        xlsx_seconds, xlsx_rss = _run(python_cmd("audit", "export", "--db", db, "--format", "xlsx",
+                                                 "--out", str(base / "xlsx")), env)
+        verify_seconds, verify_rss = _run(python_cmd("audit", "verify-export", str(base / "csv")), env)
+    return [
+        Row("exports: CSV bundle of 1,000,000 events", csv_seconds, "s", 10.0),
+        Row("exports: CSV bundle / sqlite3 -csv on the same rows", csv_seconds / sqlite_seconds, "x", 3.0,
+            note=f"sqlite3 -csv took {sqlite_seconds:.1f} s"),
+        Row("exports: XLSX bundle of 1,000,000 events", xlsx_seconds, "s", 90.0),
+        Row("exports: peak RSS of the CSV, XLSX and verify runs", max(csv_rss, xlsx_rss, verify_rss), "MB", 150.0,
+            note=f"csv {csv_rss:.0f}, xlsx {xlsx_rss:.0f}, verify {verify_rss:.0f} MB"),
+        Row("exports: verify-export of the 1,000,000-event bundle", verify_seconds, "s", 15.0),
+    ]

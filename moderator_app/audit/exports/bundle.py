@@ -1,0 +1,179 @@
+"""Write an export bundle::
+
+    OUT/
+      data/events.jsonl              the matching events: {"seq":N,"envelope":<the stored canonical bytes>}
+      data/events.csv | events.xlsx | report.pdf        human views (as asked)
+      verification/context.jsonl     the other events of the proven range (needed to prove none was withheld)
+      VERIFY.md                      how to check the bundle without our software
+      manifest.json, manifest.sig    filter, range, checkpoints, counts, SHA-256 of every file; Ed25519 signature
+
+An event whose envelope holds an author identity is written pseudonymised, with its leaf hash and the paths
+changed ("redacted"): its place in the chain is still proven, its content (necessarily) not.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from moderator_app import __version__
+from moderator_app.audit.exports.matching import filter_to_json
+from moderator_app.audit.exports.pseudonyms import Pseudonymiser
+from moderator_app.audit.exports.report_stats import ReportStats
+from moderator_app.audit.exports.selection import ProofRange, proof_range
+from moderator_app.audit.exports.sqlite_fast import write_sqlite
+from moderator_app.audit.exports.stream import ExportCancelled, write_generic
+from moderator_app.audit.exports.verify_text import VERIFY_MD
+from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, Views, XlsxView
+from moderator_app.audit.keys import SigningKey
+from moderator_app.audit.store import AuditStore
+from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
+from moderator_app.core.errors import UsageError
+
+__all__ = ["ExportCancelled", "ExportRequest", "ExportResult", "write_bundle"]
+
+FORMAT_ID = "moderator-workstation-export/1"
+FORMATS = ("csv", "xlsx", "jsonl", "pdf")
+MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
+EVENTS, CONTEXT = "data/events.jsonl", "verification/context.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    wanted: EventFilter
+    formats: tuple[str, ...]
+    out: Path
+    requested_by: str
+    role: str
+    workstation: str
+    language: str = "en"  # the PDF report's language: "en" or "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    out: Path
+    export_id: str
+    matching: int
+    context: int
+    redacted: int
+    manifest_sha256: str
+    first_seq: int = 0
+    last_seq: int = 0
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def prepare_folder(out: Path) -> bool:
+    """Create OUT (True) or accept an existing empty folder (False); anything else is refused."""
+    if out.exists():
+        if not out.is_dir():
+            raise UsageError(f"--out {out} exists and is not a folder")
+        if any(out.iterdir()):
+            raise UsageError(f"--out {out} is not empty: an export never overwrites files")
+        created = False
+    else:
+        created = True
+    (out / "data").mkdir(parents=True, exist_ok=True)
+    (out / "verification").mkdir(exist_ok=True)
+    return created
+
+
+def write_bundle(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: SigningKey,
+                 pseudonymiser: Pseudonymiser | None, progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> ExportResult:
+    unknown = sorted(set(request.formats) - set(FORMATS))
+    if unknown:
+        raise UsageError(f"unknown export format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    created = prepare_folder(request.out)
+    try:
+        return _write(store, request, head, signer, pseudonymiser, progress, cancel)
+    except BaseException:
+        _remove_partial(request.out, created)
+        raise
+
+
+def _remove_partial(out: Path, created: bool) -> None:
+    if created:
+        shutil.rmtree(out, ignore_errors=True)
+        return
+    for child in out.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
+def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: SigningKey,
+           pseudonymiser: Pseudonymiser | None, progress: ProgressCallback | None,
+           cancel: CancelToken | None) -> ExportResult:
+    proof = proof_range(store, request.wanted, head)
+    out = request.out
+    sinks: list[CsvView | XlsxView] = []
+    if "csv" in request.formats:
+        sinks.append(CsvView(out / "data" / "events.csv"))
+    if "xlsx" in request.formats:
+        sinks.append(XlsxView(out / "data" / "events.xlsx"))
+    stats = ReportStats() if "pdf" in request.formats else None
+    counts = {"matching": 0, "context": 0, "redacted": 0}
+    with (out / EVENTS).open("wb") as events, (out / CONTEXT).open("wb") as context, Views(sinks) as views:
+        if store.dialect == "sqlite":
+            csv_view = next((v for v in sinks if isinstance(v, CsvView)), None)
+            xlsx_view = next((v for v in sinks if isinstance(v, XlsxView)), None)
+            write_sqlite(store, proof, request.wanted, pseudonymiser, (events, context), (csv_view, xlsx_view),
+                         stats, counts, progress, cancel)
+        else:
+            write_generic(store, proof, request.wanted, pseudonymiser, (events, context), views, stats, counts,
+                          progress, cancel)
+    if progress is not None:
+        progress(proof.size, proof.size)
+    export_id = str(uuid.uuid4())
+    (out / "VERIFY.md").write_text(VERIFY_MD, encoding="utf-8")
+    events_digest = sha256_file(out / EVENTS)
+    if stats is not None:
+        from moderator_app.audit.exports.report_pdf import write_pdf
+
+        write_pdf(out / "data" / "report.pdf", stats, request, export_id, events_digest)
+    files = {path.relative_to(out).as_posix(): sha256_file(path) for path in sorted(out.rglob("*")) if path.is_file()}
+    manifest = _manifest(store, request, proof, signer, pseudonymiser, export_id, counts, files, sinks)
+    manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    (out / MANIFEST).write_bytes(manifest_bytes)
+    (out / SIGNATURE).write_text(base64.b64encode(signer.sign(manifest_bytes)).decode("ascii") + "\n",
+                                 encoding="ascii")
+    return ExportResult(out, export_id, counts["matching"], counts["context"], counts["redacted"],
+                        hashlib.sha256(manifest_bytes).hexdigest(), proof.first_seq, proof.last_seq, files)
+
+
+def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, signer: SigningKey,
+              pseudonymiser: Pseudonymiser | None, export_id: str, counts: dict[str, int], files: dict[str, str],
+              sinks: list[CsvView | XlsxView]) -> dict[str, Any]:
+    keys = store.public_keys()
+    needed = {c.key_id for c in (proof.start, proof.end) if c is not None}
+    return {
+        "format": FORMAT_ID, "export_id": export_id, "created_at": utc_timestamp(),
+        "tool": f"moderator-app {__version__}",
+        "log_id": store.log_id, "requested_by": {"id": request.requested_by, "role": request.role},
+        "workstation": request.workstation, "filter": filter_to_json(request.wanted),
+        "formats": list(request.formats),
+        "range": {"first_seq": proof.first_seq, "last_seq": proof.last_seq},
+        "checkpoint_from": asdict(proof.start) if proof.start else None, "checkpoint_to": asdict(proof.end),
+        "counts": counts, "pseudonymised": pseudonymiser is not None,
+        "pseudonym_key_id": pseudonymiser.key_id if pseudonymiser else None,
+        "csv_escaping": CSV_ESCAPING, "xlsx_sheet_data_rows": SHEET_DATA_ROWS,
+        "xlsx_sheets": next((s.sheets for s in sinks if isinstance(s, XlsxView)), 0),
+        "files": files,
+        "keys": {key_id: keys[key_id].hex() for key_id in sorted(needed) if key_id in keys},
+        "signer": {"key_id": signer.key_id, "public_key": signer.public_key.hex()},
+    }
+
+
+def sha256_file(path: Path, on_chunk: Callable[[], None] | None = None) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            if on_chunk is not None:
+                on_chunk()
+    return digest.hexdigest()

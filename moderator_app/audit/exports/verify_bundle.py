@@ -1,0 +1,205 @@
+"""Offline verification of an export bundle (VERIFY.md states the same algorithm in prose).
+
+Needs only the folder: no database, no network. Reports every problem it finds, each naming the file or the seq."""
+
+from __future__ import annotations
+
+import base64
+import heapq
+import json
+import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from moderator_app.audit.chain import ZERO_HASH, chain_hash, leaf_hash
+from moderator_app.audit.checkpoints import checkpoint_problem
+from moderator_app.audit.exports.bundle import CONTEXT, EVENTS, FORMAT_ID, MANIFEST, SIGNATURE, sha256_file
+from moderator_app.audit.exports.matching import HeaderFields, filter_from_json, header_fields, matches
+from moderator_app.audit.keys import PublicKeys, key_id_of
+from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback
+from moderator_app.core.errors import UsageError
+
+_PLAIN_LINE = re.compile(rb'\{"seq":(\d+),"envelope":(.*)\}', re.DOTALL)
+_SEQ = re.compile(rb'\{"seq":(\d+),')
+_MAX_PROBLEMS = 50
+_PROGRESS_EVERY = 16384
+
+
+@dataclass
+class BundleReport:
+    problems: list[str] = field(default_factory=list)
+    matching: int = 0
+    context: int = 0
+    redacted: int = 0
+    first_seq: int = 0
+    last_seq: int = 0
+    signer_key_id: str = ""
+    checkpoint_key_ids: tuple[str, ...] = ()
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.cancelled
+
+    def add(self, problem: str) -> None:
+        if len(self.problems) < _MAX_PROBLEMS:
+            self.problems.append(problem)
+
+
+def verify_bundle(folder: Path, *, trusted_keys: frozenset[str] = frozenset(),
+                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> BundleReport:
+    if not (folder / MANIFEST).is_file():
+        raise UsageError(f"{folder} is not an export bundle (no {MANIFEST})")
+    report = BundleReport()
+    manifest_bytes = (folder / MANIFEST).read_bytes()
+    try:
+        manifest: dict[str, Any] = json.loads(manifest_bytes)
+    except ValueError as exc:
+        report.add(f"{MANIFEST}: not JSON ({exc})")
+        return report
+    _check_signature(folder, manifest, manifest_bytes, trusted_keys, report)
+    if manifest.get("format") != FORMAT_ID:
+        report.add(f"{MANIFEST}: unknown format {manifest.get('format')!r}")
+        return report
+    start, end = _checkpoints(manifest, trusted_keys, report)
+    if end is None or report.problems:
+        _check_files(folder, manifest["files"], report)
+        return report  # the chain check needs trustworthy anchors
+    report.first_seq, report.last_seq = manifest["range"]["first_seq"], manifest["range"]["last_seq"]
+    # Hash the files on a second core while this one checks the chain (hashlib lets go of the GIL).
+    files = BundleReport()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="modapp-verify") as pool:
+        hashing = pool.submit(_check_files, folder, manifest["files"], files)
+        chain = BundleReport(first_seq=report.first_seq, last_seq=report.last_seq)
+        _check_chain(folder, filter_from_json(manifest["filter"]), start, end, chain, progress, cancel)
+        hashing.result()
+    for problem in files.problems + chain.problems:  # file problems first: they explain chain problems
+        report.add(problem)
+    report.matching, report.context, report.redacted = chain.matching, chain.context, chain.redacted
+    report.cancelled = chain.cancelled
+    return report
+
+
+def _check_signature(folder: Path, manifest: dict[str, Any], manifest_bytes: bytes, trusted: frozenset[str],
+                     report: BundleReport) -> None:
+    signer = manifest.get("signer") or {}
+    try:
+        public_key = bytes.fromhex(signer["public_key"])
+        signature = base64.b64decode((folder / SIGNATURE).read_text(encoding="ascii").strip(), validate=True)
+    except (KeyError, ValueError, OSError) as exc:
+        report.add(f"{SIGNATURE}: missing or unreadable ({exc})")
+        return
+    report.signer_key_id = key_id_of(public_key)
+    if not PublicKeys({report.signer_key_id: public_key}).verify(report.signer_key_id, signature, manifest_bytes):
+        report.add(f"{MANIFEST}: the signature in {SIGNATURE} does not verify (the manifest or signature changed)")
+    if trusted and report.signer_key_id not in trusted:
+        report.add(f"{MANIFEST}: signed by key {report.signer_key_id}, which is not one of the trusted keys")
+
+
+def _check_files(folder: Path, files: dict[str, str], report: BundleReport) -> None:
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {MANIFEST, SIGNATURE}
+    for name in sorted(present - set(files)):
+        report.add(f"{name}: not listed in the manifest (added after the export)")
+    for name, digest in sorted(files.items()):
+        if name not in present:
+            report.add(f"{name}: missing (listed in the manifest)")
+        elif sha256_file(folder / name) != digest:
+            report.add(f"{name}: SHA-256 differs from the manifest (the file was changed)")
+
+
+def _checkpoints(manifest: dict[str, Any], trusted: frozenset[str],
+                 report: BundleReport) -> tuple[Checkpoint | None, Checkpoint | None]:
+    keys = PublicKeys({key_id: bytes.fromhex(raw) for key_id, raw in manifest.get("keys", {}).items()})
+    found: list[Checkpoint | None] = []
+    for name in ("checkpoint_from", "checkpoint_to"):
+        data = manifest.get(name)
+        checkpoint = Checkpoint(**data) if data else None
+        if checkpoint is not None:
+            problem = checkpoint_problem(checkpoint, keys)
+            if problem:
+                report.add(f"{name} (seq {checkpoint.seq}): {problem}")
+            if trusted and checkpoint.key_id not in trusted:
+                report.add(f"{name}: signed by key {checkpoint.key_id}, which is not one of the trusted keys")
+        found.append(checkpoint)
+    start, end = found
+    report.checkpoint_key_ids = tuple(sorted({c.key_id for c in found if c is not None}))
+    if end is None:
+        report.add(f"{MANIFEST}: no checkpoint_to")
+        return start, None
+    first, last = manifest["range"]["first_seq"], manifest["range"]["last_seq"]
+    if first != (start.seq if start else 0) + 1 or last != end.seq:
+        report.add(f"{MANIFEST}: range {first}..{last} does not run from checkpoint_from to checkpoint_to")
+    return start, end
+
+
+def _lines(path: Path, kind: str) -> Iterator[tuple[int, str, bytes]]:
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):  # splits on 0x0A only, never on U+2028
+            found = _SEQ.match(line)  # every line starts with its seq; a line that does not sorts first and fails
+            yield (int(found.group(1)) if found else -number), kind, line.rstrip(b"\n")
+
+
+def _event(line: bytes) -> tuple[int, bytes, HeaderFields, bool]:
+    """(seq, leaf, filterable header, redacted) of one line; ValueError when it is not a bundle line."""
+    plain = _PLAIN_LINE.fullmatch(line)
+    if plain is not None:
+        envelope = plain.group(2)
+        return int(plain.group(1)), leaf_hash(envelope), _header(envelope), False
+    data = json.loads(line)
+    return int(data["seq"]), bytes.fromhex(data["leaf"]), header_fields(data["envelope"]), True
+
+
+def _header(envelope: bytes) -> HeaderFields:
+    """Parse only the header: RFC 8785 orders the keys body, event_id, hdr, log, v, and header values are strings
+    (their quotes escaped), so the last `,"hdr":{` and the last `,"log":"` delimit it. Anything else is parsed
+    whole."""
+    start, end = envelope.rfind(b',"hdr":{'), envelope.rfind(b',"log":"')
+    if 0 < start < end and envelope.startswith(b'{"body":'):
+        return header_fields({"hdr": json.loads(envelope[start + 7:end])})
+    return header_fields(json.loads(envelope))
+
+
+def _check_chain(folder: Path, wanted: EventFilter, start: Checkpoint | None, end: Checkpoint, report: BundleReport,
+                 progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
+    chain = bytes.fromhex(start.chain_hash) if start else ZERO_HASH
+    expected = report.first_seq
+    total = max(0, report.last_seq - report.first_seq + 1)
+    merged = heapq.merge(_lines(folder / EVENTS, EVENTS), _lines(folder / CONTEXT, CONTEXT))
+    for done, (_order, kind, line) in enumerate(merged, start=1):
+        try:
+            seq, leaf, fields, redacted = _event(line)
+        except (ValueError, KeyError, TypeError):
+            report.add(f"{kind}: line {line[:60]!r}… is not an exported event")
+            return
+        if seq != expected:
+            what = "missing from the export" if seq > expected else "duplicated or out of order"
+            report.add(f"seq {expected if seq > expected else seq}: {what} (the proven range is "
+                       f"{report.first_seq}..{report.last_seq})")
+            return
+        chain = chain_hash(chain, seq, leaf)
+        expected += 1
+        report.redacted += redacted
+        if kind == EVENTS:
+            report.matching += 1
+            if not matches(wanted, fields):
+                report.add(f"seq {seq}: in {EVENTS} but does not match the filter")
+        else:
+            report.context += 1
+            if matches(wanted, fields):
+                report.add(f"seq {seq}: matches the filter but was withheld from {EVENTS}")
+        if done % _PROGRESS_EVERY == 0:
+            if cancel is not None and cancel.cancelled:
+                report.cancelled = True
+                return
+            if progress is not None:
+                progress(done, total)
+    if expected <= report.last_seq:
+        report.add(f"seq {expected}: missing from the export (the proven range ends at {report.last_seq})")
+    elif chain.hex() != end.chain_hash:
+        report.add(f"seq {report.first_seq}..{report.last_seq}: the events do not chain to checkpoint_to (seq "
+                   f"{end.seq}): an event was altered")
+    if progress is not None:
+        progress(total, total)

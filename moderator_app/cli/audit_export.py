@@ -1,0 +1,133 @@
+"""`moderator-app audit export …` and `audit verify-export PATH`: subcommands of `audit` (see cli/audit.py).
+
+Without --include-pii the user is whoever runs the command (--user, default the login name) and author identities
+are pseudonymised. --include-pii needs the lead role, confirmed by logging in to the platform (--platform; the
+password from MODAPP_PASSWORD or a prompt), and is itself recorded in the export_made event.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import socket
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from moderator_app.core.audit import CancelToken, EventFilter, EventType, ProgressCallback, utc_timestamp
+from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
+from moderator_app.core.models import Role, User, UserId
+from moderator_app.services import exports, platform
+from moderator_app.services.audit_service import open_audit_log
+
+EXPORT_ACTIONS = ("export", "verify-export")
+_ONE_DAY, _NO_TIME = timedelta(days=1), timedelta(0)
+
+
+def add_subparsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exp = sub.add_parser("export", help="write a verifiable export bundle (a folder) of the events matching a filter")
+    exp.add_argument("--from", dest="since", metavar="DATE", help="first day or instant (UTC), e.g. 2026-11-01")
+    exp.add_argument("--to", dest="until", metavar="DATE", help="last day (inclusive) or instant (exclusive), UTC")
+    exp.add_argument("--moderator", help="only this moderator's events")
+    exp.add_argument("--category", help="only this policy category, e.g. 10.7")
+    exp.add_argument("--decision", help="only this decision kind, e.g. remove")
+    exp.add_argument("--type", dest="event_type", choices=[t.value for t in EventType], help="only this event type")
+    exp.add_argument("--subject", help="only this subject, e.g. post:4711")
+    exp.add_argument("--format", dest="formats", action="append", choices=exports.FORMATS, required=True,
+                     help="csv, xlsx, jsonl or pdf (repeat for several); events.jsonl is always written")
+    exp.add_argument("--out", type=Path, required=True, help="the bundle folder (created; must be empty if it exists)")
+    exp.add_argument("--language", choices=("en", "zh"), default="en", help="language of the PDF report")
+    exp.add_argument("--include-pii", action="store_true",
+                     help="keep author identities (leads only: needs --platform and a lead's --user)")
+    exp.add_argument("--user", default=getpass.getuser(), help="who is exporting (default: your login name)")
+    exp.add_argument("--platform", help="platform URL to confirm the lead role for --include-pii")
+    exp.add_argument("--db", metavar="URL", help="database URL (default: as for generate)")
+    ver = sub.add_parser("verify-export", help="check an export bundle offline; exit 1 names what is wrong")
+    ver.add_argument("path", type=Path, help="the bundle folder")
+    ver.add_argument("--trust", action="append", default=[], metavar="KEY_ID",
+                     help="require the manifest and checkpoints to be signed by these workstation key ids")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "verify-export":
+        return _verify(args.path, frozenset(args.trust))
+    return _export(args)
+
+
+def parse_bound(text: str | None, *, end: bool) -> str | None:
+    """A date means the whole day (an end date includes its day); an instant is taken as UTC."""
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
+            return utc_timestamp(moment + (_ONE_DAY if end else _NO_TIME))
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"not a date or time: {text!r} (use e.g. 2026-11-01 or 2026-11-01T08:00:00Z)") from None
+    return utc_timestamp(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+
+
+def _export(args: argparse.Namespace) -> int:
+    wanted = EventFilter(since=parse_bound(args.since, end=False), until=parse_bound(args.until, end=True),
+                         actor=args.moderator, category=args.category, decision_kind=args.decision,
+                         event_type=EventType(args.event_type) if args.event_type else None, subject=args.subject)
+    if wanted.since and wanted.until and wanted.since >= wanted.until:
+        raise UsageError("--from must be before --to")
+    user = _lead(args) if args.include_pii else User(UserId(args.user), args.user, frozenset({Role.MODERATOR}))
+    spec = exports.ExportSpec(wanted, tuple(dict.fromkeys(args.formats)), args.out, args.include_pii, args.language)
+    try:
+        audit_log = open_audit_log(args.db, require_database=True)
+    except StorageUnavailable as exc:  # a URL naming a database that is not there is bad input
+        raise UsageError(str(exc)) from None
+    started = time.perf_counter()
+    try:
+        result = exports.export_audit(audit_log, spec, user, workstation=socket.gethostname(),
+                                      progress=_progress_printer(), cancel=CancelToken())
+    finally:
+        audit_log.close()
+    sys.stderr.write("\n" if sys.stderr.isatty() else "")
+    print(f"exported {result.matching:,} events to {result.out} in {time.perf_counter() - started:.1f} s "
+          f"(export {result.export_id}; {result.context:,} other events of the range kept as completeness evidence"
+          f"{'; author identities pseudonymised' if not args.include_pii else ''})")
+    return 0
+
+
+def _lead(args: argparse.Namespace) -> User:
+    if not args.platform:
+        raise UsageError("--include-pii needs --platform URL (and your --user) to confirm the lead role")
+    from moderator_app.cli.decide import _password  # the same password source as bulk decisions
+
+    password = _password(args.user)
+    client = platform.make_client(args.platform, credentials=lambda: (args.user, password))
+    session = client.login(args.user, password)
+    return session.user
+
+
+def _progress_printer() -> ProgressCallback:
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total:
+            sys.stderr.write(f"\r{done:,} / {total:,} events ({100 * done // total} %)")
+    return show
+
+
+def _verify(path: Path, trusted: frozenset[str]) -> int:
+    if not path.is_dir():
+        raise UsageError(f"{path} is not a folder (an export bundle is a folder)")
+    started = time.perf_counter()
+    report = exports.verify_export(path, trusted_keys=trusted)
+    took = time.perf_counter() - started
+    if report.ok:
+        print(f"verified: {report.matching:,} matching events complete for the filter, seq {report.first_seq}.."
+              f"{report.last_seq} chained between signed checkpoints ({report.context:,} other events), every file "
+              f"unaltered; manifest signed by key {report.signer_key_id}, checkpoints by "
+              f"{', '.join(report.checkpoint_key_ids)} ({took:.1f} s)")
+        if report.redacted:
+            print(f"note: {report.redacted:,} events carry pseudonymised author identities; their place in the chain "
+                  "is proven, their content is not")
+        return 0
+    for problem in report.problems:
+        print(f"  {problem}")
+    raise CheckFailed(f"export NOT verified: {report.problems[0]}")

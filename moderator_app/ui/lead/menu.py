@@ -1,0 +1,57 @@
+"""Where the console hooks into the main window: a "Team lead" menu for leads, "Blind second reviews" for all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from moderator_app.services.lead_console import LeadConsole, blind_reviews_for, console_for
+from moderator_app.services.review_quality import BlindReviews
+from moderator_app.ui.lead.blind_review import BlindReviewDialog
+from moderator_app.ui.lead.console import LeadConsoleWindow
+from moderator_app.ui.tasks import TaskRunner
+
+
+class LeadMenu(QObject):
+    def __init__(self, window: QMainWindow, runner: TaskRunner, console: LeadConsole | None,
+                 reviews: BlindReviews | None) -> None:
+        super().__init__(window)
+        self._window, self._runner, self._console, self._reviews = window, runner, console, reviews
+        self.console_window: LeadConsoleWindow | None = None
+        if reviews is not None:
+            queue_menu = window.findChild(QMenu, "menu_queue")
+            blind = QAction(self.tr("&Blind second reviews…"), window)
+            blind.setObjectName("action_blind_reviews")
+            blind.triggered.connect(self.open_blind_reviews)
+            if queue_menu is not None:
+                queue_menu.addAction(blind)
+        if console is not None:
+            menu = QMenu(self.tr("Team &lead"), window)
+            menu.setObjectName("menu_team_lead")
+            open_console = QAction(self.tr("Audit log, dashboard and &review quality…"), window)
+            open_console.setObjectName("action_lead_console")
+            open_console.triggered.connect(self.open_console)
+            menu.addAction(open_console)
+            help_menu = window.findChild(QMenu, "menu_help")
+            if help_menu is not None:
+                window.menuBar().insertMenu(help_menu.menuAction(), menu)
+            else:
+                window.menuBar().addMenu(menu)
+
+    def open_console(self) -> LeadConsoleWindow | None:
+        if self._console is None:
+            return None
+        if self.console_window is None:
+            self.console_window = LeadConsoleWindow(self._console, self._runner, self._window)
+        self.console_window.show()
+        self.console_window.raise_()
+        return self.console_window
+
+    def open_blind_reviews(self) -> None:
+        if self._reviews is not None:
+            BlindReviewDialog(self._reviews, self._runner, self._window).show()
+
+
+def install(window: QMainWindow, runner: TaskRunner, service: object) -> LeadMenu:
+    return LeadMenu(window, runner, console_for(service), blind_reviews_for(service))

@@ -1,0 +1,40 @@
+"""`moderator-app audit export` and `audit verify-export`, run as a user would (subprocesses, real files)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from tests.cli.test_audit_cli import cli
+
+
+def test_export_then_verify_export_and_a_tampered_copy_fails(tmp_path: Path) -> None:
+    assert cli("audit", "generate", "--events", "1500", data_dir=tmp_path).returncode == 0
+    out = tmp_path / "export"
+    made = cli("audit", "export", "--moderator", "mod2", "--decision", "remove", "--format", "csv", "--format",
+               "jsonl", "--out", str(out), data_dir=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("exported ") and "author identities pseudonymised" in made.stdout
+    with (out / "data" / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and {r["actor"] for r in rows} == {"mod2"} and {r["decision_kind"] for r in rows} == {"remove"}
+    verified = cli("audit", "verify-export", str(out), data_dir=tmp_path)
+    assert verified.returncode == 0 and verified.stdout.startswith(f"verified: {len(rows):,} matching events")
+    csv_path = out / "data" / "events.csv"
+    csv_path.write_bytes(csv_path.read_bytes().replace(b"mod2", b"mod3", 1))
+    failed = cli("audit", "verify-export", str(out), data_dir=tmp_path)
+    assert failed.returncode == 1
+    assert "data/events.csv: SHA-256 differs from the manifest" in failed.stderr
+    assert "Traceback" not in failed.stderr
+
+
+def test_bad_export_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    assert cli("audit", "generate", "--events", "10", data_dir=tmp_path).returncode == 0
+    bad_date = cli("audit", "export", "--from", "yesterday", "--format", "csv", "--out", str(tmp_path / "x"),
+                   data_dir=tmp_path)
+    assert bad_date.returncode == 2 and "not a date or time: 'yesterday'" in bad_date.stderr
+    pii = cli("audit", "export", "--include-pii", "--format", "csv", "--out", str(tmp_path / "y"), data_dir=tmp_path)
+    assert pii.returncode == 2 and "--include-pii needs --platform" in pii.stderr
+    not_bundle = cli("audit", "verify-export", str(tmp_path), data_dir=tmp_path)
+    assert not_bundle.returncode == 2 and "is not an export bundle" in not_bundle.stderr
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()

@@ -1,0 +1,61 @@
+"""A small real audit log (SQLite) with synthetic history plus events that stress the export formats."""
+
+from __future__ import annotations
+
+import base64
+import gc
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from moderator_app.core.audit import AuditEvent, EventFilter, EventType
+from moderator_app.core.models import Role, User, UserId
+from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.exports import ExportResult, ExportSpec, export_audit
+
+AUTHOR_ID = "1234567890123456789"
+AUTHOR_NAME = "王小明"
+FORMULA = "=cmd|' /C calc'!A0"
+LEAD = User(UserId("lead1"), "Lead", frozenset({Role.LEAD, Role.MODERATOR}))
+MODERATOR = User(UserId("mod9"), "Moderator", frozenset({Role.MODERATOR}))
+
+
+@pytest.fixture
+def audit_log(open_log: Callable[..., AuditLogService], sqlite_url: str) -> Iterator[AuditLogService]:
+    log = open_log(sqlite_url, checkpoint_interval=1000)
+    log.generate(2500, seed=7)
+    log.append(AuditEvent.new(EventType.DECISION_RECORDED, actor="mod2", workstation="ws-test",
+                              subject="post:4711", category="10.7", decision_kind="remove",
+                              payload={"note": FORMULA, "author_id": AUTHOR_ID, "author_name": AUTHOR_NAME,
+                                       "text": "谣言：某地发生地震"}))
+    log.append(AuditEvent.new(EventType.REFERRAL_CREATED, actor="mod1", workstation="ws-test",
+                              subject=f"user:{AUTHOR_ID}", category="10.5", payload={"reason": "涉嫌诈骗"}))
+    log.generate(300, seed=8)
+    yield log
+    log.close()
+    gc.collect()  # leave no cycles for a later test's garbage collection to pause the GUI thread on
+
+
+Export = Callable[..., ExportResult]
+
+
+@pytest.fixture
+def export(audit_log: AuditLogService, tmp_path: Path) -> Export:
+    def _export(wanted: EventFilter | None = None, formats: tuple[str, ...] = ("csv",), *, name: str = "bundle",
+                user: User = LEAD, include_pii: bool = False, **options: object) -> ExportResult:
+        spec = ExportSpec(wanted or EventFilter(), formats, tmp_path / name, include_pii)
+        return export_audit(audit_log, spec, user, workstation="ws-test", data_dir=tmp_path / "ws",
+                            **options)  # type: ignore[arg-type]
+    return _export
+
+
+def resign(folder: Path, audit_log: AuditLogService) -> None:
+    """What a dishonest exporter holding the workstation key can do: rewrite the manifest's hashes and re-sign."""
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    manifest["files"] = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in manifest["files"]}
+    data = (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    (folder / "manifest.json").write_bytes(data)
+    (folder / "manifest.sig").write_text(base64.b64encode(audit_log.writer.key.sign(data)).decode() + "\n")

@@ -1,0 +1,142 @@
+"""The team-lead console's widgets on a real SQLite log and a real TaskRunner; the menu on the real demo."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QChartView
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from moderator_app.audit.exports import sqlite_fast
+from moderator_app.core.audit import EventFilter
+from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.demo import start_demo
+from moderator_app.services.exports import verify_export
+from moderator_app.services.lead_console import LeadConsole
+from moderator_app.settings import Settings
+from moderator_app.ui.lead.console import LeadConsoleWindow
+from moderator_app.ui.lead.dashboard import DashboardPane
+from moderator_app.ui.lead.event_model import PAGE
+from moderator_app.ui.lead.export_dialog import ExportDialog
+from moderator_app.ui.lead.progress import ProgressDialog
+from moderator_app.ui.lead.review_quality import ReviewQualityPane
+from moderator_app.ui.lead.viewer import AuditViewer
+from moderator_app.ui.main_window import MainWindow
+from moderator_app.ui.tasks import Lane, TaskRunner
+from tests.exports.conftest import LEAD
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[TaskRunner]:
+    tasks = TaskRunner()
+    yield tasks
+    tasks.shutdown()
+
+
+@pytest.fixture
+def console(audit_log: AuditLogService) -> LeadConsole:
+    return LeadConsole(audit_log, LEAD, workstation="ws-lead")
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes are modal: record them instead of blocking the test."""
+    shown: list[str] = []
+    for name in ("information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda _parent, _title, text, *_a: shown.append(text))
+    return shown
+
+
+def test_the_viewer_pages_lazily_and_filters(qtbot, console: LeadConsole, runner: TaskRunner) -> None:
+    viewer = AuditViewer(console, runner)
+    qtbot.addWidget(viewer)
+    viewer.resize(1200, 700)
+    viewer.show()
+    qtbot.waitUntil(lambda: viewer.model.loaded == PAGE and "2,8" in viewer.count_label.text())
+    viewer.table.scrollToBottom()
+    qtbot.waitUntil(lambda: viewer.model.loaded == 2 * PAGE)
+    viewer.filters.moderator.setCurrentText("mod1")
+    viewer.filters.apply()
+    qtbot.waitUntil(lambda: 0 < viewer.model.loaded <= PAGE and viewer.model.event_at(0) is not None)
+    assert {viewer.model.event_at(row).actor for row in range(viewer.model.loaded)} == {"mod1"}
+    viewer.table.selectRow(3)
+    qtbot.waitUntil(lambda: "intact" in viewer.chain_status.text())
+    event = viewer.model.event_at(3)
+    assert f"seq {event.seq}: intact" in viewer.chain_status.text()
+    assert json.loads(viewer.details.toPlainText())["hdr"]["actor"]["id"] == "mod1"
+
+
+def test_verify_now_reports_intact(qtbot, console: LeadConsole, runner: TaskRunner, messages: list[str]) -> None:
+    viewer = AuditViewer(console, runner)
+    qtbot.addWidget(viewer)
+    viewer.verify_now()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert messages[0].startswith("Intact: 2,802 events")
+
+
+def test_the_export_wizard_writes_a_bundle_that_verifies(qtbot, console: LeadConsole, runner: TaskRunner,
+                                                         messages: list[str], tmp_path: Path) -> None:
+    dialog = ExportDialog(console, runner, EventFilter(actor="mod2"))
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "wizard"))
+    dialog.format_boxes["xlsx"].setChecked(True)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert messages[0].startswith("Exported ") and verify_export(tmp_path / "wizard").ok
+
+
+def test_an_export_can_be_cancelled(qtbot, console: LeadConsole, runner: TaskRunner, messages: list[str],
+                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sqlite_fast, "CHUNK", 100)
+    hold = threading.Event()
+    runner.submit(Lane.DB, hold.wait)  # the lane is busy: the export waits behind it
+    dialog = ExportDialog(console, runner, EventFilter())
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "cancelled"))
+    dialog.start_button.click()
+    assert isinstance(dialog.progress, ProgressDialog) and dialog.progress.isVisible()
+    dialog.progress.cancel()
+    hold.set()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert messages == ["Export cancelled; nothing was kept."] and not (tmp_path / "cancelled").exists()
+
+
+def test_the_dashboard_draws_its_charts(qtbot, console: LeadConsole, runner: TaskRunner) -> None:
+    pane = DashboardPane(console, runner)
+    qtbot.addWidget(pane)
+    pane.days.setValue(3650)
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.data is not None and pane.data.decisions > 0, timeout=20_000)
+    assert len(pane.findChildren(QChartView)) == 6
+    assert f"{pane.data.decisions:,} decisions" in pane.summary.text()
+
+
+def test_review_quality_samples_and_shows_agreement(qtbot, console: LeadConsole, runner: TaskRunner) -> None:
+    pane = ReviewQualityPane(console, runner)
+    qtbot.addWidget(pane)
+    pane.share.setValue(10.0)
+    pane.sample()
+    qtbot.waitUntil(lambda: pane.summary is not None and pane.summary.requested > 0, timeout=20_000)
+    assert pane.status.text().endswith(f"{pane.summary.requested} re-queued, 0 reviewed, 0 disagreements")
+
+
+def test_the_team_lead_menu_is_for_leads_only(qtbot, tmp_path: Path) -> None:
+    for user, is_lead in (("lead1", True), ("mod1", False)):
+        demo = start_demo(user, data_dir=tmp_path / user, posts=60)
+        window = MainWindow(Settings(undo_seconds=0), demo.session.pack)
+        qtbot.addWidget(window)
+        try:
+            window.attach(demo.session)
+            assert (window.findChild(QMenu, "menu_team_lead") is not None) is is_lead
+            if is_lead:
+                console_window = window.lead_menu.open_console()
+                assert isinstance(console_window, LeadConsoleWindow)
+                qtbot.waitUntil(lambda w=console_window: w.viewer.model.loaded > 0, timeout=20_000)
+                console_window.close()
+        finally:
+            window.close()
+            demo.close()
