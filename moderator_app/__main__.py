@@ -1,3 +1,4 @@
 from moderator_app.launcher import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # multiprocessing's spawn re-imports this module in its workers
+    raise SystemExit(main())
