@@ -10,6 +10,7 @@ import ipaddress
 import json
 import ssl
 import threading
+import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -156,16 +157,37 @@ def test_no_setting_or_option_turns_verification_off() -> None:
 
 # --- exports -----------------------------------------------------------------------------------------------------
 
-def test_exports_without_include_pii_carry_no_author_identifiers() -> None:
-    from moderator_app.cli.registry import COMMANDS
+def test_exports_without_include_pii_carry_no_author_identifiers(memory_keyring: object, tmp_path: Path) -> None:
+    """After a demo shift with a police referral (whose evidence names the author), an export made without
+    --include-pii holds no author id or name in any file; the same export with it does (the check can fail)."""
+    from moderator_app.core.audit import EventFilter
+    from moderator_app.core.models import Role, User, UserId
+    from moderator_app.services.exports import ExportSpec, export_audit
+    from moderator_app.services.referrals import ContentHandling, ReferralRequest, referral_service_for
 
-    if "export" not in str(sorted(COMMANDS)) and not _audit_has_export():
-        pytest.skip("`audit export` is not on main yet (issue 8 is writing it): this check waits for it")
-    pytest.fail("audit export has landed: write this check against it (no author_id/real_name without "
-                "--include-pii)")
+    demo = start_demo("mod1", data_dir=tmp_path / "data", posts=120)
+    try:
+        session = demo.session
+        item = session.load_queue().items[0]
+        referrals = referral_service_for(session)
+        assert referrals is not None
+        referrals.create(item, ReferralRequest(categories=("10.7",), legal_basis=("刑法",), suspicion="测试证据",
+                                               content_handling=ContentHandling.REMOVE), history=())
+        lead = User(UserId("lead1"), "组长", frozenset({Role.LEAD}))
+        author = item.post.author
+        identifiers = [author.author_id.encode(), author.display_name.encode()]
 
+        def export(name: str, include_pii: bool) -> list[bytes]:
+            spec = ExportSpec(EventFilter(), ("csv", "jsonl", "xlsx"), tmp_path / name, include_pii=include_pii)
+            result = export_audit(session.audit, spec, lead, workstation="demo-workstation", data_dir=demo.folder)
+            contents = [p.read_bytes() for p in result.out.rglob("*") if p.is_file()]
+            books = [zipfile.ZipFile(p) for p in result.out.rglob("*.xlsx")]
+            xlsx = [book.read(n) for book in books for n in book.namelist()]
+            return contents + xlsx
 
-def _audit_has_export() -> bool:
-    from moderator_app.cli import audit
-
-    return "export" in Path(audit.__file__).read_text(encoding="utf-8")
+        pseudonymous = export("plain", include_pii=False)
+        assert not [i for i in identifiers for data in pseudonymous if i in data]
+        with_pii = export("pii", include_pii=True)
+        assert any(author.author_id.encode() in data for data in with_pii)
+    finally:
+        demo.close()

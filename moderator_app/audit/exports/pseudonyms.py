@@ -17,6 +17,9 @@ from typing import Any
 PII_KEYS = frozenset({"author", "author_id", "author_name", "author_real_name", "real_name", "user_id", "uid",
                       "nickname", "screen_name", "phone", "id_number", "reported_user"})
 PII_SUBJECT_PREFIXES = ("author:", "user:")
+# Records that describe a platform user (e.g. a referral's evidence snapshot) and the name fields inside them.
+AUTHOR_RECORDS = frozenset({"author", "reported_user", "user"})
+AUTHOR_NAME_KEYS = frozenset({"display_name", "name"})
 # One C-level scan tells whether an envelope needs parsing at all (almost none do).
 QUICK_CHECK_TEXT = re.compile("|".join([*(re.escape(f'"{key}":') for key in sorted(PII_KEYS)),
                                         *(re.escape(f'"subject":"{p}') for p in PII_SUBJECT_PREFIXES)]))
@@ -27,6 +30,7 @@ _QUICK_CHECK = re.compile(b"|".join([*(re.escape(f'"{key}":'.encode()) for key i
 class Pseudonymiser:
     def __init__(self, key: bytes) -> None:
         self._key = key
+        self._mentions: list[str] = []
         self.key_id = hashlib.sha256(b"pseudonym-key:" + key).hexdigest()[:16]
 
     def pseudonym(self, value: str) -> str:
@@ -43,6 +47,10 @@ class Pseudonymiser:
             return None
         data = json.loads(envelope)
         changed: list[str] = []
+        identities: set[str] = set()
+        _collect(data.get("body"), identities, inside_author=False)
+        # Longest first, so an id inside a longer identity is not replaced half-way.
+        self._mentions = sorted((i for i in identities if len(i) >= 4), key=len, reverse=True)
         data["body"] = self._walk(data.get("body"), "body", changed)
         subject = data["hdr"].get("subject")
         if isinstance(subject, str) and subject.startswith(PII_SUBJECT_PREFIXES):
@@ -62,7 +70,7 @@ class Pseudonymiser:
             out: dict[str, Any] = {}
             for key, item in value.items():
                 where = f"{path}.{key}"
-                if key in PII_KEYS and item is not None and not isinstance(item, dict | list):
+                if _identifies(key, path) and item is not None and not isinstance(item, dict | list):
                     out[key] = self.pseudonym(str(item))
                     changed.append(where)
                 else:
@@ -70,4 +78,31 @@ class Pseudonymiser:
             return out
         if isinstance(value, list):
             return [self._walk(item, f"{path}[{index}]", changed) for index, item in enumerate(value)]
+        if isinstance(value, str) and self._mentions:
+            # An identity can also stand inside other text: a post URL carries the author's id, a note may name them.
+            replaced = value
+            for identity in self._mentions:
+                if identity in replaced:
+                    replaced = replaced.replace(identity, self.pseudonym(identity))
+            if replaced != value:
+                changed.append(path)
+            return replaced
         return value
+
+
+def _identifies(key: str, path: str) -> bool:
+    """A key that names a platform user: one of PII_KEYS anywhere, or any name field of an author record."""
+    return key in PII_KEYS or (key in AUTHOR_NAME_KEYS and path.rsplit(".", 1)[-1] in AUTHOR_RECORDS)
+
+
+def _collect(value: Any, found: set[str], *, inside_author: bool) -> None:
+    """Every identity value in a payload, so its mentions elsewhere in the text can be replaced too."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, dict | list):
+                _collect(item, found, inside_author=key in AUTHOR_RECORDS)
+            elif item is not None and (key in PII_KEYS or (inside_author and key in AUTHOR_NAME_KEYS)):
+                found.add(str(item))
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, found, inside_author=inside_author)
