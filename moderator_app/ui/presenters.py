@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from moderator_app.core.models import QueueItem, Suggestion
-from moderator_app.core.policy import PolicyPack
+from moderator_app.core.models import QueueItem
 from moderator_app.ui.i18n import current_language, pick
 
 DEFAULT_SLA_HOURS = 24
@@ -40,21 +39,6 @@ def printable(text: str) -> str:
 
 def _has_surrogate(text: str) -> bool:
     return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
-
-
-def sla_hours(item: QueueItem, top: Suggestion | None, pack: PolicyPack | None) -> int:
-    """The tightest SLA among the suggested category and the categories the reports point at."""
-    if pack is None:
-        return DEFAULT_SLA_HOURS
-    categories = {c for reason in item.report_reasons for c in pack.categories_for_reason(reason)}
-    if top is not None:
-        categories.add(top.category)
-    hours = [pack.category(c).sla_hours for c in categories if c in pack.category_ids]
-    return min(hours, default=DEFAULT_SLA_HOURS)
-
-
-def sla_deadline(item: QueueItem, top: Suggestion | None, pack: PolicyPack | None) -> datetime:
-    return item.flagged_at + timedelta(hours=sla_hours(item, top, pack))
 
 
 def format_remaining(deadline: datetime, now: datetime) -> str:

@@ -70,7 +70,7 @@ class StatusBar(QStatusBar):
 
     def check_audit(self) -> None:
         if self._service is not None:
-            self._runner.submit(Lane.DB, self._service.check_audit, self._show_alarm, self._on_poll_failed)
+            self._runner.submit(Lane.DB, self._service.check_audit, self._show_alarm, self._on_audit_check_failed)
 
     def _show_alarm(self, problem: str | None) -> None:
         self.alarm.setText(problem or "")
@@ -87,6 +87,10 @@ class StatusBar(QStatusBar):
         self._polling = True
         service = self._service
         self._runner.submit(Lane.NET, service.status, self._show, self._on_poll_failed)
+
+    def _on_audit_check_failed(self, error: BaseException) -> None:
+        # The log could not be read: as loud as a failed check, and not mistaken for the platform being offline.
+        self._show_alarm(self.tr("Audit log check could not run: {0}").format(str(error)[:120]))
 
     def _on_poll_failed(self, error: BaseException) -> None:
         self._polling = False

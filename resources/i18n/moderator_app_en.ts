@@ -1374,7 +1374,7 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/status.py" line="36"/>
-        <location filename="../../moderator_app/ui/status.py" line="108"/>
+        <location filename="../../moderator_app/ui/status.py" line="112"/>
         <source>No lease</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,46 +1390,51 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/status.py" line="93"/>
+        <source>Audit log check could not run: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="97"/>
         <source>Offline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="98"/>
+        <location filename="../../moderator_app/ui/status.py" line="102"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="98"/>
+        <location filename="../../moderator_app/ui/status.py" line="102"/>
         <source>Offline — decisions are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="99"/>
+        <location filename="../../moderator_app/ui/status.py" line="103"/>
         <source>Outbox: {0} pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="101"/>
+        <location filename="../../moderator_app/ui/status.py" line="105"/>
         <source>, {0} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="106"/>
+        <location filename="../../moderator_app/ui/status.py" line="110"/>
         <source>Lease: {0} min left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="109"/>
+        <location filename="../../moderator_app/ui/status.py" line="113"/>
         <source>Decisions today: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="117"/>
+        <location filename="../../moderator_app/ui/status.py" line="121"/>
         <source>High-severity seen: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="122"/>
+        <location filename="../../moderator_app/ui/status.py" line="126"/>
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1373,7 +1373,7 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/status.py" line="36" />
-        <location filename="../../moderator_app/ui/status.py" line="108" />
+        <location filename="../../moderator_app/ui/status.py" line="112" />
         <source>No lease</source>
         <translation>未领取</translation>
     </message>
@@ -1389,46 +1389,51 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/status.py" line="93" />
+        <source>Audit log check could not run: {0}</source>
+        <translation>审计日志检查无法运行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="97" />
         <source>Offline: {0}</source>
         <translation>离线：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="98" />
+        <location filename="../../moderator_app/ui/status.py" line="102" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="98" />
+        <location filename="../../moderator_app/ui/status.py" line="102" />
         <source>Offline — decisions are kept</source>
         <translation>离线 — 处置已保存</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="99" />
+        <location filename="../../moderator_app/ui/status.py" line="103" />
         <source>Outbox: {0} pending</source>
         <translation>发件箱：{0} 条待发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="101" />
+        <location filename="../../moderator_app/ui/status.py" line="105" />
         <source>, {0} failed</source>
         <translation>，{0} 条失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="106" />
+        <location filename="../../moderator_app/ui/status.py" line="110" />
         <source>Lease: {0} min left</source>
         <translation>领取剩余 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="109" />
+        <location filename="../../moderator_app/ui/status.py" line="113" />
         <source>Decisions today: {0}</source>
         <translation>今日处置：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="117" />
+        <location filename="../../moderator_app/ui/status.py" line="121" />
         <source>High-severity seen: {0}</source>
         <translation>已看高危内容：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="122" />
+        <location filename="../../moderator_app/ui/status.py" line="126" />
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation>您已连续审核 {0} 分钟，请稍作休息。</translation>
     </message>

@@ -112,3 +112,18 @@ def test_status_bar_shows_outbox_failures_and_opens_the_list(qtbot, review_windo
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 2).text() == "409: already decided by mod2"
     dialog.close()
+
+
+def test_an_audit_check_that_cannot_run_raises_the_alarm_not_offline(qtbot, review_window: MainWindow,
+                                                                     fake_service: FakeReviewService) -> None:
+    from moderator_app.core.errors import StorageUnavailable
+
+    def broken() -> str | None:
+        raise StorageUnavailable("database is locked")
+
+    fake_service.check_audit = broken  # type: ignore[method-assign]
+    status = review_window.status
+    status.check_audit()
+    qtbot.waitUntil(lambda: status.alarm.isVisibleTo(review_window))
+    assert status.alarm.text() == "Audit log check could not run: database is locked"
+    assert not status.connection.text().startswith("Offline")
