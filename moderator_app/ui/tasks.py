@@ -46,6 +46,12 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
         """Run ``work`` on ``lane``; then ``on_success(result)`` or ``on_error(exc)`` on the GUI thread."""
+        if self._closed:
+            # The window is closing: a callback that was already queued may still ask for more work. Drop it
+            # (held decisions were flushed before shutdown; anything else is a read nobody will see).
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         future = self._executors[lane].submit(work)
         with self._lock:
             self._pending.add(future)
@@ -80,4 +86,5 @@ class TaskRunner(QObject):
             executor.shutdown(wait=wait, cancel_futures=not wait)
 
     def _run_closure(self, closure: Callable[[], None]) -> None:
-        closure()
+        if not self._closed:  # a result that arrives after shutdown has no window left to update
+            closure()

@@ -61,3 +61,10 @@ def test_op_reports_changes_once_after_success(qtbot) -> None:
     assert results == ["ok"]
     assert blocker.args[0] == Changes(queue=True)
     runner.shutdown()
+
+
+def test_work_asked_for_after_shutdown_is_dropped_not_raised(qtbot) -> None:
+    runner = TaskRunner()
+    runner.shutdown()
+    future = runner.submit(Lane.NET, lambda: 1, lambda _r: None)
+    assert future.cancelled()
