@@ -16,7 +16,15 @@ from PySide6.QtGui import QBrush, QColor
 from moderator_app.core.models import PostId, QueueItem, Suggestion
 from moderator_app.core.policy import PolicyPack
 from moderator_app.ui.presenters import DUE_SOON, safe_excerpt, sla_state
-from moderator_app.ui.queue.filtering import SORT_KEYS, Column, FactsBuilder, QueueFilter, RowFacts, accepts
+from moderator_app.ui.queue.filtering import (
+    SORT_KEYS,
+    Column,
+    FactsBuilder,
+    QueueFilter,
+    RowFacts,
+    accepts,
+    is_everything,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,10 +103,11 @@ class QueueTableModel(QAbstractTableModel):
     def _visible_ids(self) -> list[PostId]:
         now = self._now()
         flt = self._filter
+        everything = is_everything(flt)
         seen_clusters: set[str] = set()
         ids = []
         for post_id, facts in self._facts.items():
-            if not accepts(facts, flt, now, DUE_SOON):
+            if not everything and not accepts(facts, flt, now, DUE_SOON):
                 continue
             if flt.collapse_clusters and facts.cluster:
                 if facts.cluster in seen_clusters:
