@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from moderator_app.core.errors import UsageError
@@ -20,6 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--faults", default="", metavar="SPEC",
                         help='inject faults, e.g. "error=0.2,drop=0.05,latency=50-400ms,429=0.05,retry_after=1"')
     parser.add_argument("--lease-seconds", type=float, default=300.0, help="claim lease length (default 300)")
+    parser.add_argument("--shift-to-now", action="store_true",
+                        help="move the demo data in time so that it ends now (SLA countdowns look like a live shift)")
+    parser.add_argument("--stop-with-parent", action="store_true",
+                        help="stop when standard input ends (for a program that runs this server as its child)")
     parser.add_argument("--print-openapi", action="store_true",
                         help="print the OpenAPI contract (YAML) and exit; resources/platform-api.yaml is this")
 
@@ -47,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
 
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a foreground server is meant to stop
         platform.serve_demo_platform(args.host, args.port, faults=args.faults, on_ready=announce, db=args.db,
-                                     posts=args.posts, seed=args.seed, lease_seconds=args.lease_seconds)
+                                     posts=args.posts, seed=args.seed, lease_seconds=args.lease_seconds,
+                                     stop_at_stdin_end=args.stop_with_parent,
+                                     time_origin=datetime.now(UTC) if args.shift_to_now else None)
     sys.stderr.write("Demo platform stopped.\n")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -94,14 +95,24 @@ def start_in_thread(host: str = "127.0.0.1", port: int = 0, **options: Any) -> R
     return RunningServer(_url(host, sock), store, server, thread)
 
 
-def serve_forever(host: str, port: int, *, on_ready: Callable[[str], None] | None = None, **options: Any) -> None:
-    """Serve in the foreground until Ctrl+C. A busy port raises OSError before anything else happens."""
+def serve_forever(host: str, port: int, *, on_ready: Callable[[str], None] | None = None,
+                  stop_at_stdin_end: bool = False, **options: Any) -> None:
+    """Serve in the foreground until Ctrl+C (or, with ``stop_at_stdin_end``, until standard input ends: a parent
+    process that owns this server closes the pipe, or dies). A busy port raises OSError before anything else."""
     sock = listen(host, port)
     app, store = build_asgi(**options)
+    server = uvicorn.Server(_config(app, host, port))
+    if stop_at_stdin_end:
+        threading.Thread(target=_stop_at_stdin_end, args=(server,), name="parent-watch", daemon=True).start()
     if on_ready is not None:
         on_ready(_url(host, sock))
     try:
-        uvicorn.Server(_config(app, host, port)).run(sockets=[sock])
+        server.run(sockets=[sock])
     finally:
         store.close()
         sock.close()
+
+
+def _stop_at_stdin_end(server: uvicorn.Server) -> None:
+    sys.stdin.buffer.read()  # returns at end of file: the parent closed its end or no longer exists
+    server.should_exit = True

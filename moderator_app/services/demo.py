@@ -10,16 +10,20 @@ import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from moderator_app import paths
-from moderator_app.demo_platform import RunningServer
 from moderator_app.platform_api import MemorySecretStore
 from moderator_app.services.audit_service import open_audit_log
+from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.outbox_journal import OutboxJournal
 from moderator_app.services.platform import make_client, platform_witness, start_demo_platform
 from moderator_app.services.policy import load_policy
 from moderator_app.services.suggestion_service import SuggestionService
 from moderator_app.services.workstation import WorkstationParts, WorkstationSession
+
+if TYPE_CHECKING:  # the web stack is imported only where the platform runs in this process (tests)
+    from moderator_app.demo_platform import RunningServer
 
 DEMO_USERS = ("mod1", "mod2", "lead1")
 DEMO_PASSWORD = "demo"  # documented as demo-only; the reference server knows no other
@@ -27,7 +31,7 @@ DEMO_PASSWORD = "demo"  # documented as demo-only; the reference server knows no
 
 @dataclass
 class DemoWorkstation:
-    server: RunningServer
+    server: RunningServer | PlatformProcess
     session: WorkstationSession
     folder: Path
 
@@ -39,14 +43,22 @@ class DemoWorkstation:
 
 
 def start_demo(user: str = "mod1", *, data_dir: Path | None = None, posts: int = 2400,
-               faults: str | None = None, claim_batch: int = 20) -> DemoWorkstation:
+               faults: str | None = None, claim_batch: int = 20,
+               platform: PlatformProcess | None = None) -> DemoWorkstation:
+    """Log in to the reference platform as ``user``. With ``platform`` (the GUI) it is that child process, already
+    starting; without, it starts here in a background thread (tests reach into its store)."""
     folder = (data_dir or paths.data_dir()) / "demo"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    # The demo data is moved to end now, so SLA countdowns look like a real shift's.
-    server = start_demo_platform(posts=posts, faults=faults, time_origin=datetime.now(UTC))
+    server: RunningServer | PlatformProcess
+    if platform is None:
+        # The demo data is moved to end now, so SLA countdowns look like a real shift's.
+        server = start_demo_platform(posts=posts, faults=faults, time_origin=datetime.now(UTC))
+    else:
+        server = platform
     try:
-        client = make_client(server.url, credentials=lambda: (user, DEMO_PASSWORD))
+        url = server.wait_ready() if isinstance(server, PlatformProcess) else server.url
+        client = make_client(url, credentials=lambda: (user, DEMO_PASSWORD))
         client.secrets = MemorySecretStore()
         auth = client.login(user, DEMO_PASSWORD)
         pack = load_policy()

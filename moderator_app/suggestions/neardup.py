@@ -13,9 +13,9 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from moderator_app.core.models import CategoryId
 from moderator_app.suggestions.normalise import normalise_text
@@ -27,6 +27,17 @@ _SCHEME = "affine32"
 _NON_WORD = re.compile(r"[\W_]+")
 _BASE = np.uint64(0x110000)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio: spreads the codes over the high bits
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
+
+
+def _new_index(threshold: float) -> MinHashLSH:
+    # datasketch imports scipy.integrate (a third of a second): only once posts are actually compared, so the
+    # workstation shows its first post without waiting for it.
+    from datasketch import MinHashLSH
+
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,9 @@ class _Signer:
     """MinHash signatures with one shared set of permutations (drawing them per post costs 100 µs)."""
 
     def __init__(self) -> None:
+        from datasketch import MinHash  # see _new_index
+
+        self._minhash = MinHash
         self._template = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=_SCHEME)
 
     def sign(self, text: str, *, normalised: bool = False) -> MinHash | None:
@@ -67,8 +81,8 @@ class _Signer:
         core = _NON_WORD.sub("", text if normalised else normalise_text(text))
         if not core:
             return None
-        signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=self._template.permutations,
-                            scheme=_SCHEME)
+        signature = self._minhash(num_perm=NUM_PERM, hashfunc=int, permutations=self._template.permutations,
+                                  scheme=_SCHEME)
         signature.update_batch(_shingle_hashes(core))
         return signature
 
@@ -78,36 +92,43 @@ class NearDuplicateMemory:
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
-        self._signer = _Signer()
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._index: tuple[_Signer, MinHashLSH] | None = None  # made when the first post is remembered
         self._posts: dict[str, tuple[DecidedPost, MinHash]] = {}
         self._lock = threading.Lock()
+
+    def _signer_and_index(self) -> tuple[_Signer, MinHashLSH]:
+        with self._lock:
+            if self._index is None:
+                self._index = (_Signer(), _new_index(self.threshold))
+            return self._index
 
     def __len__(self) -> int:
         return len(self._posts)
 
     def add(self, decided: DecidedPost) -> None:
         """Remember a decision; a later decision on the same post replaces the earlier one."""
-        signature = self._signer.sign(decided.text)
+        signer, index = self._signer_and_index()
+        signature = signer.sign(decided.text)
         with self._lock:
             if decided.post_id in self._posts:
-                self._lsh.remove(decided.post_id)
+                index.remove(decided.post_id)
                 del self._posts[decided.post_id]
             if signature is not None:
-                self._lsh.insert(decided.post_id, signature)
+                index.insert(decided.post_id, signature)
                 self._posts[decided.post_id] = (decided, signature)
 
     def similar(self, text: str, *, limit: int = 3, exclude: str | None = None,
                 normalised: bool = False) -> list[NearDuplicate]:
         """Decided posts whose estimated similarity to ``text`` reaches the threshold, most similar first
         (``normalised``: ``text`` is already normalised)."""
-        signature = self._signer.sign(text, normalised=normalised)
+        if not self._posts:  # nothing decided yet: nothing to sign the text for
+            return []
+        signer, index = self._signer_and_index()
+        signature = signer.sign(text, normalised=normalised)
         if signature is None:
             return []
         with self._lock:
-            if not self._posts:
-                return []
-            candidates = [self._posts[key] for key in self._lsh.query(signature) if key != exclude]
+            candidates = [self._posts[key] for key in index.query(signature) if key != exclude]
         found = [NearDuplicate(decided, float(signature.jaccard(other))) for decided, other in candidates]
         found = [f for f in found if f.similarity >= self.threshold]
         found.sort(key=lambda f: -f.similarity)
@@ -118,7 +139,7 @@ def cluster(posts: Sequence[tuple[str, str]], threshold: float = DEFAULT_THRESHO
     """Group near-duplicate posts, given as (post_id, text) in queue order. Returns the groups of two or more,
     each in queue order, ordered by their first member's position; a post belongs to at most one group."""
     signer = _Signer()
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = _new_index(threshold)
     signatures: dict[str, MinHash] = {}
     parent: dict[str, str] = {}
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app.core.errors import ModeratorError, SettingsError
 from moderator_app.gui_options import GuiOptions
+from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.policy import load_policy
 from moderator_app.settings import Settings
 from moderator_app.settings.store import default_store
@@ -61,6 +62,9 @@ def run(options: GuiOptions) -> int:
     except ModeratorError as exc:
         sys.stderr.write(f"moderator-app: error: {exc}\n")
         return 2
+    # The demo platform starts in its own process before the window, so it seeds its data on the other core
+    # while this one builds the window and imports the engine.
+    platform = PlatformProcess() if options.demo else None
     window = MainWindow(settings, pack, demo=options.demo)
     window.show()
     if options.smoke_test:
@@ -79,11 +83,15 @@ def run(options: GuiOptions) -> int:
         else:
             window.status.showMessage(message)
 
-    if options.demo:
+    if platform is not None:
         def start() -> DemoWorkstation:
             from moderator_app.services.demo import start_demo  # heavy imports: off the GUI thread
 
-            return start_demo(options.demo_user, claim_batch=settings.claim_batch_size)
+            return start_demo(options.demo_user, claim_batch=settings.claim_batch_size, platform=platform)
+
+        def not_started(error: BaseException) -> None:
+            platform.stop()
+            fail(f"demo did not start: {describe(error)}")
 
         def on_demo(demo: DemoWorkstation) -> None:
             closers.append(demo.close)
@@ -97,8 +105,7 @@ def run(options: GuiOptions) -> int:
                 controller.post_shown.connect(first_post)
 
         # Start after the window has painted: importing the engine and the server holds the GIL for a while.
-        QTimer.singleShot(50, lambda: window.runner.submit(
-            Lane.NET, start, on_demo, lambda e: fail(f"demo did not start: {describe(e)}")))
+        QTimer.singleShot(50, lambda: window.runner.submit(Lane.NET, start, on_demo, not_started))
         if options.smoke_test:
             QTimer.singleShot(SMOKE_TEST_SECONDS * 1000,
                               lambda: fail(f"smoke test: no post shown within {SMOKE_TEST_SECONDS} s"))
