@@ -47,5 +47,5 @@ def run() -> list[Row]:
         Row("100,000-item queue: peak RSS of the process", float(queue["rss_mb"]), "MB", 400),  # type: ignore[arg-type]
         Row("GUI window shown (process start, median of 5)", median(window), "ms", 1500),
         Row("GUI start to first post (demo, process start, median of 5)", median(first), "ms", 1500,
-            note="includes starting the demo platform in-process"),
+            note="includes starting the demo platform"),
     ]
