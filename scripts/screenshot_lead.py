@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from moderator_app.core.models import Role, User, UserId
 from moderator_app.services.audit_service import open_audit_log
 from moderator_app.services.lead_console import LeadConsole
-from moderator_app.services.review_quality import BlindReviews
+from moderator_app.services.review_quality import pending_reviews, record_review
 from moderator_app.ui.app import create_application
 from moderator_app.ui.i18n import install_translator
 from moderator_app.ui.lead.console import LeadConsoleWindow
@@ -56,10 +56,10 @@ def main() -> int:
     console.sample_for_review(0.03)
     rng = random.Random(7)
     for name in ("mod1", "mod2", "mod3", "mod4"):
-        reviews = BlindReviews(audit_log, User(UserId(name), name, frozenset({Role.MODERATOR})), workstation=name)
-        for task in reviews.pending()[:25]:
-            reviews.record(task, rng.choice(("remove", "remove", "no_violation", "restrict_author")),
-                           [rng.choice(("10.7", "10.5", "10.8"))])
+        reviewer = User(UserId(name), name, frozenset({Role.MODERATOR}))
+        for task in pending_reviews(audit_log, name)[:25]:
+            kind = rng.choice(("remove", "remove", "no_violation", "restrict_author"))
+            record_review(audit_log, task, reviewer, kind, [rng.choice(("10.7", "10.5", "10.8"))], workstation=name)
     runner = TaskRunner()
     window = LeadConsoleWindow(console, runner)
     window.resize(1440, 860)

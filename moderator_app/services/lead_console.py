@@ -107,10 +107,3 @@ def console_for(service: object, moderators: Sequence[str] = ()) -> LeadConsole 
     audit_log, user, workstation = found
     return LeadConsole(audit_log, user, workstation=workstation, moderators=moderators)
 
-
-def blind_reviews_for(service: object) -> review_quality.BlindReviews | None:
-    found = _session_parts(service)
-    if found is None:
-        return None
-    audit_log, user, workstation = found
-    return review_quality.BlindReviews(audit_log, user, workstation=workstation)

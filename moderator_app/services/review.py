@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Protocol
 
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision
+from moderator_app.core.decisions import Decision, DecisionKind
+from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import Lease, PostId, PriorDecision, QueueItem, Suggestion, User
 from moderator_app.core.policy import PolicyPack
 
@@ -24,6 +25,21 @@ class QueueSnapshot:
     clusters: Mapping[PostId, str] = field(default_factory=dict)
     claimed_elsewhere: frozenset[PostId] = frozenset()
     lease: Lease | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SecondReview:
+    """A decision a lead re-queued blind to this moderator: the post as it was flagged, with fresh suggestions, and
+    never the first decision or who made it. ``tasks`` are the review requests for this post (usually one)."""
+
+    tasks: tuple[ReviewTask, ...]
+    item: QueueItem
+    suggestions: tuple[Suggestion, ...] = ()
+    requested_at: datetime | None = None  # the earliest request: a second review's SLA runs from here
+
+    @property
+    def post_id(self) -> PostId:
+        return self.item.post_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +81,14 @@ class ReviewService(Protocol):
     def context(self, post_id: PostId, author_id: str) -> PostContext: ...
 
     def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes: ...
+
+    def second_reviews(self) -> Sequence[SecondReview]:
+        """The blind second reviews addressed to this user, oldest first (issue 8's review quality)."""
+        ...
+
+    def record_second_review(self, review: SecondReview, kind: DecisionKind, categories: Sequence[str]) -> Changes:
+        """The independent verdict, into the audit log only (``review_recorded``): never sent to the platform."""
+        ...
 
     def reveal_media(self, post_id: PostId, media_id: str) -> None: ...
 

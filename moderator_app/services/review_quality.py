@@ -4,8 +4,9 @@
    a second moderator and the decision's seq, with no category or decision kind in it (the reviewer must not see
    the first decision).
 2. The reviewer's workstation lists the requests addressed to them (``pending_reviews``) and records an independent
-   decision as ``review_recorded`` (``record_review``). With a team database every workstation sees the requests;
-   in demo mode the same log is shared in-process.
+   decision as ``review_recorded`` (``record_review``): in the review screen, the re-queued posts join the queue
+   marked as second reviews (``WorkstationSession.second_reviews`` / ``record_second_review``). The verdict stays in
+   the audit log; it is never sent to the platform. With a team database every workstation sees the requests.
 3. ``review_summary`` pairs decisions with reviews: agreement per moderator and per category, and the disagreements,
    which go to the lead.
 
@@ -84,6 +85,7 @@ def record_review(audit_log: AuditLogService, task: ReviewTask, reviewer: User, 
         raise PermissionDenied(f"this review is assigned to {task.reviewer}, not {reviewer.user_id}")
     audit_log.append(AuditEvent.new(
         EventType.REVIEW_RECORDED, actor=reviewer.user_id, workstation=workstation, subject=task.subject,
+        actor_role="lead" if reviewer.is_lead else "moderator",
         category=categories[0] if categories else None, decision_kind=kind,
         payload={"request_event_id": task.request_event_id, "categories": list(categories)}))
 
@@ -127,15 +129,3 @@ def review_summary(audit_log: AuditLogService, since: str | None = None, until: 
 
     return ReviewSummary(len(requests), reviewed, table(by_moderator), table(by_category), tuple(disagreements))
 
-
-class BlindReviews:
-    """The reviewer's side, for every moderator's workstation: requests addressed to me, and my verdicts."""
-
-    def __init__(self, audit_log: AuditLogService, user: User, *, workstation: str) -> None:
-        self.audit_log, self.user, self.workstation = audit_log, user, workstation
-
-    def pending(self) -> list[ReviewTask]:
-        return pending_reviews(self.audit_log, self.user.user_id)
-
-    def record(self, task: ReviewTask, kind: str, categories: Sequence[str]) -> None:
-        record_review(self.audit_log, task, self.user, kind, categories, workstation=self.workstation)

@@ -10,28 +10,37 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, PlatformDecision
-from moderator_app.core.errors import PlatformError, PlatformUnavailable
+from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
+from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable
+from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import AuthorId, AuthSession, Lease, PostId, QueueItem, Suggestion, User
 from moderator_app.core.policy import PolicyPack
 from moderator_app.platform_api import PlatformClient
+from moderator_app.services import review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.outbox import Outbox, account_key
 from moderator_app.services.outbox_journal import OutboxEntry, OutboxJournal
-from moderator_app.services.review import OutboxFailure, PostContext, QueueSnapshot, WorkstationStatus
+from moderator_app.services.review import (
+    OutboxFailure,
+    PostContext,
+    QueueSnapshot,
+    SecondReview,
+    WorkstationStatus,
+)
 from moderator_app.services.suggestion_service import SuggestionService
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 QUEUE_PAGE = 200
 QUEUE_LIMIT = 2000  # what one workstation lists at once; the platform keeps the rest
+SECOND_REVIEW_LIMIT = 100  # blind second reviews listed at once, oldest first; the rest follow on the next refresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +138,7 @@ class WorkstationSession:
     def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes:
         """Audit, then journal: durable before this returns; the outbox delivers in the background."""
         self._ensure_claimed(decision.post_id)
-        self._append(
-            EventType.DECISION_RECORDED, subject=f"post:{decision.post_id}",
-            category=decision.categories[0] if decision.categories else None, decision_kind=decision.kind.value,
-            payload={
-                "idempotency_key": decision.idempotency_key, "categories": list(decision.categories),
-                "note": decision.note, "restriction_days": decision.restriction_days,
-                "refutation": decision.refutation, "client_time": _iso(decision.client_time),
-            },
-        )
+        self._audit.append(decision_recorded_event(decision, self.user, workstation=self._parts.workstation))
         self._outbox.record(decision)
         item = self._items.get(decision.post_id)
         if item is not None:
@@ -145,6 +146,34 @@ class WorkstationSession:
         with self._lock:
             self._decisions_today += 1
         return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
+
+    def second_reviews(self) -> list[SecondReview]:
+        """The requests addressed to this user in the (shared) audit log, each with its post fetched from the
+        platform. Blind: the platform's answer carries the first decision and the first moderator's claim; both are
+        dropped here, and only the post, its reports and fresh suggestions go to the screen."""
+        by_post: dict[PostId, list[ReviewTask]] = {}
+        for task in review_quality.pending_reviews(self._audit, self.user.user_id):
+            if task.subject.startswith("post:"):
+                by_post.setdefault(PostId(task.subject.removeprefix("post:")), []).append(task)
+        reviews = []
+        for post_id, tasks in list(by_post.items())[:SECOND_REVIEW_LIMIT]:
+            try:
+                detail = self._network(partial(self._client.post_detail, post_id))
+            except NotFound:
+                log.warning("second review of %s skipped: the platform does not know the post", post_id)
+                continue
+            item = replace(detail.item, claimed_by=None, lease_expires_at=None)
+            requested = min(datetime.fromisoformat(t.requested_at) for t in tasks)
+            reviews.append(SecondReview(tuple(tasks), item, tuple(self._suggestions.suggest(item)), requested))
+        return reviews
+
+    def record_second_review(self, review: SecondReview, kind: DecisionKind, categories: Sequence[str]) -> Changes:
+        """One ``review_recorded`` event per request, attributed to this user and workstation. Nothing goes to the
+        outbox or the platform, and the suggestion engine does not learn from it (it is a measurement)."""
+        for task in review.tasks:
+            review_quality.record_review(self._audit, task, self.user, kind.value, categories,
+                                         workstation=self._parts.workstation)
+        return Changes(audit=True)
 
     def _learn(self, item: QueueItem, decision: Decision, shown: Sequence[Suggestion]) -> None:
         """Record how each suggestion fared (so precision is measurable per category) and retrain when due."""
@@ -274,6 +303,21 @@ class WorkstationSession:
         midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         wanted = EventFilter(since=_iso(midnight), actor=self.user.user_id, event_type=EventType.DECISION_RECORDED)
         return len(self._audit.events(wanted, limit=100_000))
+
+
+def decision_recorded_event(decision: Decision, user: User, *, workstation: str) -> AuditEvent:
+    """The ``decision_recorded`` event of ``user``'s decision."""
+    return AuditEvent.new(
+        EventType.DECISION_RECORDED, actor=user.user_id, workstation=workstation,
+        actor_role="lead" if user.is_lead else "moderator",
+        subject=f"post:{decision.post_id}", category=decision.categories[0] if decision.categories else None,
+        decision_kind=decision.kind.value,
+        payload={
+            "idempotency_key": decision.idempotency_key, "categories": list(decision.categories),
+            "note": decision.note, "restriction_days": decision.restriction_days,
+            "refutation": decision.refutation, "client_time": _iso(decision.client_time),
+        },
+    )
 
 
 def _iso(moment: datetime) -> str:

@@ -85,9 +85,10 @@ def run(options: GuiOptions) -> int:
 
     if platform is not None:
         def start() -> DemoWorkstation:
-            from moderator_app.services.demo import start_demo  # heavy imports: off the GUI thread
+            from moderator_app.services.demo import GUI_SECOND_REVIEWS, start_demo  # heavy imports: off the GUI thread
 
-            return start_demo(options.demo_user, claim_batch=settings.claim_batch_size, platform=platform)
+            return start_demo(options.demo_user, claim_batch=settings.claim_batch_size, platform=platform,
+                              second_reviews=GUI_SECOND_REVIEWS)
 
         def not_started(error: BaseException) -> None:
             platform.stop()

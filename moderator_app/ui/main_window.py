@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         return controller
 
     def _install_lead_console(self, service: ReviewService) -> None:
-        """Issue 8: the Team lead menu (leads only) and blind second reviews (everyone)."""
+        """Issue 8: the Team lead menu (leads only). Blind second reviews come through the queue (ReviewController)."""
         from moderator_app.ui.lead.menu import install
 
         self.lead_menu = install(self, self.runner, service)

@@ -75,6 +75,11 @@ class PostPane(QWidget):
         self._item: QueueItem | None = None
         self._tiles: list[MediaTile] = []
         layout = QVBoxLayout(self)
+        self.second_review = plain_label("second_review_banner", self.tr(
+            "Second review: decide this post as if it were new. The first decision and who made it are not shown; "
+            "your verdict goes to the audit log for your lead's agreement figures, not to the platform."), wrap=True)
+        self.second_review.setStyleSheet("background: #e3ecfa; color: #1d3557; padding: 4px;")
+        layout.addWidget(self.second_review)
         self.author = plain_label("post_author", wrap=True)
         self.meta = plain_label("post_meta", wrap=True)
         self.sla = plain_label("post_sla")
@@ -123,8 +128,10 @@ class PostPane(QWidget):
         may_see_identity: bool = False,
         now: datetime | None = None,
         deadline: datetime | None = None,
+        second_review: bool = False,
     ) -> None:
         self._item = item
+        self.second_review.setVisible(item is not None and second_review)
         self._clear_media()
         self.reports.clear()
         self.history.clear()

@@ -2,24 +2,31 @@
 
 A decision is held in memory for the undo window, then journalled (audit log + outbox) on the database lane.
 Closing the window releases held decisions at once, so nothing the moderator decided is dropped.
+
+Blind second reviews (review quality, issue 8) join the queue as marked rows: the post only, never the first
+decision. The same keys decide them; the verdict goes to the audit log as ``review_recorded``, not to the platform.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from moderator_app.core.changes import Changes
 from moderator_app.core.decisions import DECISIONS_BY_KIND, Decision, DecisionKind, validation_problems
+from moderator_app.core.errors import ModeratorError
 from moderator_app.core.models import PostId, Severity, Suggestion
-from moderator_app.services.review import PostContext, QueueSnapshot, ReviewService
+from moderator_app.services.review import PostContext, QueueSnapshot, ReviewService, SecondReview
 from moderator_app.ui.decision_bar import DecisionBar
+from moderator_app.ui.errors import show_error
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.operations import Op
@@ -30,6 +37,7 @@ from moderator_app.ui.queue.panel import QueuePanel
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
 from moderator_app.ui.tasks import Lane, TaskRunner
 
+log = logging.getLogger(__name__)
 HIGH_SEVERITY = (Severity.HIGH, Severity.CRITICAL)
 LEASE_RENEW_MS = 60_000
 SLA_REFRESH_MS = 30_000
@@ -39,19 +47,34 @@ def _same(changes: Changes) -> Changes:
     return changes
 
 
+def second_review_facts(builder: FactsBuilder, reviews: Sequence[SecondReview]) -> dict[PostId, RowFacts]:
+    """Row facts for blind second reviews (Qt-free: built on a worker). Marked as second reviews, outside any
+    near-duplicate cluster (so "apply to similar" never sweeps them), and due within the post's SLA counted from
+    when the lead re-queued it rather than from when the post was flagged."""
+    tops = {r.post_id: (r.suggestions[0] if r.suggestions else None) for r in reviews}
+    facts = builder.build([r.item for r in reviews], tops, {})
+    marked = {}
+    for review in reviews:
+        f = facts[review.post_id]
+        start = review.requested_at or f.item.flagged_at
+        marked[review.post_id] = replace(f, deadline=start + (f.deadline - f.item.flagged_at), second_review=True)
+    return marked
+
+
 @dataclass
 class HeldDecision:
     decisions: list[Decision]
     shown: tuple[Suggestion, ...]
     facts: list[RowFacts]
     timer: QTimer
+    review: SecondReview | None = None  # a blind second review's verdict: recorded as such, never sent
 
 
 class ReviewController(QObject):
     queue_loaded = Signal(int)  # number of items
     post_shown = Signal(str)  # post id, once the post and its suggestions are on screen
     decision_held = Signal(str)  # a message for the undo banner ("" when nothing is held)
-    decision_recorded = Signal(object)  # Changes
+    decision_recorded = Signal(object)  # Changes (a second review's verdict: audit only)
     high_severity_seen = Signal(int)
 
     def __init__(
@@ -80,6 +103,8 @@ class ReviewController(QObject):
         self._held: list[HeldDecision] = []
         self._decided: set[PostId] = set()  # held or recorded: a refresh must not bring them back
         self._high_severity_seen: set[PostId] = set()
+        self._second: dict[PostId, SecondReview] = {}  # blind second reviews addressed to this moderator
+        self._second_facts: dict[PostId, RowFacts] = {}
         self.apply_to_cluster = False
         queue_panel.current_changed.connect(self._on_current_changed)
         suggestions_panel.take_requested.connect(lambda category: decision_bar.cite(category, True))
@@ -98,6 +123,39 @@ class ReviewController(QObject):
     def load_queue(self) -> None:
         """The claimed batch first (the first post shows at once), then the whole queue with its clusters."""
         Op(self.runner, self.events, self.service.load_queue, lane=Lane.NET).success(self._on_batch_loaded).run()
+        self.load_second_reviews()
+
+    def load_second_reviews(self) -> None:
+        """Blind second reviews join the queue when they arrive (audit log and platform, off the GUI thread)."""
+        builder = self.model.builder
+
+        def load() -> tuple[Sequence[SecondReview], dict[PostId, RowFacts]]:
+            reviews = self.service.second_reviews()
+            return reviews, second_review_facts(builder, reviews)
+
+        Op(self.runner, self.events, load, lane=Lane.NET).success(
+            lambda loaded: self._show_second_reviews(*loaded)).failure(self._second_reviews_failed).run()
+
+    def _show_second_reviews(self, reviews: Sequence[SecondReview], facts: dict[PostId, RowFacts]) -> None:
+        self._second = {r.post_id: r for r in reviews}
+        self._second_facts = facts
+        self._suggestions.update((r.post_id, r.suggestions) for r in reviews)
+        fresh = [f for post_id, f in facts.items() if post_id not in self._decided]
+        if fresh:
+            current = self.post_pane.item.post_id if self.post_pane.item else None
+            self.model.restore(fresh)
+            if not self.queue_panel.select(current):
+                self.queue_panel.select_row(0)
+        self._count_second_reviews()
+
+    def _second_reviews_failed(self, error: BaseException) -> None:
+        # The queue's own load reports a platform that is down; the review screen works on without them.
+        log.warning("second reviews not loaded: %s", error)
+        if not isinstance(error, ModeratorError):
+            show_error(None, error)
+
+    def _count_second_reviews(self) -> None:
+        self.queue_panel.set_second_review_count(sum(post_id not in self._decided for post_id in self._second))
 
     def _on_batch_loaded(self, snapshot: QueueSnapshot) -> None:
         self._show_snapshot(snapshot, self._prepare(snapshot))
@@ -117,6 +175,7 @@ class ReviewController(QObject):
     def _show_snapshot(self, snapshot: QueueSnapshot, facts: dict[PostId, RowFacts]) -> None:
         current = self.post_pane.item.post_id if self.post_pane.item else None
         self._suggestions.update(snapshot.suggestions)
+        facts.update(self._second_facts)  # a second review stays one, even if the platform lists its post again
         for post_id in self._decided & facts.keys():  # decided meanwhile: must not come back
             del facts[post_id]
         self.model.set_facts(facts)
@@ -144,7 +203,7 @@ class ReviewController(QObject):
         suggestions = self._suggestions.get(facts.item.post_id, ())
         self.post_pane.show_item(
             facts.item, suggestions=suggestions, may_see_identity=self.service.user.is_lead,
-            now=self._now(), deadline=facts.deadline,
+            now=self._now(), deadline=facts.deadline, second_review=facts.second_review,
         )
         self.suggestions_panel.show_suggestions(suggestions)
         self.decision_bar.reset()
@@ -159,10 +218,14 @@ class ReviewController(QObject):
         if current is None or current.post_id != context.post_id:
             return  # the moderator has moved on; a late answer must not overwrite the new post
         facts = self.model.facts(current.post_id)
+        second_review = facts is not None and facts.second_review
+        history = context.history
+        if second_review:  # blind: the author's history would list this very post's first decision
+            history = tuple(h for h in history if h.post_id != current.post_id)
         self.post_pane.show_item(
-            current, suggestions=self._suggestions.get(current.post_id, ()), history=context.history,
+            current, suggestions=self._suggestions.get(current.post_id, ()), history=history,
             may_see_identity=self.service.user.is_lead, now=self._now(),
-            deadline=facts.deadline if facts else None,
+            deadline=facts.deadline if facts else None, second_review=second_review,
         )
 
     def _count_severity(self, post_id: PostId, suggestions: tuple[Suggestion, ...]) -> None:
@@ -180,7 +243,10 @@ class ReviewController(QObject):
             return False
         bar = self.decision_bar
         spec = DECISIONS_BY_KIND[kind]
-        members = self.model.cluster_members(item.post_id) if self.apply_to_cluster else [item.post_id]
+        shown_facts = self.model.facts(item.post_id)
+        review = self._second.get(item.post_id) if shown_facts is not None and shown_facts.second_review else None
+        cluster = self.apply_to_cluster and review is None
+        members = self.model.cluster_members(item.post_id) if cluster else [item.post_id]
         decisions = [
             Decision(
                 post_id=post_id, kind=kind, categories=bar.cited(), note=bar.note.text().strip(),
@@ -199,7 +265,7 @@ class ReviewController(QObject):
         row = self.model.row_of(item.post_id) or 0
         timer = QTimer(self)
         timer.setSingleShot(True)
-        held = HeldDecision(decisions, self._suggestions.get(item.post_id, ()), facts, timer)
+        held = HeldDecision(decisions, self._suggestions.get(item.post_id, ()), facts, timer, review)
         timer.timeout.connect(lambda: self._release(held))
         self._held.append(held)
         self._decided.update(members)
@@ -208,8 +274,13 @@ class ReviewController(QObject):
         self.queue_panel.select_row(min(row, self.model.rowCount() - 1))
         label = pick(spec.label_zh, spec.label_en)
         count = f" ×{len(decisions)}" if len(decisions) > 1 else ""
-        self.decision_held.emit(self.tr("{label}{count} — sent in {seconds} s. Ctrl+Z to undo.").format(
-            label=label, count=count, seconds=self.undo_seconds))
+        if review is not None:
+            self._count_second_reviews()
+            message = self.tr("2nd review: {label} — recorded in {seconds} s (not sent to the platform). "
+                              "Ctrl+Z to undo.")
+        else:
+            message = self.tr("{label}{count} — sent in {seconds} s. Ctrl+Z to undo.")
+        self.decision_held.emit(message.format(label=label, count=count, seconds=self.undo_seconds))
         return True
 
     def _category_problems(self, decision: Decision) -> list[str]:
@@ -233,6 +304,7 @@ class ReviewController(QObject):
         self.decision_bar.reset(first.categories)
         self.decision_bar.note.setText(first.note)
         self.decision_held.emit("")
+        self._count_second_reviews()
         return True
 
     def _release(self, held: HeldDecision) -> None:
@@ -240,13 +312,14 @@ class ReviewController(QObject):
             self._held.remove(held)
         if not self._held:
             self.decision_held.emit("")
+        if held.review is not None:  # a blind second review: the verdict only, into the audit log
+            review, verdict = held.review, held.decisions[0]
+            self._journal(partial(self.service.record_second_review, review, verdict.kind, verdict.categories))
+            return
         for decision in held.decisions:
-            self._record(decision, held.shown)
+            self._journal(partial(self.service.decide, decision, held.shown))
 
-    def _record(self, decision: Decision, shown: tuple[Suggestion, ...]) -> None:
-        def work() -> Changes:
-            return self.service.decide(decision, shown)
-
+    def _journal(self, work: Callable[[], Changes]) -> None:
         Op(self.runner, self.events, work, lane=Lane.DB, changes=_same).success(self.decision_recorded.emit).run()
 
     def flush(self) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from moderator_app import paths
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision
+from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.models import (
     CategoryId,
     Evidence,
@@ -22,7 +22,13 @@ from moderator_app.core.models import (
 )
 from moderator_app.core.policy import PolicyPack
 from moderator_app.policy import load_pack_by_id
-from moderator_app.services.review import OutboxFailure, PostContext, QueueSnapshot, WorkstationStatus
+from moderator_app.services.review import (
+    OutboxFailure,
+    PostContext,
+    QueueSnapshot,
+    SecondReview,
+    WorkstationStatus,
+)
 from tests.factories import BASE, queue_item
 
 
@@ -36,6 +42,8 @@ class FakeReviewService:
     settings_changes: list[dict[str, str]] = field(default_factory=list)
     audit_checks: int = 0
     audit_problem: str | None = None
+    reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
+    verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
@@ -69,11 +77,22 @@ class FakeReviewService:
     def context(self, post_id: PostId, author_id: str) -> PostContext:
         if self.context_gate is not None:
             self.context_gate.wait(5)
-        return PostContext(post_id, (PriorDecision(PostId("1"), "remove", (CategoryId("10.7"),), BASE),))
+        history = [PriorDecision(PostId("1"), "remove", (CategoryId("10.7"),), BASE)]
+        if any(r.post_id == post_id for r in self.reviews):  # as a platform does: the post's own first decision
+            history.append(PriorDecision(post_id, "restrict_author", (CategoryId("10.3"),), BASE))
+        return PostContext(post_id, tuple(history))
 
     def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes:
         self.decided.append(decision)
         return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
+
+    def second_reviews(self) -> Sequence[SecondReview]:
+        done = {v[0].post_id for v in self.verdicts}
+        return [r for r in self.reviews if r.post_id not in done]
+
+    def record_second_review(self, review: SecondReview, kind: DecisionKind, categories: Sequence[str]) -> Changes:
+        self.verdicts.append((review, kind, tuple(categories)))
+        return Changes(audit=True)
 
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self.revealed.append((post_id, media_id))

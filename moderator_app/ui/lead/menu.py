@@ -1,4 +1,5 @@
-"""Where the console hooks into the main window: a "Team lead" menu for leads, "Blind second reviews" for all."""
+"""Where the console hooks into the main window: a "Team lead" menu for leads. (Blind second reviews come to every
+moderator in the review screen's queue: ui/review.py.)"""
 
 from __future__ import annotations
 
@@ -6,26 +7,16 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from moderator_app.services.lead_console import LeadConsole, blind_reviews_for, console_for
-from moderator_app.services.review_quality import BlindReviews
-from moderator_app.ui.lead.blind_review import BlindReviewDialog
+from moderator_app.services.lead_console import LeadConsole, console_for
 from moderator_app.ui.lead.console import LeadConsoleWindow
 from moderator_app.ui.tasks import TaskRunner
 
 
 class LeadMenu(QObject):
-    def __init__(self, window: QMainWindow, runner: TaskRunner, console: LeadConsole | None,
-                 reviews: BlindReviews | None) -> None:
+    def __init__(self, window: QMainWindow, runner: TaskRunner, console: LeadConsole | None) -> None:
         super().__init__(window)
-        self._window, self._runner, self._console, self._reviews = window, runner, console, reviews
+        self._window, self._runner, self._console = window, runner, console
         self.console_window: LeadConsoleWindow | None = None
-        if reviews is not None:
-            queue_menu = window.findChild(QMenu, "menu_queue")
-            blind = QAction(self.tr("&Blind second reviews…"), window)
-            blind.setObjectName("action_blind_reviews")
-            blind.triggered.connect(self.open_blind_reviews)
-            if queue_menu is not None:
-                queue_menu.addAction(blind)
         if console is not None:
             menu = QMenu(self.tr("Team &lead"), window)
             menu.setObjectName("menu_team_lead")
@@ -48,10 +39,6 @@ class LeadMenu(QObject):
         self.console_window.raise_()
         return self.console_window
 
-    def open_blind_reviews(self) -> None:
-        if self._reviews is not None:
-            BlindReviewDialog(self._reviews, self._runner, self._window).show()
-
 
 def install(window: QMainWindow, runner: TaskRunner, service: object) -> LeadMenu:
-    return LeadMenu(window, runner, console_for(service), blind_reviews_for(service))
+    return LeadMenu(window, runner, console_for(service))

@@ -38,6 +38,7 @@ class QueueFilter:
     max_age_hours: int | None = None
     sla: SlaFilter = SlaFilter.ANY
     collapse_clusters: bool = True
+    second_reviews_only: bool = False
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ class RowFacts:
     deadline: datetime
     cluster: str | None
     cluster_size: int
+    second_review: bool = False  # a decision re-queued blind to this moderator (review quality), not a new post
 
 
 class FactsBuilder:
@@ -105,10 +107,13 @@ class FactsBuilder:
 
 def is_everything(flt: QueueFilter) -> bool:
     """A filter that lets every row through (clusters aside): the model can skip testing each row."""
-    return not (flt.category or flt.reason) and flt.max_age_hours is None and flt.sla is SlaFilter.ANY
+    return (not (flt.category or flt.reason or flt.second_reviews_only) and flt.max_age_hours is None
+            and flt.sla is SlaFilter.ANY)
 
 
 def accepts(facts: RowFacts, flt: QueueFilter, now: datetime, due_soon: timedelta) -> bool:
+    if flt.second_reviews_only and not facts.second_review:
+        return False
     if flt.category and flt.category not in facts.categories:
         return False
     if flt.reason and flt.reason not in facts.item.report_reasons:

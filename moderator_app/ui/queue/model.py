@@ -29,6 +29,7 @@ from moderator_app.ui.queue.filtering import (
 Index = QModelIndex | QPersistentModelIndex
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMERIC = (Column.PRIORITY, Column.REPORTS, Column.REPOSTS, Column.SIMILAR)
+_SECOND_REVIEW_BACKGROUND = QColor("#e3ecfa")  # a blind second review (review quality), not a new post
 
 
 class QueueTableModel(QAbstractTableModel):
@@ -47,6 +48,7 @@ class QueueTableModel(QAbstractTableModel):
             self.tr("Priority"), self.tr("SLA"), self.tr("Suggested"), self.tr("Reports"), self.tr("Reposts"),
             self.tr("Flagged"), self.tr("Post"), self.tr("Similar"),
         ]
+        self._second_review_mark = self.tr("[2nd review]")
 
     # --- loading -------------------------------------------------------------------------------------------------
     def set_items(
@@ -224,6 +226,8 @@ class QueueTableModel(QAbstractTableModel):
                 return QBrush(QColor("gray"))
             if column is Column.SLA and facts.deadline < self._now():
                 return QBrush(QColor("#c0392b"))
+        if role == Qt.ItemDataRole.BackgroundRole and facts.second_review:
+            return QBrush(_SECOND_REVIEW_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -243,5 +247,6 @@ class QueueTableModel(QAbstractTableModel):
         if column is Column.FLAGGED:
             return item.flagged_at.astimezone().strftime("%m-%d %H:%M")
         if column is Column.TEXT:
-            return safe_excerpt(item.post.text)
+            text = safe_excerpt(item.post.text)
+            return f"{self._second_review_mark} {text}" if facts.second_review else text
         return str(facts.cluster_size) if facts.cluster_size > 1 else ""

@@ -64,6 +64,13 @@ class QueuePanel(QWidget):
             filters.addWidget(widget)
         self.collapse.toggled.connect(self._schedule_filter)
         filters.addWidget(self.collapse)
+        # Blind second reviews (review quality) sit in the queue like any post; this shows only them.
+        self.second_reviews = QCheckBox()
+        self.second_reviews.setObjectName("filter_second_reviews")
+        self.second_reviews.setAccessibleName(self.tr("Show only second reviews"))
+        self.second_reviews.toggled.connect(self._schedule_filter)
+        filters.addWidget(self.second_reviews)
+        self.set_second_review_count(0)
         layout.addLayout(filters)
 
         self.view = QTableView()
@@ -104,7 +111,13 @@ class QueuePanel(QWidget):
             max_age_hours=self.age.currentData(),
             sla=SlaFilter(self.sla.currentData()),
             collapse_clusters=self.collapse.isChecked(),
+            second_reviews_only=self.second_reviews.isChecked(),
         )
+
+    def set_second_review_count(self, count: int) -> None:
+        """The filter names how many second reviews wait; it is offered only while there are some (or it is on)."""
+        self.second_reviews.setText(self.tr("2nd reviews only ({count})").format(count=count))
+        self.second_reviews.setVisible(count > 0 or self.second_reviews.isChecked())
 
     def _schedule_filter(self) -> None:
         self._filter_timer.start()
