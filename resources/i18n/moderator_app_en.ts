@@ -140,30 +140,6 @@
     </message>
 </context>
 <context>
-    <name>BlindReviewDialog</name>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="29"/>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="80"/>
-        <source>Blind second reviews</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="35"/>
-        <source>Decide these posts as if they were new: the first decision is not shown, and your verdict is compared with it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="47"/>
-        <source>Categories, e.g. 10.7 10.8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="48"/>
-        <source>Record verdict</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>DashboardPane</name>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="26"/>
@@ -449,17 +425,12 @@
 <context>
     <name>LeadMenu</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/menu.py" line="24"/>
-        <source>&amp;Blind second reviews…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/menu.py" line="30"/>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="21"/>
         <source>Team &amp;lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/menu.py" line="32"/>
+        <location filename="../../moderator_app/ui/lead/menu.py" line="23"/>
         <source>Audit log, dashboard and &amp;review quality…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -644,34 +615,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="83"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="79"/>
+        <source>Second review: decide this post as if it were new. The first decision and who made it are not shown; your verdict goes to the audit log for your lead&apos;s agreement figures, not to the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="88"/>
         <source>Post text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="89"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="97"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="94"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="102"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="92"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="99"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="97"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="104"/>
         <source>Author history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="132"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="139"/>
         <source>No post selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="140"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="147"/>
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="165"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="172"/>
         <source>SLA: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,12 +743,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="71"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="70"/>
+        <source>Show only second reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="78"/>
         <source>Flagged posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="140"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="119"/>
+        <source>2nd reviews only ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="153"/>
         <source>{shown} shown of {total} in queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -780,47 +766,52 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>Suggested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
         <source>Reposts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
         <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
         <source>Similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="211"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="43"/>
+        <source>[2nd review]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="213"/>
         <source>Claimed by another moderator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,12 +1161,17 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="211"/>
+        <location filename="../../moderator_app/ui/review.py" line="279"/>
+        <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="282"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="218"/>
+        <location filename="../../moderator_app/ui/review.py" line="289"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>

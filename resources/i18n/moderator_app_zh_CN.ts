@@ -139,30 +139,6 @@
     </message>
 </context>
 <context>
-    <name>BlindReviewDialog</name>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="29" />
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="80" />
-        <source>Blind second reviews</source>
-        <translation>盲审复核</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="35" />
-        <source>Decide these posts as if they were new: the first decision is not shown, and your verdict is compared with it.</source>
-        <translation>请把这些帖子当作新帖子处理：不显示首次处理决定，您的结论将与之比较。</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="47" />
-        <source>Categories, e.g. 10.7 10.8</source>
-        <translation>类别，例如 10.7 10.8</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/blind_review.py" line="48" />
-        <source>Record verdict</source>
-        <translation>记录结论</translation>
-    </message>
-</context>
-<context>
     <name>DashboardPane</name>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="26" />
@@ -448,17 +424,12 @@
 <context>
     <name>LeadMenu</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/menu.py" line="24" />
-        <source>&amp;Blind second reviews…</source>
-        <translation>盲审复核(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/menu.py" line="30" />
+        <location filename="../../moderator_app/ui/lead/menu.py" line="21" />
         <source>Team &amp;lead</source>
         <translation>组长(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/menu.py" line="32" />
+        <location filename="../../moderator_app/ui/lead/menu.py" line="23" />
         <source>Audit log, dashboard and &amp;review quality…</source>
         <translation>审计日志、仪表板与复核质量(&amp;R)…</translation>
     </message>
@@ -643,34 +614,39 @@
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="83" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="79" />
+        <source>Second review: decide this post as if it were new. The first decision and who made it are not shown; your verdict goes to the audit log for your lead's agreement figures, not to the platform.</source>
+        <translation>复核：请像处理新帖一样独立判断。第一次处置及处置人不予显示；你的结论写入审计日志，供组长统计一致率，不发往平台。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/post_pane.py" line="88" />
         <source>Post text</source>
         <translation>帖子正文</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="89" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="97" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="94" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="102" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="92" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="99" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="97" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="104" />
         <source>Author history</source>
         <translation>作者历史</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="132" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="139" />
         <source>No post selected</source>
         <translation>未选择帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="140" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="147" />
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation>发布于 {published} · 转发 {reposts} · 标记于 {flagged}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="165" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="172" />
         <source>SLA: {0}</source>
         <translation>时限：{0}</translation>
     </message>
@@ -766,12 +742,22 @@
         <translation>合并相似</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="71" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="70" />
+        <source>Show only second reviews</source>
+        <translation>只显示复核帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="78" />
         <source>Flagged posts</source>
         <translation>被标记的帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="140" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="119" />
+        <source>2nd reviews only ({count})</source>
+        <translation>只看复核（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="153" />
         <source>{shown} shown of {total} in queue</source>
         <translation>显示 {shown} 条，队列共 {total} 条</translation>
     </message>
@@ -779,47 +765,52 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="39" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
         <source>Reposts</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
         <source>Flagged</source>
         <translation>标记时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="211" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="43" />
+        <source>[2nd review]</source>
+        <translation>[复核]</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="213" />
         <source>Claimed by another moderator</source>
         <translation>已被其他审核员领取</translation>
     </message>
@@ -1169,12 +1160,17 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="211" />
+        <location filename="../../moderator_app/ui/review.py" line="279" />
+        <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
+        <translation>复核：{label} — {seconds} 秒后记录（不发往平台）。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="282" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="218" />
+        <location filename="../../moderator_app/ui/review.py" line="289" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>
