@@ -137,15 +137,18 @@ class ReviewController(QObject):
             lambda loaded: self._show_second_reviews(*loaded)).failure(self._second_reviews_failed).run()
 
     def _show_second_reviews(self, reviews: Sequence[SecondReview], facts: dict[PostId, RowFacts]) -> None:
+        gone = self._second.keys() - facts.keys()  # answered meanwhile (e.g. on another workstation)
         self._second = {r.post_id: r for r in reviews}
         self._second_facts = facts
         self._suggestions.update((r.post_id, r.suggestions) for r in reviews)
         fresh = [f for post_id, f in facts.items() if post_id not in self._decided]
+        current = self.post_pane.item.post_id if self.post_pane.item else None
+        if gone:
+            self.model.remove_posts(gone)
         if fresh:
-            current = self.post_pane.item.post_id if self.post_pane.item else None
             self.model.restore(fresh)
-            if not self.queue_panel.select(current):
-                self.queue_panel.select_row(0)
+        if (gone or fresh) and not self.queue_panel.select(current):
+            self.queue_panel.select_row(0)
         self._count_second_reviews()
 
     def _second_reviews_failed(self, error: BaseException) -> None:
@@ -245,6 +248,9 @@ class ReviewController(QObject):
         spec = DECISIONS_BY_KIND[kind]
         shown_facts = self.model.facts(item.post_id)
         review = self._second.get(item.post_id) if shown_facts is not None and shown_facts.second_review else None
+        if review is None and shown_facts is not None and shown_facts.second_review:
+            bar.problem.setText(self.tr("This second review is no longer waiting for you: press F5."))
+            return False  # a second review must never become a decision for the platform
         cluster = self.apply_to_cluster and review is None
         members = self.model.cluster_members(item.post_id) if cluster else [item.post_id]
         decisions = [

@@ -1160,17 +1160,22 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="279" />
+        <location filename="../../moderator_app/ui/review.py" line="252" />
+        <source>This second review is no longer waiting for you: press F5.</source>
+        <translation>这条复核已不再等待你处理：请按 F5 刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="285" />
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation>复核：{label} — {seconds} 秒后记录（不发往平台）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="282" />
+        <location filename="../../moderator_app/ui/review.py" line="288" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="289" />
+        <location filename="../../moderator_app/ui/review.py" line="295" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>

@@ -117,6 +117,16 @@ def test_a_refresh_keeps_a_reviewed_post_out(qtbot, reviewing) -> None:
     assert window.queue_model.row_of(review.post_id) is None
 
 
+def test_a_second_review_answered_elsewhere_leaves_the_queue_on_refresh(qtbot, reviewing) -> None:
+    window, service, review = reviewing
+    window.queue_pane.select(review.post_id)
+    service.reviews.clear()  # e.g. recorded on the moderator's other workstation
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.queue_model.row_of(review.post_id) is None)
+    assert window.post_pane.item is not None and window.post_pane.item.post_id != review.post_id
+    assert window.queue_pane.second_reviews.isHidden()
+
+
 # --- the real workstation ------------------------------------------------------------------------------------------
 @pytest.fixture
 def demo_reviewer(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, DemoWorkstation]]:
