@@ -79,5 +79,5 @@ def test_a_platform_that_cannot_start_is_reported_with_its_reason(monkeypatch: p
     monkeypatch.setattr("moderator_app.services.demo_process.workstation_command",
                         lambda: [sys.executable, "-c", "import sys; sys.exit('no demo data here')"])
     platform = PlatformProcess(posts=5)
-    with pytest.raises(PlatformError, match="the demo platform did not start .*no demo data here"):
+    with pytest.raises(PlatformError, match=r"the demo platform did not start .*no demo data here"):
         platform.wait_ready(timeout=30)
