@@ -766,52 +766,52 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
         <source>SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
         <source>Suggested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
         <source>Reposts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>Similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="43"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="51"/>
         <source>[2nd review]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="213"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="222"/>
         <source>Claimed by another moderator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1480,12 +1480,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="70"/>
+        <location filename="../../moderator_app/ui/app.py" line="74"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="70"/>
+        <location filename="../../moderator_app/ui/app.py" line="74"/>
         <source>Settings not loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -765,52 +765,52 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="40" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
         <source>Reposts</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>Flagged</source>
         <translation>标记时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="41" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="43" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="51" />
         <source>[2nd review]</source>
         <translation>[复核]</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="213" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="222" />
         <source>Claimed by another moderator</source>
         <translation>已被其他审核员领取</translation>
     </message>
@@ -1479,12 +1479,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="70" />
+        <location filename="../../moderator_app/ui/app.py" line="74" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="70" />
+        <location filename="../../moderator_app/ui/app.py" line="74" />
         <source>Settings not loaded: {0}</source>
         <translation>设置未能加载：{0}</translation>
     </message>
