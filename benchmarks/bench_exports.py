@@ -2,7 +2,8 @@
 
 The 1,000,000-event SQLite log is made once with `audit generate` and kept in .bench/exports/ (made again when the
 generator's source changes); every run works on a fresh copy of it, since each export appends to the log. Each
-export runs as the user runs it (the CLI, a fresh process); memory is that process's peak RSS.
+export runs as a lead runs it (the CLI, a fresh process, confirming the lead role with the demo platform on
+loopback); memory is that process's peak RSS.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def _run(argv: list[str], env: dict[str, str], stdout: Path | None = None) -> tu
 
 
 def _env(base: Path) -> dict[str, str]:
-    return {"MODAPP_DATA_DIR": str(base / "data"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    return {"MODAPP_DATA_DIR": str(base / "data"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "MODAPP_PASSWORD": "demo"}
 
 
 def cached_log(base: Path) -> None:
@@ -66,17 +68,20 @@ def cached_log(base: Path) -> None:
 
 
 def run() -> list[Row]:
-    with tempfile.TemporaryDirectory(prefix="bench-exports-") as folder:
+    from moderator_app.demo_platform import start_in_thread
+
+    with tempfile.TemporaryDirectory(prefix="bench-exports-") as folder, start_in_thread(posts=10) as platform:
         base = Path(folder)
         env = _env(base)
         db = f"sqlite:///{base / 'audit.sqlite3'}"
+        lead = ("--platform", platform.url, "--user", "lead1")
         cached_log(base)
         sqlite_seconds, _ = _run(["sqlite3", "-csv", str(base / "audit.sqlite3"), SQL_SAME_ROWS], env,
                                  stdout=base / "sqlite.csv")
         csv_seconds, csv_rss = _run(python_cmd("audit", "export", "--db", db, "--format", "csv",
-                                               "--out", str(base / "csv")), env)
+                                               "--out", str(base / "csv"), *lead), env)
         xlsx_seconds, xlsx_rss = _run(python_cmd("audit", "export", "--db", db, "--format", "xlsx",
-                                                 "--out", str(base / "xlsx")), env)
+                                                 "--out", str(base / "xlsx"), *lead), env)
         verify_seconds, verify_rss = _run(python_cmd("audit", "verify-export", str(base / "csv")), env)
     return [
         Row("exports: CSV bundle of 1,000,000 events", csv_seconds, "s", 10.0),
