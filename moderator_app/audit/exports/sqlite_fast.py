@@ -1,12 +1,12 @@
 """The export's inner loop for a SQLite log, run inside SQLite: one statement per page of the range gives each
 event's filter verdict, its JSONL line and its view rows (CSV and/or XLSX) as bytes, with placeholder bytes where
-the quoting or markup goes. Python then finishes a whole page with a few C-speed passes (bytes.replace and
-translate) instead of touching every cell, and two threads run the pages (SQLite lets go of the GIL) while the
-calling thread writes them in order, hashing as it writes.
+the quoting or markup goes. Python then finishes a whole page with a few C-speed passes (bytes.replace, translate,
+find) instead of touching every cell. A reading thread makes the pages (SQLite lets go of the GIL while it steps)
+while the calling thread writes them in order, hashing as it writes.
 
-A page goes to the per-event Python loop (stream.route_page) when one check over the whole page finds something
-rare: a possible author identity (pseudonyms), a CSV cell to neutralise, a character XML cannot hold, a cell longer
-than Excel's limit, or a payload whose end cannot be found by the first match. So this path writes exactly the bytes
+The checks that run once over each page name the rows that need the per-event Python loop (stream.route_event): a
+possible author identity (pseudonyms), a CSV cell to neutralise, a character XML cannot hold, a cell longer than
+Excel's limit, a payload whose end is not certain. Only those rows take it, so this path writes exactly the bytes
 the per-event loop writes (tests/exports/test_sqlite_fast.py holds them equal); PostgreSQL logs use that loop."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import queue
 import sqlite3
 import threading
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from typing import Any
@@ -28,8 +28,7 @@ from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, EventFilter, ProgressCallback
 
 CHUNK = 2048  # events of the range a page covers
-WORKERS = 2
-_QUEUED = 1  # finished pages each worker may hold before the writer takes them (memory stays flat)
+_QUEUED = 2  # pages made ahead of the writer (memory stays flat)
 _CACHE_KIB = 4096  # a scan reads each page once: the connections' 64 MiB cache would only grow the process
 
 # -- placeholders: bytes that never occur in UTF-8 text (0xF8-0xFF) ----------------------------------------------
@@ -114,16 +113,22 @@ def _rows_at(raw: list[bytes], offsets: Iterable[int]) -> set[int]:
     return {bisect_right(ends, at) for at in offsets}
 
 
-def csv_trouble(raw: list[bytes], data: bytes) -> set[int]:
-    """The rows of a page of CSV rows from SQL (placeholder quotes; ``data`` joined) that need Python: a cell to
-    neutralise, or a placeholder byte in the data itself."""
-    trouble = set()
-    if _count_in(data, _HIGH) != 16 * len(raw):
-        trouble = {index for index, row in enumerate(raw) if _count_in(row, _HIGH) != 16}
+def csv_clean(data: bytes, rows: int) -> bool:
+    """Whether ``rows`` CSV rows from SQL (placeholder quotes, joined in ``data``) need no Python: no cell to
+    neutralise, no placeholder byte in the data itself."""
+    if _count_in(data, _HIGH) != 16 * rows:
+        return False
     classes = data.translate(_CSV_CELL_CLASSES)
-    if classes.find(b"\x01\x02") >= 0 or classes.find(b"\x01" + b"\x03" * 16) >= 0:
-        trouble |= _rows_at(raw, chain(_hits(classes, b"\x01\x02"), _hits(classes, b"\x01" + b"\x03" * 16)))
-    return trouble
+    return classes.find(b"\x01\x02") < 0 and classes.find(b"\x01" + b"\x03" * 16) < 0
+
+
+def csv_trouble(raw: list[bytes], data: bytes) -> set[int]:
+    """The rows of a page of CSV rows from SQL (``data`` joined) that need Python."""
+    if csv_clean(data, len(raw)):
+        return set()
+    trouble = {index for index, row in enumerate(raw) if _count_in(row, _HIGH) != 16}
+    classes = data.translate(_CSV_CELL_CLASSES)
+    return trouble | _rows_at(raw, chain(_hits(classes, b"\x01\x02"), _hits(classes, b"\x01" + b"\x03" * 16)))
 
 
 def finish_csv(data: bytes) -> bytes:
@@ -134,19 +139,25 @@ def finish_csv(data: bytes) -> bytes:
 _XLSX_PLACEHOLDERS = sum(_count_in(part, _HIGH) for part in _XLSX_PARTS)
 
 
-def xlsx_trouble(raw: list[bytes], data: bytes) -> set[int]:
-    """The rows of a page of XLSX rows from SQL (placeholder markup; ``data`` joined) that need Python
-    (views.xlsx_text): a control character, U+FFFE/U+FFFF, a literal _xHHHH_, white space at either end of a cell,
-    more than Excel's 32,767 characters, or a placeholder byte in the data itself."""
-    trouble = {index for index, row in enumerate(raw) if len(row) > EXCEL_CELL_CHARS}
+def xlsx_clean(data: bytes, rows: int, longest: int) -> bool:
+    """Whether ``rows`` XLSX rows from SQL (placeholder markup, joined in ``data``; the longest ``longest`` bytes)
+    need no Python (views.xlsx_text): no control character, U+FFFE/U+FFFF, literal _xHHHH_, white space at either
+    end of a cell, cell over Excel's 32,767 characters, or placeholder byte in the data itself."""
+    if longest > EXCEL_CELL_CHARS:
+        return False
     classes = data.translate(_XLSX_CLASSES)
-    if classes.count(b"\x07") or classes.count(b"\x08") != _XLSX_PLACEHOLDERS * len(raw):
-        trouble |= {index for index, row in enumerate(raw)
-                    if (found := row.translate(_XLSX_CLASSES)).count(b"\x07")
-                    or found.count(b"\x08") != _XLSX_PLACEHOLDERS}
-    if any(classes.find(pattern) >= 0 for pattern in _XLSX_RARE):
-        trouble |= _rows_at(raw, chain.from_iterable(_hits(classes, pattern) for pattern in _XLSX_RARE))
-    return trouble
+    return (not classes.count(b"\x07") and classes.count(b"\x08") == _XLSX_PLACEHOLDERS * rows
+            and not any(classes.find(pattern) >= 0 for pattern in _XLSX_RARE))
+
+
+def xlsx_trouble(raw: list[bytes], data: bytes) -> set[int]:
+    """The rows of a page of XLSX rows from SQL (``data`` joined) that need Python."""
+    if xlsx_clean(data, len(raw), max(map(len, raw), default=0)):
+        return set()
+    trouble = {index for index, row in enumerate(raw) if len(row) > EXCEL_CELL_CHARS
+               or (found := row.translate(_XLSX_CLASSES)).count(b"\x07") or found.count(b"\x08") != _XLSX_PLACEHOLDERS}
+    classes = data.translate(_XLSX_CLASSES)
+    return trouble | _rows_at(raw, chain.from_iterable(_hits(classes, pattern) for pattern in _XLSX_RARE))
 
 
 def finish_xlsx(data: bytes) -> list[bytes]:
@@ -195,7 +206,6 @@ class PageQuery:
             columns += ["occurred_at", "actor", "event_type", "category", "decision_kind"]
         self.sql = f"SELECT {', '.join(columns)} FROM audit_event WHERE {_RANGE} ORDER BY seq"
         self.python_sql = range_sql("sqlite", CHUNK)
-
     def prepare(self, connection: sqlite3.Connection) -> None:
         connection.text_factory = bytes  # lines and rows go to the files as they come: no decoding
         connection.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
@@ -203,6 +213,8 @@ class PageQuery:
             connection.create_function("modapp_pseudonym", 1, self.pseudonymiser.subject, deterministic=True)
 
     def page(self, connection: sqlite3.Connection, low: int, high: int) -> Page:
+        """Events low..high as the bundle's files take them. Each check runs once over the whole page; the rows it
+        flags go through the per-event loop."""
         rows = connection.execute(self.sql, {**self.params, "low": low, "high": high}).fetchall()
         lines = [row[1] for row in rows]
         joined = b"".join(lines)
@@ -213,8 +225,8 @@ class PageQuery:
         csv_raw = [row[self.csv_at] for row in matched] if self.formats.csv else []
         xlsx_raw = [row[self.xlsx_at] for row in matched] if self.formats.xlsx else []
         csv_data, xlsx_data = b"".join(csv_raw), b"".join(xlsx_raw)
-        if (self.formats.csv and csv_trouble(csv_raw, csv_data)) or (
-                self.formats.xlsx and xlsx_trouble(xlsx_raw, xlsx_data)):
+        if (self.formats.csv and not csv_clean(csv_data, len(csv_raw))) or (
+                self.formats.xlsx and not xlsx_clean(xlsx_data, len(xlsx_raw), max(map(len, xlsx_raw), default=0))):
             return self._mixed(connection, rows, self._view_trouble(rows, set()))
         if len(matched) == len(rows):
             page = Page(len(rows), joined, b"", len(rows))
@@ -331,15 +343,15 @@ def _stats_row(values: tuple[Any, ...]) -> StatsRow:
 def write_sqlite(store: AuditStore, proof: ProofRange, wanted: EventFilter, pseudonymiser: Pseudonymiser | None,
                  writer: PageWriter, formats: Formats, progress: ProgressCallback | None,
                  cancel: CancelToken | None) -> None:
-    """Pages 0, W, 2W, … on worker 0, pages 1, W+1, … on worker 1 (each with its own connection and a short queue);
-    this thread writes them in order."""
+    """A reading thread makes the pages (SQLite holds no Python lock while it steps), a page or two ahead of this
+    thread, which writes and hashes them in order. One reader, not two: two SQLite connections of one process contend
+    for SQLite's own global locks (its allocator's), and two readers took more time and CPU than one."""
     query = PageQuery(store, wanted, pseudonymiser, formats)
     starts = range(proof.first_seq, proof.last_seq + 1, CHUNK)
-    workers = max(1, min(WORKERS, len(starts)))
-    queues: list[queue.Queue[Page | _Failed]] = [queue.Queue(maxsize=_QUEUED) for _ in range(workers)]
+    box: queue.Queue[Page | _Failed] = queue.Queue(maxsize=_QUEUED)
     stop = threading.Event()
 
-    def put(box: queue.Queue[Page | _Failed], item: Page | _Failed) -> None:
+    def put(item: Page | _Failed) -> None:
         while not stop.is_set():
             try:
                 box.put(item, timeout=0.05)
@@ -347,41 +359,37 @@ def write_sqlite(store: AuditStore, proof: ProofRange, wanted: EventFilter, pseu
             except queue.Full:
                 continue
 
-    def work(index: int) -> None:
+    def read() -> None:
         try:
             with store.reader.connect() as pooled:
-                connection = pooled.connection.driver_connection
-                assert isinstance(connection, sqlite3.Connection)
+                connection = _driver(pooled)
                 query.prepare(connection)
-                for number in range(index, len(starts), workers):
+                for low in starts:
                     if stop.is_set():
                         return
-                    low = starts[number]
-                    put(queues[index], query.page(connection, low, min(low + CHUNK - 1, proof.last_seq)))
+                    put(query.page(connection, low, min(low + CHUNK - 1, proof.last_seq)))
         except BaseException as exc:  # noqa: BLE001 - handed to the writer, which raises it
-            put(queues[index], _Failed(exc))
+            put(_Failed(exc))
 
-    threads = [threading.Thread(target=work, args=(index,), name=f"modapp-export-{index}", daemon=True)
-               for index in range(workers)]
-    for thread in threads:
-        thread.start()
+    reader = threading.Thread(target=read, name="modapp-export-reader", daemon=True)
+    reader.start()
     try:
-        _write_pages(len(starts), queues, writer, proof.size, progress, cancel)
+        done = 0
+        for _ in starts:
+            page = box.get()
+            if isinstance(page, _Failed):
+                raise page.error
+            check_cancel(cancel)
+            writer.write(page)
+            done += page.scanned
+            if progress is not None:
+                progress(done, proof.size)
     finally:
         stop.set()
-        for thread in threads:
-            thread.join()
+        reader.join()
 
 
-def _write_pages(count: int, queues: list[queue.Queue[Page | _Failed]], writer: PageWriter, total: int,
-                 progress: Callable[[int, int], None] | None, cancel: CancelToken | None) -> None:
-    done = 0
-    for number in range(count):
-        item = queues[number % len(queues)].get()
-        if isinstance(item, _Failed):
-            raise item.error
-        check_cancel(cancel)
-        writer.write(item)
-        done += item.scanned
-        if progress is not None:
-            progress(done, total)
+def _driver(pooled: Any) -> sqlite3.Connection:
+    connection = pooled.connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
