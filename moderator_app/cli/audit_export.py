@@ -1,8 +1,10 @@
 """`moderator-app audit export …` and `audit verify-export PATH`: subcommands of `audit` (see cli/audit.py).
 
-Without --include-pii the user is whoever runs the command (--user, default the login name) and author identities
-are pseudonymised. --include-pii needs the lead role, confirmed by logging in to the platform (--platform; the
-password from MODAPP_PASSWORD or a prompt), and is itself recorded in the export_made event.
+Exports are a team-lead function: `audit export` logs in to the platform (--platform, default MODAPP_PLATFORM_URL
+or the workstation's settings; --user, default the settings' user or the login name; the password from
+MODAPP_PASSWORD or a prompt) and refuses anyone the platform does not give the lead role, before reading the log.
+Author identities are pseudonymised unless --include-pii is given, which is itself recorded in the export_made
+event. `verify-export` needs no role: it is for whoever receives the bundle.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from pathlib import Path
 
 from moderator_app.core.audit import CancelToken, EventFilter, EventType, ProgressCallback, utc_timestamp
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
-from moderator_app.core.models import Role, User, UserId
+from moderator_app.core.models import User
 from moderator_app.services import exports, platform
 from moderator_app.services.audit_service import open_audit_log
+from moderator_app.settings.store import default_store
 
 EXPORT_ACTIONS = ("export", "verify-export")
 _ONE_DAY, _NO_TIME = timedelta(days=1), timedelta(0)
@@ -38,10 +41,10 @@ def add_subparsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                      help="csv, xlsx, jsonl or pdf (repeat for several); events.jsonl is always written")
     exp.add_argument("--out", type=Path, required=True, help="the bundle folder (created; must be empty if it exists)")
     exp.add_argument("--language", choices=("en", "zh"), default="en", help="language of the PDF report")
-    exp.add_argument("--include-pii", action="store_true",
-                     help="keep author identities (leads only: needs --platform and a lead's --user)")
-    exp.add_argument("--user", default=getpass.getuser(), help="who is exporting (default: your login name)")
-    exp.add_argument("--platform", help="platform URL to confirm the lead role for --include-pii")
+    exp.add_argument("--include-pii", action="store_true", help="keep author identities (recorded in the audit log)")
+    exp.add_argument("--user", help="the lead exporting (default: the workstation's user, else your login name)")
+    exp.add_argument("--platform", help="platform URL to confirm the lead role (default: MODAPP_PLATFORM_URL or the "
+                                        "workstation's settings)")
     exp.add_argument("--db", metavar="URL", help="database URL (default: as for generate)")
     ver = sub.add_parser("verify-export", help="check an export bundle offline; exit 1 names what is wrong")
     ver.add_argument("path", type=Path, help="the bundle folder")
@@ -76,7 +79,7 @@ def _export(args: argparse.Namespace) -> int:
                          event_type=EventType(args.event_type) if args.event_type else None, subject=args.subject)
     if wanted.since and wanted.until and wanted.since >= wanted.until:
         raise UsageError("--from must be before --to")
-    user = _lead(args) if args.include_pii else User(UserId(args.user), args.user, frozenset({Role.MODERATOR}))
+    user = _lead(args)
     spec = exports.ExportSpec(wanted, tuple(dict.fromkeys(args.formats)), args.out, args.include_pii, args.language)
     try:
         audit_log = open_audit_log(args.db, require_database=True)
@@ -96,14 +99,21 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _lead(args: argparse.Namespace) -> User:
-    if not args.platform:
-        raise UsageError("--include-pii needs --platform URL (and your --user) to confirm the lead role")
+    """The user, once the platform confirms the lead role; UsageError (exit 2) for anyone else."""
+    settings = default_store().load()
+    name = args.user or settings.username or getpass.getuser()
+    url = args.platform or settings.platform_url
+    if not url:
+        raise UsageError("audit export is for team leads: give --platform URL (or set MODAPP_PLATFORM_URL) and a "
+                         "lead's --user, to confirm the role")
     from moderator_app.cli.decide import _password  # the same password source as bulk decisions
 
-    password = _password(args.user)
-    client = platform.make_client(args.platform, credentials=lambda: (args.user, password))
-    session = client.login(args.user, password)
-    return session.user
+    password = _password(name)
+    client = platform.make_client(url, credentials=lambda: (name, password))
+    user = client.login(name, password).user
+    if not user.is_lead:
+        raise UsageError(f"{name} is not a lead: audit exports are a team-lead function")
+    return user
 
 
 def _progress_printer() -> ProgressCallback:

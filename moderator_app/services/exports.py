@@ -47,9 +47,9 @@ class ExportSpec:
 def export_audit(audit_log: AuditLogService, spec: ExportSpec, user: User, *, workstation: str,
                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
                  data_dir: Path | None = None) -> ExportResult:
-    """Write the bundle and record the export. ``include_pii`` needs the lead role (PermissionDenied otherwise)."""
-    if spec.include_pii and not user.is_lead:
-        raise PermissionDenied(f"{user.user_id} is not a lead: only leads may export author identities")
+    """Write the bundle and record the export: a team-lead function (PermissionDenied for anyone else)."""
+    if not user.is_lead:
+        raise PermissionDenied(f"{user.user_id} is not a lead: only leads may export the audit log")
     if "pdf" in spec.formats:
         find_cjk_font()  # before any work: a missing font is bad input, not a failure half-way
     folder = data_dir or paths.data_dir()
@@ -57,11 +57,10 @@ def export_audit(audit_log: AuditLogService, spec: ExportSpec, user: User, *, wo
     if head is None:
         raise CheckFailed("the audit log is empty or does not check out (see the alarm): nothing can be exported")
     pseudonymiser = None if spec.include_pii else Pseudonymiser(pseudonym_key(folder))
-    role = "lead" if user.is_lead else "moderator"
-    request = ExportRequest(spec.wanted, spec.formats, spec.out, user.user_id, role, workstation, spec.language)
+    request = ExportRequest(spec.wanted, spec.formats, spec.out, user.user_id, "lead", workstation, spec.language)
     result = write_bundle(audit_log.store, request, head, audit_log.writer.key, pseudonymiser, progress, cancel)
     audit_log.append(AuditEvent.new(
-        EventType.EXPORT_MADE, actor=user.user_id, actor_role=role, workstation=workstation,
+        EventType.EXPORT_MADE, actor=user.user_id, actor_role="lead", workstation=workstation,
         payload={"export_id": result.export_id, "filter": filter_to_json(spec.wanted), "formats": list(spec.formats),
                  "include_pii": spec.include_pii, "events": str(result.matching),
                  "range": f"{result.first_seq}..{result.last_seq}", "manifest_sha256": result.manifest_sha256,

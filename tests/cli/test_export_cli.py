@@ -1,18 +1,26 @@
-"""`moderator-app audit export` and `audit verify-export`, run as a user would (subprocesses, real files)."""
+"""`moderator-app audit export` and `audit verify-export`, run as a user would (subprocesses, real files, the
+platform on loopback to confirm the lead role)."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tests.cli.test_audit_cli import cli
 
+PASSWORD = {"MODAPP_PASSWORD": "demo"}
 
-def test_export_then_verify_export_and_a_tampered_copy_fails(tmp_path: Path) -> None:
+
+def test_export_then_verify_export_and_a_tampered_copy_fails(platform_server: Callable[..., Any],
+                                                              tmp_path: Path) -> None:
+    server = platform_server()
     assert cli("audit", "generate", "--events", "1500", data_dir=tmp_path).returncode == 0
     out = tmp_path / "export"
     made = cli("audit", "export", "--moderator", "mod2", "--decision", "remove", "--format", "csv", "--format",
-               "jsonl", "--out", str(out), data_dir=tmp_path)
+               "jsonl", "--out", str(out), "--platform", server.url, "--user", "lead1", data_dir=tmp_path,
+               env=PASSWORD)
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("exported ") and "author identities pseudonymised" in made.stdout
     with (out / "data" / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -28,13 +36,31 @@ def test_export_then_verify_export_and_a_tampered_copy_fails(tmp_path: Path) -> 
     assert "Traceback" not in failed.stderr
 
 
+def test_a_moderator_cannot_export_and_is_told_in_one_line(platform_server: Callable[..., Any],
+                                                            tmp_path: Path) -> None:
+    server = platform_server()
+    assert cli("audit", "generate", "--events", "10", data_dir=tmp_path).returncode == 0
+    for extra in ([], ["--include-pii"]):
+        refused = cli("audit", "export", "--format", "csv", "--out", str(tmp_path / "x"), "--platform", server.url,
+                      "--user", "mod1", *extra, data_dir=tmp_path, env=PASSWORD)
+        assert refused.returncode == 2
+        assert refused.stderr.splitlines() == [
+            "moderator-app: error: mod1 is not a lead: audit exports are a team-lead function"]
+    # the platform named by the environment (or the workstation's settings) is the default
+    lead = cli("audit", "export", "--format", "jsonl", "--out", str(tmp_path / "y"), "--user", "lead1",
+               data_dir=tmp_path, env={**PASSWORD, "MODAPP_PLATFORM_URL": server.url})
+    assert lead.returncode == 0, lead.stderr
+    assert not (tmp_path / "x").exists() and (tmp_path / "y" / "manifest.json").is_file()
+
+
 def test_bad_export_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert cli("audit", "generate", "--events", "10", data_dir=tmp_path).returncode == 0
     bad_date = cli("audit", "export", "--from", "yesterday", "--format", "csv", "--out", str(tmp_path / "x"),
                    data_dir=tmp_path)
     assert bad_date.returncode == 2 and "not a date or time: 'yesterday'" in bad_date.stderr
-    pii = cli("audit", "export", "--include-pii", "--format", "csv", "--out", str(tmp_path / "y"), data_dir=tmp_path)
-    assert pii.returncode == 2 and "--include-pii needs --platform" in pii.stderr
+    no_platform = cli("audit", "export", "--include-pii", "--format", "csv", "--out", str(tmp_path / "y"),
+                      data_dir=tmp_path)
+    assert no_platform.returncode == 2 and "audit export is for team leads: give --platform URL" in no_platform.stderr
     not_bundle = cli("audit", "verify-export", str(tmp_path), data_dir=tmp_path)
     assert not_bundle.returncode == 2 and "is not an export bundle" in not_bundle.stderr
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()

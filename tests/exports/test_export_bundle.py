@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+import warnings
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from moderator_app.audit.exports import sqlite_fast, views
-from moderator_app.core.audit import CancelToken, EventFilter, EventType
+from moderator_app.core.audit import AuditEvent, CancelToken, EventFilter, EventType
 from moderator_app.core.errors import PermissionDenied, UsageError
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.exports import ExportCancelled, verify_export
@@ -137,6 +139,26 @@ def test_xlsx_writes_text_cells_and_splits_over_sheets_without_losing_rows(
     assert "<f>" not in text and "谣言" in text
     manifest = json.loads((result.out / "manifest.json").read_bytes())
     assert manifest["xlsx_sheets"] == len(sheets)
+    book = openpyxl.load_workbook(result.out / "data" / "events.xlsx", read_only=True)
+    assert book.sheetnames == [f"events-{n}" for n in range(1, len(sheets) + 1)]
+    assert sum(len(list(sheet.iter_rows())) - 1 for sheet in book.worksheets) == result.matching
+
+
+def test_the_xlsx_opens_in_a_spreadsheet_library_with_formulas_and_long_ids_as_text(
+        export: Export, audit_log: AuditLogService) -> None:
+    audit_log.append(AuditEvent.new(EventType.DECISION_RECORDED, actor=FORMULA, workstation="ws-test",
+                                    subject=AUTHOR_ID, category="10.7", decision_kind="remove",
+                                    payload={"note": "谣言：某地发生地震"}))
+    result = export(EventFilter(category="10.7"), ("xlsx",), include_pii=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. "Workbook contains no default style"
+        book = openpyxl.load_workbook(result.out / "data" / "events.xlsx")
+    rows = list(book["events-1"].iter_rows())
+    assert [cell.value for cell in rows[0]] == list(views.COLUMNS)
+    row = next(r for r in rows if r[3].value == FORMULA)
+    assert [cell.data_type for cell in row] == ["n"] + ["s"] * 8  # the seq a number, the rest text, no formula
+    assert row[4].value == AUTHOR_ID and json.loads(row[7].value) == {"note": "谣言：某地发生地震"}
+    assert all(isinstance(r[0].value, int) for r in rows[1:]) and len(rows) == result.matching + 1
 
 
 def test_author_identities_are_pseudonymised_by_default(export: Export) -> None:
@@ -150,9 +172,12 @@ def test_author_identities_are_pseudonymised_by_default(export: Export) -> None:
     assert report.redacted == 2
 
 
-def test_include_pii_is_for_leads_only_and_recorded(export: Export, audit_log: AuditLogService) -> None:
-    with pytest.raises(PermissionDenied):
-        export(EventFilter(), ("jsonl",), user=MODERATOR, include_pii=True)
+def test_exports_are_for_leads_only_and_include_pii_is_recorded(export: Export, audit_log: AuditLogService,
+                                                                 tmp_path: Path) -> None:
+    for include_pii in (False, True):
+        with pytest.raises(PermissionDenied, match="mod9 is not a lead"):
+            export(EventFilter(), ("jsonl",), user=MODERATOR, include_pii=include_pii)
+    assert not (tmp_path / "bundle").exists()
     result = export(EventFilter(), ("jsonl",), include_pii=True, name="pii")
     assert AUTHOR_ID.encode() in (result.out / "data" / "events.jsonl").read_bytes()
     assert verify_export(result.out).redacted == 0

@@ -29,9 +29,9 @@ from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import ReportStats
 from moderator_app.audit.exports.selection import ProofRange, proof_range
 from moderator_app.audit.exports.sqlite_fast import write_sqlite
-from moderator_app.audit.exports.stream import ExportCancelled, write_generic
+from moderator_app.audit.exports.stream import ExportCancelled, Formats, PageWriter, write_generic
 from moderator_app.audit.exports.verify_text import VERIFY_MD
-from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, Views, XlsxView
+from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, HashedFile, Views, XlsxView
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
@@ -43,6 +43,7 @@ FORMAT_ID = "moderator-workstation-export/1"
 FORMATS = ("csv", "xlsx", "jsonl", "pdf")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 EVENTS, CONTEXT = "data/events.jsonl", "verification/context.jsonl"
+CSV, XLSX = "data/events.csv", "data/events.xlsx"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,33 +112,38 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
            cancel: CancelToken | None) -> ExportResult:
     proof = proof_range(store, request.wanted, head)
     out = request.out
-    sinks: list[CsvView | XlsxView] = []
-    if "csv" in request.formats:
-        sinks.append(CsvView(out / "data" / "events.csv"))
-    if "xlsx" in request.formats:
-        sinks.append(XlsxView(out / "data" / "events.xlsx"))
-    stats = ReportStats() if "pdf" in request.formats else None
-    counts = {"matching": 0, "context": 0, "redacted": 0}
-    with (out / EVENTS).open("wb") as events, (out / CONTEXT).open("wb") as context, Views(sinks) as views:
-        if store.dialect == "sqlite":
-            csv_view = next((v for v in sinks if isinstance(v, CsvView)), None)
-            xlsx_view = next((v for v in sinks if isinstance(v, XlsxView)), None)
-            write_sqlite(store, proof, request.wanted, pseudonymiser, (events, context), (csv_view, xlsx_view),
-                         stats, counts, progress, cancel)
-        else:
-            write_generic(store, proof, request.wanted, pseudonymiser, (events, context), views, stats, counts,
-                          progress, cancel)
+    formats = Formats(csv="csv" in request.formats, xlsx="xlsx" in request.formats, stats="pdf" in request.formats)
+    written: dict[str, str] = {}  # digests of the files hashed while they were written
+    events, context = HashedFile(out / EVENTS), HashedFile(out / CONTEXT)
+    views = Views(None, None)
+    try:
+        views.csv = CsvView(out / CSV) if formats.csv else None
+        views.xlsx = XlsxView(out / XLSX) if formats.xlsx else None
+        writer = PageWriter(events, context, views, ReportStats() if formats.stats else None)
+        write = write_sqlite if store.dialect == "sqlite" else write_generic
+        write(store, proof, request.wanted, pseudonymiser, writer, formats, progress, cancel)
+    finally:
+        events.close()
+        context.close()
+        views.close()
+    written[EVENTS], written[CONTEXT] = events.hexdigest(), context.hexdigest()
+    if views.csv is not None:
+        written[CSV] = views.csv.file.hexdigest()
     if progress is not None:
         progress(proof.size, proof.size)
     export_id = str(uuid.uuid4())
     (out / "VERIFY.md").write_text(VERIFY_MD, encoding="utf-8")
-    events_digest = sha256_file(out / EVENTS)
-    if stats is not None:
+    if writer.stats is not None:
         from moderator_app.audit.exports.report_pdf import write_pdf
 
-        write_pdf(out / "data" / "report.pdf", stats, request, export_id, events_digest)
-    files = {path.relative_to(out).as_posix(): sha256_file(path) for path in sorted(out.rglob("*")) if path.is_file()}
-    manifest = _manifest(store, request, proof, signer, pseudonymiser, export_id, counts, files, sinks)
+        write_pdf(out / "data" / "report.pdf", writer.stats, request, export_id, written[EVENTS])
+    files = {}
+    for path in sorted(out.rglob("*")):
+        if path.is_file():
+            name = path.relative_to(out).as_posix()
+            files[name] = written.get(name) or sha256_file(path)
+    counts = writer.counts
+    manifest = _manifest(store, request, proof, signer, pseudonymiser, export_id, counts, files, views)
     manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     (out / MANIFEST).write_bytes(manifest_bytes)
     (out / SIGNATURE).write_text(base64.b64encode(signer.sign(manifest_bytes)).decode("ascii") + "\n",
@@ -148,7 +154,7 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
 
 def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, signer: SigningKey,
               pseudonymiser: Pseudonymiser | None, export_id: str, counts: dict[str, int], files: dict[str, str],
-              sinks: list[CsvView | XlsxView]) -> dict[str, Any]:
+              views: Views) -> dict[str, Any]:
     keys = store.public_keys()
     needed = {c.key_id for c in (proof.start, proof.end) if c is not None}
     return {
@@ -162,7 +168,7 @@ def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, sign
         "counts": counts, "pseudonymised": pseudonymiser is not None,
         "pseudonym_key_id": pseudonymiser.key_id if pseudonymiser else None,
         "csv_escaping": CSV_ESCAPING, "xlsx_sheet_data_rows": SHEET_DATA_ROWS,
-        "xlsx_sheets": next((s.sheets for s in sinks if isinstance(s, XlsxView)), 0),
+        "xlsx_sheets": views.xlsx.sheets if views.xlsx is not None else 0,
         "files": files,
         "keys": {key_id: keys[key_id].hex() for key_id in sorted(needed) if key_id in keys},
         "signer": {"key_id": signer.key_id, "public_key": signer.public_key.hex()},

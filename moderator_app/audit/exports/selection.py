@@ -57,14 +57,19 @@ def proof_range(store: AuditStore, wanted: EventFilter, head: Checkpoint) -> Pro
     return ProofRange(start, min(after, key=lambda c: (c.seq, c.reason != "export")))
 
 
+def range_sql(dialect: str, batch: int) -> str:
+    """Up to ``batch`` events of a log after a seq, up to a last seq, in seq order: (log_id, after, last)."""
+    mark = "?" if dialect == "sqlite" else "%s"
+    blob = "CAST({} AS BLOB)" if dialect == "sqlite" else "{}"  # a value edited as TEXT still reads as bytes
+    return (f"SELECT seq, {blob.format('envelope')}, {blob.format('leaf_hash')}, occurred_at, actor, event_type, "
+            f"category, subject, decision_kind, event_id FROM audit_event "
+            f"WHERE log_id = {mark} AND seq > {mark} AND seq <= {mark} ORDER BY seq LIMIT {int(batch)}")
+
+
 def iter_range(store: AuditStore, proof: ProofRange, batch: int = 4000) -> Iterator[RangeRow]:
     """Every event of the range in seq order. Plain DB-API cursors, pages by key range: SQLAlchemy's row objects
     would cost more than everything else an export does per event."""
-    mark = "?" if store.dialect == "sqlite" else "%s"
-    blob = "CAST({} AS BLOB)" if store.dialect == "sqlite" else "{}"  # a value edited as TEXT still reads as bytes
-    sql = (f"SELECT seq, {blob.format('envelope')}, {blob.format('leaf_hash')}, occurred_at, actor, event_type, "
-           f"category, subject, decision_kind, event_id FROM audit_event "
-           f"WHERE log_id = {mark} AND seq > {mark} AND seq <= {mark} ORDER BY seq LIMIT {int(batch)}")
+    sql = range_sql(store.dialect, batch)
     after = proof.first_seq - 1
     with store.reader.connect() as connection:
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]

@@ -1,229 +1,395 @@
-"""The export's inner loops for a SQLite log, run inside SQLite: the filter, the JSONL lines and the CSV cells
-(formula neutralisation included) are SQL expressions, so a million events cost about what `sqlite3 -csv` costs.
-Python is called back only for the rare event that holds an author identity (pseudonyms).
+"""The export's inner loop for a SQLite log, run inside SQLite: one statement per page of the range gives each
+event's filter verdict, its JSONL line and its view rows (CSV and/or XLSX) as bytes, with placeholder bytes where
+the quoting or markup goes. Python then finishes a whole page with a few C-speed passes (bytes.replace, translate,
+find) instead of touching every cell. A reading thread makes the pages (SQLite lets go of the GIL while it steps)
+while the calling thread writes them in order, hashing as it writes.
 
-Produces exactly what the generic loop in bundle.py produces (tests/exports/test_sqlite_fast.py holds them equal);
-PostgreSQL logs use the generic loop."""
+The checks that run once over each page name the rows that need the per-event Python loop (stream.route_event): a
+possible author identity (pseudonyms), a CSV cell to neutralise, a character XML cannot hold, a cell longer than
+Excel's limit, a payload whose end is not certain. Only those rows take it, so this path writes exactly the bytes
+the per-event loop writes (tests/exports/test_sqlite_fast.py holds them equal); PostgreSQL logs use that loop."""
 
 from __future__ import annotations
 
-import csv
-import io
+import queue
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from typing import IO, Any
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate, chain
+from typing import Any
 
-from moderator_app.audit.chain import leaf_hash
-from moderator_app.audit.exports.pseudonyms import QUICK_CHECK_TEXT, Pseudonymiser
-from moderator_app.audit.exports.report_stats import ReportStats
-from moderator_app.audit.exports.selection import ProofRange
-from moderator_app.audit.exports.stream import check_cancel, event_line, view_body
-from moderator_app.audit.exports.views import FORMULA_TRIGGERS, CsvView, XlsxView
+from moderator_app.audit.exports.pseudonyms import PII_SUBJECT_PREFIXES, QUICK_CHECK, Pseudonymiser
+from moderator_app.audit.exports.selection import ProofRange, range_sql
+from moderator_app.audit.exports.stream import Formats, Page, PageWriter, StatsRow, check_cancel, route_event
+from moderator_app.audit.exports.views import EXCEL_CELL_CHARS, FORMULA_TRIGGERS, XLSX_ROW_PARTS, csv_lines, xlsx_rows
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, EventFilter, ProgressCallback
 
-CHUNK = 4096
-_TRIGGERS = ", ".join(f"char({ord(c)})" for c in FORMULA_TRIGGERS)
-_RANGE = "log_id = ? AND seq BETWEEN ? AND ?"
+CHUNK = 2048  # events of the range a page covers
+_QUEUED = 2  # pages made ahead of the writer (memory stays flat)
+_CACHE_KIB = 4096  # a scan reads each page once: the connections' 64 MiB cache would only grow the process
+
+# -- placeholders: bytes that never occur in UTF-8 text (0xF8-0xFF) ----------------------------------------------
+_HIGH = bytes(range(0xF8, 0x100))
+_OPEN, _CLOSE = b"\xfa", b"\xf9"  # a CSV cell's opening and closing quote
+_LT, _GT = b"\xfc", b"\xfd"  # XLSX markup's < and >
+_ROW_END = b"\xf8"  # splits a page of XLSX rows
+# A CSV row: seq,"c1","c2",…,"c8"CRLF (csv.QUOTE_NONNUMERIC, as views.csv_lines writes it)
+_CSV_PARTS = (b"", b"," + _OPEN, *[_CLOSE + b"," + _OPEN] * 7, _CLOSE + b"\r\n")
+_XLSX_PARTS = (*(p.replace(b"<", _LT).replace(b">", _GT) for p in XLSX_ROW_PARTS[:-1]),
+               XLSX_ROW_PARTS[-1].replace(b"<", _LT).replace(b">", _GT) + _ROW_END)
+_QUOTES = bytes.maketrans(_OPEN + _CLOSE, b'""')
+_ANGLES = bytes.maketrans(_LT + _GT, b"<>")
+# What makes an XLSX page need Python (views.xlsx_text), found on one translated copy of the page: 7 a control
+# character, 8 a placeholder (their count is known), 1 2 3333 1 a literal _xHHHH_, 4 5 5 U+FFFE or U+FFFF (EF BF BE,
+# EF BF BF; also U+FFBE/U+FFBF, which then take the Python path for nothing), and 8 9 or 9 8 white space right
+# inside a cell (xml:space="preserve").
+_XLSX_CLASSES = bytes(7 if b < 0x20 and b not in b"\t\n" else 8 if b >= 0xF8
+                      else 9 if b in b" \t\n" else 1 if b == ord("_") else 2 if b == ord("x")
+                      else 3 if b in b"0123456789abcdefABCDEF" else 4 if b == 0xEF else 5 if b in (0xBE, 0xBF)
+                      else 0 for b in range(256))
+_XLSX_RARE = (b"\x01\x02\x03\x03\x03\x03\x01", b"\x04\x05\x05", b"\x08\x09", b"\x09\x08")
+_EVENT_ID_KEY = b',"event_id":"'
+_PII_SUBJECTS = tuple(f'"subject":"{prefix}'.encode() for prefix in PII_SUBJECT_PREFIXES)
+_RANGE = "log_id = :log AND seq BETWEEN :low AND :high"
 
 
-def _neutralised(column: str) -> str:
-    """views.neutralise as SQL."""
-    return (f"CASE WHEN substr({column}, 1, 1) IN ({_TRIGGERS}) OR (length({column}) > 15 AND {column} NOT GLOB "
-            f"'*[^0-9]*') THEN '''' || {column} ELSE {column} END")
+def _classes() -> bytes:
+    """Where a CSV cell needs neutralising: a 1 (its opening quote) then a 2 (a trigger) or sixteen 3s (digits)."""
+    table = bytearray(256)
+    table[_OPEN[0]] = 1
+    for char in FORMULA_TRIGGERS:
+        table[ord(char)] = 2
+    for digit in b"0123456789":
+        table[digit] = 3
+    return bytes(table)
 
 
-def _filter_sql(wanted: EventFilter) -> tuple[str, list[str]]:
+_CSV_CELL_CLASSES = _classes()
+
+
+def _blob(data: bytes) -> str:
+    return f"X'{data.hex()}'" if data else "''"
+
+
+def _row_sql(parts: tuple[bytes, ...], cells: list[str]) -> str:
+    """parts[0] || seq || parts[1] || cells[0] || … || parts[9], as one SQL expression (text with raw bytes)."""
+    values = ["seq", *cells]
+    return " || ".join(piece for part, value in zip(parts, values, strict=False)
+                       for piece in (_blob(part), value)) + " || " + _blob(parts[-1])
+
+
+def _filter_sql(wanted: EventFilter) -> tuple[str, dict[str, str]]:
     """matching.matches as SQL (NULL columns never equal a wanted value, as None never equals a string)."""
     parts: list[str] = []
-    params: list[str] = []
-    for clause, value in (("occurred_at >= ?", wanted.since), ("occurred_at < ?", wanted.until),
-                          ("actor = ?", wanted.actor),
-                          ("event_type = ?", wanted.event_type.value if wanted.event_type else None),
-                          ("category = ?", wanted.category), ("subject = ?", wanted.subject),
-                          ("decision_kind = ?", wanted.decision_kind)):
+    params: dict[str, str] = {}
+    for clause, value in (("occurred_at >= :since", wanted.since), ("occurred_at < :until", wanted.until),
+                          ("actor = :actor", wanted.actor),
+                          ("event_type = :type", wanted.event_type.value if wanted.event_type else None),
+                          ("category = :category", wanted.category), ("subject = :subject", wanted.subject),
+                          ("decision_kind = :kind", wanted.decision_kind)):
         if value is not None:
             parts.append(clause)
-            params.append(value)
+            params[clause.rsplit(":", 1)[1]] = value
     return (" AND ".join(parts) or "1"), params
 
 
-class FastSqliteExport:
-    def __init__(self, store: AuditStore, proof: ProofRange, wanted: EventFilter,
-                 pseudonymiser: Pseudonymiser | None) -> None:
-        self.store, self.proof, self.pseudonymiser = store, proof, pseudonymiser
-        self.redacted = 0
-        self.match_sql, self.match_params = _filter_sql(wanted)
-        self.range_params = [store.log_id, proof.first_seq, proof.last_seq]
+def _count_in(data: bytes, table_delete: bytes) -> int:
+    return len(data) - len(data.translate(None, table_delete))
 
-    def _chunks(self, connection: sqlite3.Connection, sql: str, params: list[Any], cancel: CancelToken | None,
-                on_rows: Callable[[int], None]) -> Iterator[list[Any]]:
-        cursor = connection.execute(sql, params)
-        try:
-            while chunk := cursor.fetchmany(CHUNK):
-                check_cancel(cancel)
-                yield chunk
-                on_rows(len(chunk))
-        finally:
-            cursor.close()
 
-    def write_lines(self, connection: sqlite3.Connection, events: IO[bytes], context: IO[bytes],
-                    counts: dict[str, int], cancel: CancelToken | None, on_rows: Callable[[int], None]) -> None:
-        sql = (f"SELECT CASE WHEN {self.match_sql} THEN 1 ELSE 0 END, "
-               "CAST('{\"seq\":' || seq || ',\"envelope\":' AS BLOB) || envelope || X'7d0a' "
-               f"FROM audit_event WHERE {_RANGE} ORDER BY seq")
-        previous = connection.text_factory
-        connection.text_factory = bytes  # the lines go to the file as they come: no decoding and re-encoding
-        try:
-            for chunk in self._chunks(connection, sql, [*self.match_params, *self.range_params], cancel, on_rows):
-                matching = b"".join([row[1] for row in chunk if row[0]])
-                others = b"".join([row[1] for row in chunk if not row[0]])
-                if self.pseudonymiser is not None and (self.pseudonymiser.needs_redaction(matching)
-                                                       or self.pseudonymiser.needs_redaction(others)):
-                    matching = b"".join(self._line(row[1]) for row in chunk if row[0])  # rare: redact line by line
-                    others = b"".join(self._line(row[1]) for row in chunk if not row[0])
-                events.write(matching)
-                context.write(others)
-                n = sum(1 for row in chunk if row[0])
-                counts["matching"] += n
-                counts["context"] += len(chunk) - n
-        finally:
-            connection.text_factory = previous
-        counts["redacted"] += self.redacted
+def _hits(data: bytes, needle: bytes) -> Iterator[int]:
+    at = data.find(needle)
+    while at >= 0:
+        yield at
+        at = data.find(needle, at + 1)
 
-    def _line(self, line: bytes) -> bytes:
-        """A plain line, pseudonymised if it holds an author identity."""
-        assert self.pseudonymiser is not None
-        if not self.pseudonymiser.needs_redaction(line):
-            return line
-        head, _, rest = line.partition(b',"envelope":')
-        envelope = rest[:-2]  # without "}\n"
-        text, redacted = event_line(self.pseudonymiser, int(head[len(b'{"seq":'):]), envelope, leaf_hash(envelope))
-        self.redacted += redacted is not None
-        return text
 
-    def write_views(self, connection: sqlite3.Connection, csv_view: CsvView | None, xlsx_view: XlsxView | None,
-                    stats: ReportStats | None, cancel: CancelToken | None, on_rows: Callable[[int], None]) -> None:
-        subject = ("CASE WHEN subject GLOB 'user:*' OR subject GLOB 'author:*' THEN modapp_pseudonym(subject) "
-                   "ELSE subject END") if self.pseudonymiser else "subject"
-        cells = [_neutralised(c) for c in ("occurred_at", "event_type", "actor", f"({subject})", "category",
-                                           "decision_kind")]
-        cells += ["json_extract(CAST(envelope AS TEXT), '$.body')", _neutralised("event_id")]
-        params = [*self.range_params, *self.match_params]
-        where = f"FROM audit_event WHERE {_RANGE} AND {self.match_sql} ORDER BY seq"
-        if csv_view is not None and xlsx_view is None and stats is None:  # the common case: the CSV line in SQL
-            line = " || ',' || ".join(["seq", *(f"'\"' || replace(coalesce({c}, ''), '\"', '\"\"') || '\"'"
-                                                 for c in cells)]) + " || char(13, 10)"
-            for chunk in self._chunks(connection, f"SELECT seq, {line} {where}", params, cancel, on_rows):
-                text = "".join([row[1] for row in chunk])
-                if self.pseudonymiser is not None and QUICK_CHECK_TEXT.search(text):
-                    text = "".join(self._csv_line(connection, row[0], row[1]) for row in chunk)
-                csv_view.file.write(text)
-            return
-        # XLSX or PDF too: plain cells (an XLSX string cell needs no escaping); the CSV escapes them in Python
-        plain = ["occurred_at", "event_type", "actor", f"({subject})", "category", "decision_kind", cells[6],
-                 "event_id"]
-        sql = f"SELECT seq, {', '.join(plain)}, occurred_at, actor, event_type, category, decision_kind {where}"
-        for chunk in self._chunks(connection, sql, params, cancel, on_rows):
-            rows = [self._row(connection, row) for row in chunk]
-            if csv_view is not None:
-                for row in rows:
-                    csv_view.write(row[:9])
-            if xlsx_view is not None:
-                for row in rows:
-                    xlsx_view.write(row[:9])
-            if stats is not None:
-                for row in rows:
-                    stats.add(*row[9:])
+def _rows_at(raw: list[bytes], offsets: Iterable[int]) -> set[int]:
+    """The rows of a page (joined without separators) that hold these offsets."""
+    ends = list(accumulate(map(len, raw)))
+    return {bisect_right(ends, at) for at in offsets}
 
-    def _payload(self, connection: sqlite3.Connection, seq: int) -> str | None:
-        """The pseudonymised payload of one event, or None when it holds no author identity."""
-        if self.pseudonymiser is None:
-            return None
-        envelope = bytes(connection.execute("SELECT envelope FROM audit_event WHERE log_id = ? AND seq = ?",
-                                            (self.store.log_id, seq)).fetchone()[0])
-        redacted = self.pseudonymiser.redact_envelope(envelope)
-        return None if redacted is None else view_body(envelope, redacted)
 
-    def _row(self, connection: sqlite3.Connection, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        if self.pseudonymiser is None or not QUICK_CHECK_TEXT.search(row[7] or ""):
-            return row
-        payload = self._payload(connection, row[0])
-        return row if payload is None else (*row[:7], payload, *row[8:])
+def csv_clean(data: bytes, rows: int) -> bool:
+    """Whether ``rows`` CSV rows from SQL (placeholder quotes, joined in ``data``) need no Python: no cell to
+    neutralise, no placeholder byte in the data itself."""
+    if _count_in(data, _HIGH) != 16 * rows:
+        return False
+    classes = data.translate(_CSV_CELL_CLASSES)
+    return classes.find(b"\x01\x02") < 0 and classes.find(b"\x01" + b"\x03" * 16) < 0
 
-    def _csv_line(self, connection: sqlite3.Connection, seq: int, line: str) -> str:
-        payload = self._payload(connection, seq) if QUICK_CHECK_TEXT.search(line) else None
-        if payload is None:
-            return line
-        cells = next(csv.reader([line]))
-        buffer = io.StringIO()
-        csv.writer(buffer).writerow([*cells[:7], payload, *cells[8:]])
-        return buffer.getvalue()
 
-    def register(self, connection: sqlite3.Connection) -> None:
+def csv_trouble(raw: list[bytes], data: bytes) -> set[int]:
+    """The rows of a page of CSV rows from SQL (``data`` joined) that need Python."""
+    if csv_clean(data, len(raw)):
+        return set()
+    trouble = {index for index, row in enumerate(raw) if _count_in(row, _HIGH) != 16}
+    classes = data.translate(_CSV_CELL_CLASSES)
+    return trouble | _rows_at(raw, chain(_hits(classes, b"\x01\x02"), _hits(classes, b"\x01" + b"\x03" * 16)))
+
+
+def finish_csv(data: bytes) -> bytes:
+    """CSV rows from SQL (joined) that need no Python, as views.csv_lines writes them."""
+    return data.replace(b'"', b'""').translate(_QUOTES)
+
+
+_XLSX_PLACEHOLDERS = sum(_count_in(part, _HIGH) for part in _XLSX_PARTS)
+
+
+def xlsx_clean(data: bytes, rows: int, longest: int) -> bool:
+    """Whether ``rows`` XLSX rows from SQL (placeholder markup, joined in ``data``; the longest ``longest`` bytes)
+    need no Python (views.xlsx_text): no control character, U+FFFE/U+FFFF, literal _xHHHH_, white space at either
+    end of a cell, cell over Excel's 32,767 characters, or placeholder byte in the data itself."""
+    if longest > EXCEL_CELL_CHARS:
+        return False
+    classes = data.translate(_XLSX_CLASSES)
+    return (not classes.count(b"\x07") and classes.count(b"\x08") == _XLSX_PLACEHOLDERS * rows
+            and not any(classes.find(pattern) >= 0 for pattern in _XLSX_RARE))
+
+
+def xlsx_trouble(raw: list[bytes], data: bytes) -> set[int]:
+    """The rows of a page of XLSX rows from SQL (``data`` joined) that need Python."""
+    if xlsx_clean(data, len(raw), max(map(len, raw), default=0)):
+        return set()
+    trouble = {index for index, row in enumerate(raw) if len(row) > EXCEL_CELL_CHARS
+               or (found := row.translate(_XLSX_CLASSES)).count(b"\x07") or found.count(b"\x08") != _XLSX_PLACEHOLDERS}
+    classes = data.translate(_XLSX_CLASSES)
+    return trouble | _rows_at(raw, chain.from_iterable(_hits(classes, pattern) for pattern in _XLSX_RARE))
+
+
+def finish_xlsx(data: bytes) -> list[bytes]:
+    """XLSX rows from SQL (joined) that need no Python, as views.xlsx_rows writes them."""
+    data = data.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;").translate(_ANGLES)
+    return data.split(_ROW_END)[:-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    error: BaseException
+
+
+class PageQuery:
+    """The one statement that reads and formats a page, and the Python that finishes it."""
+
+    def __init__(self, store: AuditStore, wanted: EventFilter, pseudonymiser: Pseudonymiser | None,
+                 formats: Formats) -> None:
+        self.wanted, self.pseudonymiser, self.formats = wanted, pseudonymiser, formats
+        match, self.params = _filter_sql(wanted)
+        self.params["log"] = store.log_id
+        subject = "subject"
+        if pseudonymiser is not None:
+            prefixes = " OR ".join(f"subject GLOB '{prefix}*'" for prefix in PII_SUBJECT_PREFIXES)
+            subject = f"CASE WHEN {prefixes} THEN modapp_pseudonym(subject) ELSE subject END"
+        # The payload: the envelope from after '{"body":' to its (only) '"event_id":' key; NULL (the Python path)
+        # when that key is not where it must be.
+        key = _blob(_EVENT_ID_KEY)
+        body = f"CASE WHEN instr(envelope, {key}) > 9 THEN substr(envelope, 9, instr(envelope, {key}) - 9) END"
+        cells = ["occurred_at", "event_type", "actor", f"coalesce({subject}, '')", "coalesce(category, '')",
+                 "coalesce(decision_kind, '')", body, "event_id"]
+        columns = [f"CASE WHEN {match} THEN 1 ELSE 0 END",
+                   "CAST('{\"seq\":' || seq || ',\"envelope\":' AS BLOB) || envelope || X'7d0a'", "seq"]
+        self.body_at = self.csv_at = self.xlsx_at = self.stats_at = 0
+        if pseudonymiser is not None:  # where an author identity can be: the payload (and the header's subject)
+            self.body_at = len(columns)
+            columns.append(body)
+        if formats.csv:
+            self.csv_at = len(columns)
+            columns.append(f"CASE WHEN {match} THEN {_row_sql(_CSV_PARTS, cells)} END")
+        if formats.xlsx:
+            self.xlsx_at = len(columns)
+            columns.append(f"CASE WHEN {match} THEN {_row_sql(_XLSX_PARTS, cells)} END")
+        if formats.stats:
+            self.stats_at = len(columns)
+            columns += ["occurred_at", "actor", "event_type", "category", "decision_kind"]
+        self.sql = f"SELECT {', '.join(columns)} FROM audit_event WHERE {_RANGE} ORDER BY seq"
+        self.python_sql = range_sql("sqlite", CHUNK)
+    def prepare(self, connection: sqlite3.Connection) -> None:
+        connection.text_factory = bytes  # lines and rows go to the files as they come: no decoding
+        connection.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         if self.pseudonymiser is not None:
             connection.create_function("modapp_pseudonym", 1, self.pseudonymiser.subject, deterministic=True)
 
+    def page(self, connection: sqlite3.Connection, low: int, high: int) -> Page:
+        """Events low..high as the bundle's files take them. Each check runs once over the whole page; the rows it
+        flags go through the per-event loop."""
+        rows = connection.execute(self.sql, {**self.params, "low": low, "high": high}).fetchall()
+        lines = [row[1] for row in rows]
+        joined = b"".join(lines)
+        trouble = self._trouble(rows, lines, joined)
+        if trouble:
+            return self._mixed(connection, rows, self._view_trouble(rows, trouble))
+        matched = [row for row in rows if row[0]]
+        csv_raw = [row[self.csv_at] for row in matched] if self.formats.csv else []
+        xlsx_raw = [row[self.xlsx_at] for row in matched] if self.formats.xlsx else []
+        csv_data, xlsx_data = b"".join(csv_raw), b"".join(xlsx_raw)
+        if (self.formats.csv and not csv_clean(csv_data, len(csv_raw))) or (
+                self.formats.xlsx and not xlsx_clean(xlsx_data, len(xlsx_raw), max(map(len, xlsx_raw), default=0))):
+            return self._mixed(connection, rows, self._view_trouble(rows, set()))
+        if len(matched) == len(rows):
+            page = Page(len(rows), joined, b"", len(rows))
+        elif not matched:
+            page = Page(len(rows), b"", joined, 0)
+        else:
+            page = Page(len(rows), b"".join([row[1] for row in matched]),
+                        b"".join([row[1] for row in rows if not row[0]]), len(matched))
+        if self.formats.csv:
+            page.csv = finish_csv(csv_data)
+        if self.formats.xlsx:
+            page.xlsx = finish_xlsx(xlsx_data)
+        if self.formats.stats:
+            page.stats = [_stats_row(row[self.stats_at:self.stats_at + 5]) for row in matched]
+        return page
+
+    def _trouble(self, rows: list[Any], lines: list[bytes], joined: bytes) -> set[int]:
+        """The rows of the page whose line or payload needs the per-event Python: a possible author identity, or a
+        payload whose end is not certain (each check runs once over the whole page)."""
+        trouble: set[int] = set()
+        view_at = self.csv_at or self.xlsx_at
+        if self.pseudonymiser is None and not view_at:
+            return trouble
+        unsure = view_at > 0 and None in [row[view_at] for row in rows if row[0]]
+        if self.pseudonymiser is not None:
+            unsure = unsure or None in [row[self.body_at] for row in rows]
+        if unsure or joined.count(_EVENT_ID_KEY) != len(rows):
+            trouble = {index for index, line in enumerate(lines) if line.count(_EVENT_ID_KEY) != 1
+                       or (self.body_at and rows[index][self.body_at] is None)
+                       or (view_at and rows[index][0] and rows[index][view_at] is None)}
+        if self.pseudonymiser is not None:
+            bodies = [b"" if index in trouble else row[self.body_at] for index, row in enumerate(rows)]
+            data = b"".join(bodies)
+            if QUICK_CHECK.search(data):
+                trouble |= _rows_at(bodies, (found.start() for found in QUICK_CHECK.finditer(data)))
+            for needle in _PII_SUBJECTS:  # the header's subject (and any in a payload)
+                if joined.find(needle) >= 0:
+                    trouble |= _rows_at(lines, _hits(joined, needle))
+        return trouble
+
+    def _view_trouble(self, rows: list[Any], trouble: set[int]) -> set[int]:
+        """``trouble`` and the rows whose CSV or XLSX row needs Python."""
+        matched = [index for index, row in enumerate(rows) if row[0] and index not in trouble]
+        if self.formats.csv:
+            raw = [rows[index][self.csv_at] for index in matched]
+            trouble = trouble | {matched[i] for i in csv_trouble(raw, b"".join(raw))}
+        if self.formats.xlsx:
+            raw = [rows[index][self.xlsx_at] for index in matched]
+            trouble = trouble | {matched[i] for i in xlsx_trouble(raw, b"".join(raw))}
+        return trouble
+
+    def _mixed(self, connection: sqlite3.Connection, rows: list[Any], trouble: set[int]) -> Page:
+        """A page with some rows through the per-event loop (read again, as it reads them) and the rest as SQL
+        made them."""
+        seqs = sorted(rows[index][2] for index in trouble)
+        connection.text_factory = str
+        try:
+            again = {row[0]: row for low in seqs
+                     for row in connection.execute(self.python_sql, (self.params["log"], low - 1, low))}
+        finally:
+            connection.text_factory = bytes
+        page = Page(len(rows), b"", b"", 0)
+        events: list[bytes] = []
+        context: list[bytes] = []
+        csv: list[bytes] = []  # finished CSV text, and a run of SQL rows still to finish
+        csv_run: list[bytes] = []
+        xlsx: list[bytes] = []
+        xlsx_run: list[bytes] = []
+
+        def flush() -> None:
+            if csv_run:
+                csv.append(finish_csv(b"".join(csv_run)))
+                csv_run.clear()
+            if xlsx_run:
+                xlsx.extend(finish_xlsx(b"".join(xlsx_run)))
+                xlsx_run.clear()
+
+        for index, row in enumerate(rows):
+            if index not in trouble:
+                (events if row[0] else context).append(row[1])
+                if row[0]:
+                    page.matching += 1
+                    if self.formats.csv:
+                        csv_run.append(row[self.csv_at])
+                    if self.formats.xlsx:
+                        xlsx_run.append(row[self.xlsx_at])
+                    if self.formats.stats:
+                        page.stats.append(_stats_row(row[self.stats_at:self.stats_at + 5]))
+                continue
+            routed = route_event(again[row[2]], self.wanted, self.pseudonymiser, self.formats)
+            (events if routed.matching else context).append(routed.line)
+            page.redacted += routed.redacted
+            page.matching += routed.matching
+            if routed.view is not None:
+                flush()
+                if self.formats.csv:
+                    csv.append(csv_lines([routed.view]))
+                if self.formats.xlsx:
+                    xlsx.extend(xlsx_rows([routed.view]))
+            if routed.stats is not None:
+                page.stats.append(routed.stats)
+        flush()
+        page.events, page.context, page.csv, page.xlsx = b"".join(events), b"".join(context), b"".join(csv), xlsx
+        return page
+
+
+def _stats_row(values: tuple[Any, ...]) -> StatsRow:
+    """The PDF report's fields of a row read as bytes."""
+    occurred_at, actor, event_type, category, decision_kind = values
+    return (occurred_at.decode(), actor.decode(), event_type.decode(),
+            None if category is None else category.decode(), None if decision_kind is None else decision_kind.decode())
+
 
 def write_sqlite(store: AuditStore, proof: ProofRange, wanted: EventFilter, pseudonymiser: Pseudonymiser | None,
-                 files: tuple[IO[bytes], IO[bytes]], views: tuple[CsvView | None, XlsxView | None],
-                 stats: ReportStats | None, counts: dict[str, int], progress: ProgressCallback | None,
+                 writer: PageWriter, formats: Formats, progress: ProgressCallback | None,
                  cancel: CancelToken | None) -> None:
-    """Two passes on two connections at once (SQLite and file writes let go of the GIL, so two cores share the
-    work): every event of the range to its JSONL file, and the matching ones to the views."""
-    export = FastSqliteExport(store, proof, wanted, pseudonymiser)
-    with_views = views != (None, None) or stats is not None
-    total = proof.size * (2 if with_views else 1)
-    done = 0
-    lock = threading.Lock()
-    stop = CancelToken()  # set when either pass fails, so the other stops too
+    """A reading thread makes the pages (SQLite holds no Python lock while it steps), a page or two ahead of this
+    thread, which writes and hashes them in order. One reader, not two: two SQLite connections of one process contend
+    for SQLite's own global locks (its allocator's), and two readers took more time and CPU than one."""
+    query = PageQuery(store, wanted, pseudonymiser, formats)
+    starts = range(proof.first_seq, proof.last_seq + 1, CHUNK)
+    box: queue.Queue[Page | _Failed] = queue.Queue(maxsize=_QUEUED)
+    stop = threading.Event()
 
-    def on_rows(count: int) -> None:
-        nonlocal done
-        with lock:
-            done += count
-            reached = min(done, total)
-        if progress is not None:
-            progress(reached, total)
+    def put(item: Page | _Failed) -> None:
+        while not stop.is_set():
+            try:
+                box.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                continue
 
-    def lines() -> None:
-        with store.reader.connect() as pooled:
-            connection = _sqlite(pooled)
-            export.register(connection)
-            export.write_lines(connection, files[0], files[1], counts, _EitherToken(cancel, stop), on_rows)
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="modapp-export") as pool:
-        running = pool.submit(lines)
+    def read() -> None:
         try:
-            if with_views:
-                with store.reader.connect() as pooled:
-                    connection = _sqlite(pooled)
-                    export.register(connection)
-                    export.write_views(connection, views[0], views[1], stats, _EitherToken(cancel, stop), on_rows)
-        except BaseException:
-            stop.cancel()
-            raise
-        finally:
-            if not running.done() and cancel is not None and cancel.cancelled:
-                stop.cancel()
-        running.result()
+            with store.reader.connect() as pooled:
+                connection = _driver(pooled)
+                query.prepare(connection)
+                for low in starts:
+                    if stop.is_set():
+                        return
+                    put(query.page(connection, low, min(low + CHUNK - 1, proof.last_seq)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the writer, which raises it
+            put(_Failed(exc))
+
+    reader = threading.Thread(target=read, name="modapp-export-reader", daemon=True)
+    reader.start()
+    try:
+        done = 0
+        for _ in starts:
+            page = box.get()
+            if isinstance(page, _Failed):
+                raise page.error
+            check_cancel(cancel)
+            writer.write(page)
+            done += page.scanned
+            if progress is not None:
+                progress(done, proof.size)
+    finally:
+        stop.set()
+        reader.join()
 
 
-def _sqlite(pooled: Any) -> sqlite3.Connection:
+def _driver(pooled: Any) -> sqlite3.Connection:
     connection = pooled.connection.driver_connection
     assert isinstance(connection, sqlite3.Connection)
     return connection
-
-
-class _EitherToken(CancelToken):
-    """Cancelled when either token is."""
-
-    def __init__(self, first: CancelToken | None, second: CancelToken) -> None:
-        super().__init__()
-        self._tokens = [t for t in (first, second) if t is not None]
-
-    @property
-    def cancelled(self) -> bool:
-        return any(token.cancelled for token in self._tokens)

@@ -1,23 +1,29 @@
 """The export's per-event work, in Python: which file an event goes to, its JSONL line (pseudonymised when it
-holds an author identity), its view row and its report counts. Used for PostgreSQL logs; sqlite_fast.py does the
-same inside SQLite and calls back here for the lines that need pseudonyms."""
+holds an author identity), its view row and its report counts, a page of events at a time. Used for PostgreSQL logs;
+sqlite_fast.py does the same inside SQLite and calls ``route_page`` for the rare page that needs Python (an author
+identity, a cell to neutralise or escape)."""
 
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, TypeVar
 
 from moderator_app.audit.exports.matching import matches
 from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import ReportStats
-from moderator_app.audit.exports.selection import ProofRange, iter_range
-from moderator_app.audit.exports.views import Row, Views
+from moderator_app.audit.exports.selection import ProofRange, RangeRow, iter_range
+from moderator_app.audit.exports.views import HashedFile, Row, Views, csv_lines, xlsx_rows
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, EventFilter, ProgressCallback
 from moderator_app.core.errors import ModeratorError
 
-PROGRESS_EVERY = 16384
+PAGE_ROWS = 4096
 Redaction = tuple[dict[str, Any], list[str]]
+StatsRow = tuple[str, str, str, str | None, str | None]  # occurred_at, actor, event_type, category, decision_kind
+T = TypeVar("T")
 
 
 class ExportCancelled(ModeratorError):
@@ -55,28 +61,106 @@ def event_line(pseudonymiser: Pseudonymiser | None, seq: int, envelope: bytes,
         seq, leaf.hex().encode(), compact_json(paths), compact_json(data)), redacted
 
 
+@dataclass(frozen=True, slots=True)
+class Formats:
+    """What an export writes besides its JSONL files."""
+
+    csv: bool = False
+    xlsx: bool = False
+    stats: bool = False  # the PDF report's counts
+
+    @property
+    def views(self) -> bool:
+        return self.csv or self.xlsx
+
+
+@dataclass(slots=True)
+class Page:
+    """A stretch of the proven range, formatted: what is appended to each file of the bundle."""
+
+    scanned: int
+    events: bytes
+    context: bytes
+    matching: int
+    redacted: int = 0
+    csv: bytes = b""
+    xlsx: list[bytes] = field(default_factory=list)
+    stats: list[StatsRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Routed:
+    """One event, routed: its JSONL line, whether it matches the filter, and (matching) its view row and counts."""
+
+    line: bytes
+    matching: bool
+    redacted: bool
+    view: Row | None = None
+    stats: StatsRow | None = None
+
+
+def route_event(row: RangeRow, wanted: EventFilter, pseudonymiser: Pseudonymiser | None,
+                formats: Formats) -> Routed:
+    seq, envelope, leaf, occurred_at, actor, event_type, category, subject, decision_kind, event_id = row
+    line, redacted = event_line(pseudonymiser, seq, envelope, leaf)
+    if not matches(wanted, (occurred_at, actor, event_type, category, subject, decision_kind)):
+        return Routed(line, False, redacted is not None)
+    routed = Routed(line, True, redacted is not None)
+    if formats.views:
+        shown = pseudonymiser.subject(subject) if pseudonymiser is not None else subject
+        routed.view = (seq, occurred_at, event_type, actor, shown or "", category or "", decision_kind or "",
+                       view_body(envelope, redacted), event_id)
+    if formats.stats:
+        routed.stats = (occurred_at, actor, event_type, category, decision_kind)
+    return routed
+
+
+def route_page(rows: list[RangeRow], wanted: EventFilter, pseudonymiser: Pseudonymiser | None,
+               formats: Formats) -> Page:
+    routed = [route_event(row, wanted, pseudonymiser, formats) for row in rows]
+    view_rows = [event.view for event in routed if event.view is not None]
+    return Page(len(rows), b"".join([event.line for event in routed if event.matching]),
+                b"".join([event.line for event in routed if not event.matching]),
+                sum(event.matching for event in routed), sum(event.redacted for event in routed),
+                csv_lines(view_rows) if formats.csv else b"", xlsx_rows(view_rows) if formats.xlsx else [],
+                [event.stats for event in routed if event.stats is not None])
+
+
+class PageWriter:
+    """Appends pages, in order, to the bundle's files and counts."""
+
+    def __init__(self, events: HashedFile, context: HashedFile, views: Views, stats: ReportStats | None) -> None:
+        self.events, self.context, self.views, self.stats = events, context, views, stats
+        self.counts = {"matching": 0, "context": 0, "redacted": 0}
+
+    def write(self, page: Page) -> None:
+        self.events.write(page.events)
+        self.context.write(page.context)
+        self.counts["matching"] += page.matching
+        self.counts["context"] += page.scanned - page.matching
+        self.counts["redacted"] += page.redacted
+        if self.views.csv is not None:
+            self.views.csv.write(page.csv)
+        if self.views.xlsx is not None:
+            self.views.xlsx.write(page.xlsx)
+        if self.stats is not None:
+            for row in page.stats:
+                self.stats.add(*row)
+
+
+def pages_of(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while page := list(islice(iterator, size)):
+        yield page
+
+
 def write_generic(store: AuditStore, proof: ProofRange, wanted: EventFilter, pseudonymiser: Pseudonymiser | None,
-                  files: tuple[IO[bytes], IO[bytes]], views: Views, stats: ReportStats | None,
-                  counts: dict[str, int], progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
-    events, context = files
-    for done, row in enumerate(iter_range(store, proof), start=1):
-        seq, envelope, leaf, occurred_at, actor, event_type, category, subject, decision_kind, event_id = row
-        line, redacted = event_line(pseudonymiser, seq, envelope, leaf)
-        counts["redacted"] += redacted is not None
-        if not matches(wanted, (occurred_at, actor, event_type, category, subject, decision_kind)):
-            context.write(line)
-            counts["context"] += 1
-        else:
-            events.write(line)
-            counts["matching"] += 1
-            if redacted is not None:
-                subject = redacted[0]["hdr"].get("subject")
-            view_row: Row = (seq, occurred_at, event_type, actor, subject or "", category or "", decision_kind or "",
-                             view_body(envelope, redacted), event_id)
-            views.write(view_row)
-            if stats is not None:
-                stats.add(occurred_at, actor, event_type, category, decision_kind)
-        if done % PROGRESS_EVERY == 0:
-            check_cancel(cancel)
-            if progress is not None:
-                progress(done, proof.size)
+                  writer: PageWriter, formats: Formats, progress: ProgressCallback | None,
+                  cancel: CancelToken | None) -> None:
+    done = 0
+    for rows in pages_of(iter_range(store, proof), PAGE_ROWS):
+        check_cancel(cancel)
+        writer.write(route_page(rows, wanted, pseudonymiser, formats))
+        done += len(rows)
+        if progress is not None:
+            progress(done, proof.size)
