@@ -2,8 +2,9 @@
 
 SQLite: BEFORE UPDATE/DELETE triggers. PostgreSQL: row triggers, a TRUNCATE statement trigger, all ENABLE ALWAYS
 (so ``session_replication_role = replica`` does not skip them), and ``audit_append``, a SECURITY DEFINER function that
-is the only way an application role writes events. Everything here is idempotent: every migration ends by calling
-``install`` because Alembic batch mode on SQLite silently drops triggers when it rebuilds a table.
+is the only way an application role writes events (workstations call it through ``audit_append_durable``, which
+returns once the append is durable). Everything here is idempotent: every migration ends by calling ``install``
+because Alembic batch mode on SQLite silently drops triggers when it rebuilds a table.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ _PG_FUNCTIONS = [
       SELECT e.seq, e.chain_hash INTO h_seq, h_chain FROM audit_event e WHERE e.event_id = p_event_id;
       IF FOUND THEN RETURN QUERY SELECT h_seq, h_chain; RETURN; END IF;
       -- The head lock is held until COMMIT; an asynchronous commit releases it without waiting for the disk. The
-      -- caller then waits for the WAL flush outside the lock (AuditStore._append_postgresql), so an append is
-      -- durable before it returns and concurrent flushes share one fsync (group commit).
+      -- caller then waits for the WAL flush outside the lock (audit_append_durable), so an append is durable
+      -- before it returns and concurrent flushes share one fsync (group commit).
       PERFORM set_config('synchronous_commit', 'off', true);
       SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
       IF NOT FOUND THEN  -- the first event of this log
@@ -75,6 +76,31 @@ _PG_FUNCTIONS = [
       RETURN QUERY SELECT h_seq + 1, v_chain;
     END $$""",
 ]
+
+
+# What a workstation calls: one round trip per durable append. audit_append's transaction commits asynchronously
+# (the head lock goes without waiting for the disk); then a second transaction with an xid commits synchronously,
+# so CALL returns only once the WAL is flushed past the append's commit record, and concurrent appenders share
+# fsyncs. A retry that finds its event already stored also waits for that flush. A procedure that COMMITs cannot be
+# SECURITY DEFINER or carry a SET clause: it runs with the caller's rights (who needs EXECUTE on audit_append) and
+# names audit_append with its schema, fixed when it is installed.
+_PG_APPEND_DURABLE = """CREATE OR REPLACE PROCEDURE audit_append_durable(
+    p_log text, p_event_id text, p_envelope bytea, p_key_id text, p_sig bytea, p_occurred_at text,
+    p_actor text, p_event_type text, p_category text, p_subject text, p_decision_kind text,
+    INOUT out_seq bigint DEFAULT NULL, INOUT out_chain bytea DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT a.out_seq, a.out_chain INTO out_seq, out_chain
+    FROM {schema}.audit_append(p_log, p_event_id, p_envelope, p_key_id, p_sig, p_occurred_at, p_actor,
+                               p_event_type, p_category, p_subject, p_decision_kind) a;
+  COMMIT;
+  IF current_setting('synchronous_commit') = 'off' THEN  -- a role or database default must not make it async
+    PERFORM set_config('synchronous_commit', 'on', true);
+  END IF;
+  PERFORM pg_catalog.txid_current();
+END $$"""
+APPEND_SIGNATURE = "text,text,bytea,text,bytea,text,text,text,text,text,text"
+APPEND_DURABLE_SIGNATURE = f"{APPEND_SIGNATURE},bigint,bytea"
 
 
 def _pg_triggers() -> list[tuple[str, str, str]]:
@@ -102,6 +128,9 @@ def install(connection: Connection) -> None:
         return
     for statement in _PG_FUNCTIONS:
         connection.exec_driver_sql(statement)
+    schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
+    quoted_schema = connection.dialect.identifier_preparer.quote(str(schema))
+    connection.exec_driver_sql(_PG_APPEND_DURABLE.replace("{schema}", quoted_schema))
     for table, name, create in _pg_triggers():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
         connection.exec_driver_sql(create)
@@ -124,8 +153,7 @@ def missing(connection: Connection) -> list[str]:
             problems.append(f"trigger {name} on {table} is missing")
         elif row[0] != "A":
             problems.append(f"trigger {name} on {table} is not ENABLE ALWAYS (state {row[0]!r})")
-    function = connection.exec_driver_sql("SELECT to_regprocedure('audit_append(text,text,bytea,text,bytea,text,"
-                                          "text,text,text,text,text)')").scalar()
+    function = connection.exec_driver_sql(f"SELECT to_regprocedure('audit_append({APPEND_SIGNATURE})')").scalar()
     if function is None:
         problems.append("function audit_append is missing")
     return problems
@@ -142,7 +170,7 @@ def grant_app_role(connection: Connection, role: str) -> None:
     connection.exec_driver_sql(
         f"GRANT SELECT ON audit_event, audit_head, audit_checkpoint, audit_key, alembic_version TO {quoted}")
     connection.exec_driver_sql(f"GRANT INSERT ON audit_checkpoint, audit_key TO {quoted}")
-    connection.exec_driver_sql("REVOKE ALL ON FUNCTION audit_append(text,text,bytea,text,bytea,text,text,text,text,"
-                               "text,text) FROM PUBLIC")
-    connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION audit_append(text,text,bytea,text,bytea,text,text,text,"
-                               f"text,text,text) TO {quoted}")
+    for routine in (f"FUNCTION audit_append({APPEND_SIGNATURE})",
+                    f"PROCEDURE audit_append_durable({APPEND_DURABLE_SIGNATURE})"):
+        connection.exec_driver_sql(f"REVOKE ALL ON {routine} FROM PUBLIC")
+        connection.exec_driver_sql(f"GRANT EXECUTE ON {routine} TO {quoted}")

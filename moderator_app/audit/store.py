@@ -23,7 +23,9 @@ from moderator_app.core.audit import AppendReceipt, Checkpoint
 from moderator_app.core.errors import StorageError, UsageError
 
 DEFAULT_LOG_ID = "main"
-_PG_APPEND = "SELECT out_seq, out_chain FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+# One round trip: the procedure appends (asynchronous commit, so the head lock is not held while the disk syncs),
+# then commits a second, synchronous transaction: it returns once the append is durable (protections.py).
+_PG_APPEND = "CALL audit_append_durable(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, NULL)"
 # A value edited with SQL string functions comes back from SQLite as TEXT: CAST reads it as the bytes it holds.
 _SQLITE_EVENTS = (
     "SELECT seq, CAST(envelope AS BLOB), CAST(leaf_hash AS BLOB), CAST(prev_hash AS BLOB), CAST(chain_hash AS BLOB), "
@@ -137,12 +139,9 @@ class AuditStore:
         with self._append_lock:
             driver = self._append_connection()
             try:
-                # Autocommit, so each statement is its own transaction. The second is a synchronous commit with an
-                # xid: it returns once the WAL is flushed past our append's asynchronous commit (see audit_append),
-                # so the event is durable when this returns. (psycopg's pipeline mode, one round trip instead of
-                # two, measured slower here.)
+                # Autocommit: the procedure controls its own transactions (a CALL inside a transaction block could
+                # not COMMIT). It returns once the event is durable.
                 row = driver.execute(_PG_APPEND, params).fetchone()
-                driver.execute("SELECT txid_current()").fetchone()
             except psycopg.Error as exc:
                 self._drop_append_connection()
                 raise storage_error_from_driver(exc, self.display_url) from None

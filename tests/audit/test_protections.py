@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "9001"
-down_revision = "0001"
+down_revision = "{head}"
 
 
 def upgrade() -> None:
@@ -65,7 +65,8 @@ def test_batch_migration_on_sqlite_keeps_the_triggers(sqlite_url: str, open_log:
     fill(audit_log, 5)
     versions = tmp_path / "versions"
     versions.mkdir()
-    (versions / "9001_rebuild.py").write_text(BATCH_MIGRATION, encoding="utf-8")
+    (versions / "9001_rebuild.py").write_text(BATCH_MIGRATION.replace("{head}", str(migrate.head_revision())),
+                                              encoding="utf-8")
     migrate.upgrade(audit_log.store.writer, migrate.alembic_config([versions]))
     with audit_log.store.reader.connect() as connection:
         columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(audit_event)")]
