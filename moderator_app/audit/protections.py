@@ -78,12 +78,17 @@ _PG_FUNCTIONS = [
 ]
 
 
-# What a workstation calls: one round trip per durable append. audit_append's transaction commits asynchronously
-# (the head lock goes without waiting for the disk); then a second transaction with an xid commits synchronously,
-# so CALL returns only once the WAL is flushed past the append's commit record, and concurrent appenders share
-# fsyncs. A retry that finds its event already stored also waits for that flush. A procedure that COMMITs cannot be
-# SECURITY DEFINER or carry a SET clause: it runs with the caller's rights (who needs EXECUTE on audit_append) and
-# names audit_append with its schema, fixed when it is installed.
+# What workstations call: one round trip per durable append. audit_append's transaction commits asynchronously (the
+# head lock goes without waiting for the disk); then a second transaction, with an xid, commits synchronously, so
+# CALL returns only once the WAL is flushed past the append's commit record, and concurrent appenders share fsyncs.
+# A retry that finds its event already stored waits for that flush too. A procedure that COMMITs cannot be SECURITY
+# DEFINER nor carry a SET clause: these run with the caller's rights (who needs EXECUTE on audit_append) and name
+# audit_append with its schema, fixed when they are installed.
+_WAIT_DURABLE = """COMMIT;
+  IF current_setting('synchronous_commit') = 'off' THEN  -- a role or database default must not make it async
+    PERFORM set_config('synchronous_commit', 'on', true);
+  END IF;
+  PERFORM pg_catalog.txid_current();"""
 _PG_APPEND_DURABLE = """CREATE OR REPLACE PROCEDURE audit_append_durable(
     p_log text, p_event_id text, p_envelope bytea, p_key_id text, p_sig bytea, p_occurred_at text,
     p_actor text, p_event_type text, p_category text, p_subject text, p_decision_kind text,
@@ -93,14 +98,31 @@ BEGIN
   SELECT a.out_seq, a.out_chain INTO out_seq, out_chain
     FROM {schema}.audit_append(p_log, p_event_id, p_envelope, p_key_id, p_sig, p_occurred_at, p_actor,
                                p_event_type, p_category, p_subject, p_decision_kind) a;
-  COMMIT;
-  IF current_setting('synchronous_commit') = 'off' THEN  -- a role or database default must not make it async
-    PERFORM set_config('synchronous_commit', 'on', true);
-  END IF;
-  PERFORM pg_catalog.txid_current();
+  {wait_durable}
+END $$"""
+# Group commit for a run of events (a spool flushed, a burst): one call, one lock, one WAL flush. The events are
+# appended in order by audit_append itself, so every rule (idempotent event ids, gap-free seq) is the same.
+_PG_APPEND_DURABLE_MANY = """CREATE OR REPLACE PROCEDURE audit_append_durable_many(
+    p_log text, p_event_id text[], p_envelope bytea[], p_key_id text[], p_sig bytea[], p_occurred_at text[],
+    p_actor text[], p_event_type text[], p_category text[], p_subject text[], p_decision_kind text[],
+    INOUT out_seq bigint[] DEFAULT NULL, INOUT out_chain bytea[] DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE v_seq bigint; v_chain bytea;
+BEGIN
+  out_seq := '{}'; out_chain := '{}';
+  FOR i IN 1 .. coalesce(cardinality(p_event_id), 0) LOOP
+    SELECT a.out_seq, a.out_chain INTO v_seq, v_chain
+      FROM {schema}.audit_append(p_log, p_event_id[i], p_envelope[i], p_key_id[i], p_sig[i], p_occurred_at[i],
+                                 p_actor[i], p_event_type[i], p_category[i], p_subject[i], p_decision_kind[i]) a;
+    out_seq := out_seq || v_seq;
+    out_chain := out_chain || v_chain;
+  END LOOP;
+  {wait_durable}
 END $$"""
 APPEND_SIGNATURE = "text,text,bytea,text,bytea,text,text,text,text,text,text"
 APPEND_DURABLE_SIGNATURE = f"{APPEND_SIGNATURE},bigint,bytea"
+APPEND_DURABLE_MANY_SIGNATURE = "text," + ",".join(f"{t}[]" for t in [*APPEND_SIGNATURE.split(",")[1:],
+                                                                      "bigint", "bytea"])
 
 
 def _pg_triggers() -> list[tuple[str, str, str]]:
@@ -130,7 +152,9 @@ def install(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
     schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
     quoted_schema = connection.dialect.identifier_preparer.quote(str(schema))
-    connection.exec_driver_sql(_PG_APPEND_DURABLE.replace("{schema}", quoted_schema))
+    for procedure in (_PG_APPEND_DURABLE, _PG_APPEND_DURABLE_MANY):
+        connection.exec_driver_sql(procedure.replace("{schema}", quoted_schema).replace("{wait_durable}",
+                                                                                           _WAIT_DURABLE))
     for table, name, create in _pg_triggers():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
         connection.exec_driver_sql(create)
@@ -171,6 +195,7 @@ def grant_app_role(connection: Connection, role: str) -> None:
         f"GRANT SELECT ON audit_event, audit_head, audit_checkpoint, audit_key, alembic_version TO {quoted}")
     connection.exec_driver_sql(f"GRANT INSERT ON audit_checkpoint, audit_key TO {quoted}")
     for routine in (f"FUNCTION audit_append({APPEND_SIGNATURE})",
-                    f"PROCEDURE audit_append_durable({APPEND_DURABLE_SIGNATURE})"):
+                    f"PROCEDURE audit_append_durable({APPEND_DURABLE_SIGNATURE})",
+                    f"PROCEDURE audit_append_durable_many({APPEND_DURABLE_MANY_SIGNATURE})"):
         connection.exec_driver_sql(f"REVOKE ALL ON {routine} FROM PUBLIC")
         connection.exec_driver_sql(f"GRANT EXECUTE ON {routine} TO {quoted}")

@@ -4,6 +4,7 @@ shutdown) after re-checking the events they cover; each checkpoint also goes to 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
@@ -40,15 +41,27 @@ class AuditWriter:
     def append(self, event: AuditEvent) -> AppendReceipt:
         return self.append_prepared(self.prepare(event))
 
+    def append_many(self, events: Sequence[AuditEvent]) -> list[AppendReceipt]:
+        return self.append_prepared_many([self.prepare(event) for event in events])
+
     def append_prepared(self, event: PreparedEvent) -> AppendReceipt:
+        return self.append_prepared_many([event])[0]
+
+    def append_prepared_many(self, events: Sequence[PreparedEvent]) -> list[AppendReceipt]:
+        """In order; every one durable when this returns. Several go as one group commit (a spool flushed, a
+        burst); then an interval checkpoint is signed for each interval boundary they reach."""
+        if not events:
+            return []
         if not self.started:  # the database was down when the workstation started
             self.start()
-        receipt = self.store.append(event)
-        if receipt.seq is not None and len(self._own) < 10 * self.interval:
-            self._own[receipt.seq] = (event.leaf_hash, event.writer_sig)
-        if receipt.seq is not None and receipt.seq % self.interval == 0 and not self._has_checkpoint(receipt.seq):
-            self.checkpoint("interval", at_seq=receipt.seq)
-        return receipt
+        receipts = [self.store.append(events[0])] if len(events) == 1 else self.store.append_batch(events)
+        for event, receipt in zip(events, receipts, strict=True):
+            if receipt.seq is not None and len(self._own) < 10 * self.interval:
+                self._own[receipt.seq] = (event.leaf_hash, event.writer_sig)
+        for receipt in receipts:
+            if receipt.seq is not None and receipt.seq % self.interval == 0 and not self._has_checkpoint(receipt.seq):
+                self.checkpoint("interval", at_seq=receipt.seq)
+        return receipts
 
     def last_checkpoint_seq(self, at_most: int) -> int:
         """The newest checkpoint at or before ``at_most`` (another workstation may already have signed a later one)."""

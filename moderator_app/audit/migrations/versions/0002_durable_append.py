@@ -1,5 +1,6 @@
 """PostgreSQL: ``audit_append_durable``, the procedure workstations call to append (one round trip: the append,
-its asynchronous commit, then a synchronous commit that waits for the WAL flush). SQLite: nothing changes.
+its asynchronous commit, then a synchronous commit that waits for the WAL flush), and ``audit_append_durable_many``,
+the same for a run of events in one group commit. SQLite: nothing changes.
 
 Revision ID: 0002
 """
@@ -17,7 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    protections.install(op.get_bind())  # creates the procedure (every migration run ends with install anyway)
+    protections.install(op.get_bind())  # creates the procedures (every migration run ends with install anyway)
 
 
 def downgrade() -> None:
