@@ -79,8 +79,8 @@ _PG_FUNCTIONS = [
 
 
 # What workstations call: one round trip per durable append. audit_append's transaction commits asynchronously (the
-# head lock goes without waiting for the disk); then a second transaction, with an xid, commits synchronously, so
-# CALL returns only once the WAL is flushed past the append's commit record, and concurrent appenders share fsyncs.
+# head lock goes without waiting for the disk); then a second transaction commits synchronously, so CALL returns
+# only once the WAL is flushed past the append's commit record, and concurrent appenders share fsyncs.
 # A retry that finds its event already stored waits for that flush too. A procedure that COMMITs cannot be SECURITY
 # DEFINER nor carry a SET clause: these run with the caller's rights (who needs EXECUTE on audit_append) and name
 # audit_append with its schema, fixed when they are installed.
@@ -88,7 +88,10 @@ _WAIT_DURABLE = """COMMIT;
   IF current_setting('synchronous_commit') = 'off' THEN  -- a role or database default must not make it async
     PERFORM set_config('synchronous_commit', 'on', true);
   END IF;
-  PERFORM pg_catalog.txid_current();"""
+  -- A commit waits for the flush only if its transaction has an xid AND wrote WAL (txid_current() alone gives an
+  -- xid but writes nothing, so that commit is asynchronous). A transactional logical message, a few bytes that
+  -- only a logical decoder of this database would see, gives it both.
+  PERFORM pg_catalog.pg_logical_emit_message(true, 'moderator-audit', 'flush');"""
 _PG_APPEND_DURABLE = """CREATE OR REPLACE PROCEDURE audit_append_durable(
     p_log text, p_event_id text, p_envelope bytea, p_key_id text, p_sig bytea, p_occurred_at text,
     p_actor text, p_event_type text, p_category text, p_subject text, p_decision_kind text,

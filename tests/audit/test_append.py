@@ -3,8 +3,10 @@ commit with the same rules, interval checkpoints included, on SQLite and Postgre
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from audit_support import OpenLog, event
-from sqlalchemy import func, select
+from sqlalchemy import func, make_url, select
 
 from moderator_app.audit.schema import audit_event
 from moderator_app.audit.store import APPEND_BATCH
@@ -56,3 +58,28 @@ def test_a_long_burst_goes_in_several_group_commits(any_url: str, open_log: Open
     receipts = audit_log.append_many([event(n) for n in range(APPEND_BATCH * 2 + 3)])
     assert [r.seq for r in receipts] == list(range(1, APPEND_BATCH * 2 + 4))
     assert audit_log.verify().ok
+
+
+def test_a_postgresql_append_is_flushed_to_disk_when_it_returns(pg_url: str, open_log: OpenLog,
+                                                                tmp_path: Path) -> None:
+    """Synchronous commit for what the caller is told is stored: when append or append_many returns, the server's
+    WAL is flushed past where it stood before the call (an asynchronous commit leaves it behind). Checked on the
+    append connection itself, also with synchronous_commit=off as the session's default."""
+    base = make_url(pg_url)
+    for default in ("on", "off"):
+        options = f"{base.query['options']} -csynchronous_commit={default}"
+        audit_log = open_log(base.update_query_dict({"options": options}).render_as_string(hide_password=False),
+                             data_dir=tmp_path / default)
+        audit_log.append(event(0))
+        connection = audit_log.store._append_cursor().connection
+        behind = []
+        for number in range(1, 21):
+            before = connection.execute("SELECT pg_current_wal_insert_lsn()").fetchone()[0]
+            if number % 2:
+                audit_log.append(event(number))
+            else:
+                audit_log.append_many([event(number), event(number + 100)])
+            flushed = connection.execute("SELECT pg_current_wal_flush_lsn()").fetchone()[0]
+            if flushed <= before:
+                behind.append(number)
+        assert behind == [], f"not yet on disk when the append returned (synchronous_commit={default})"
