@@ -1,4 +1,5 @@
-"""Audit log: durable SQLite appends, PostgreSQL appends with 8 writer processes, verification of 1,000,000 events.
+"""Audit log: durable SQLite appends, PostgreSQL appends with 8 writer processes (8 workstations, each a process of
+its own appending its own events through the app's whole path), verification of 1,000,000 events.
 
 The 1,000,000-event SQLite log is generated once (bulk path, same chain and signatures) and kept in .bench/.
 """
@@ -21,6 +22,7 @@ from benchmarks.harness import REPO, Row
 PG_URL = os.environ.get("MODAPP_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BIG = 1_000_000
 BENCH_DIR = REPO / ".bench" / "audit"
+BURST = 10  # events per append_many call in the group-commit row
 
 
 def _event(actor: str, number: int) -> Any:
@@ -67,23 +69,33 @@ def sqlite_appends(seconds: float = 4.0) -> float:
     return rate
 
 
-def _pg_worker(url: str, count: int, folder: str, name: str, barrier: Barrier, results: Any, bare: bool) -> None:
+def _pg_worker(url: str, count: int, folder: str, name: str, barrier: Barrier, results: Any, mode: str) -> None:
+    """One workstation: opens the log as the app does, then appends its own events. ``full``: one append call per
+    event, the whole path (canonical JSON, Ed25519 signature, spool check, interval checkpoints, which verify the
+    other workstations' signatures); ``burst``: the same path, 10 events per call (group commit); ``bare``: only
+    the database's share (events signed up front, no checkpoints)."""
     logging.disable(logging.WARNING)  # "no OS keyring" from every worker would drown the table
     audit_log = _open(url, Path(folder) / name, name)
     events = [_event(name, n) for n in range(count)]
-    prepared = [audit_log.writer.prepare(item) for item in events] if bare else []
+    prepared = [audit_log.writer.prepare(item) for item in events] if mode == "bare" else []
     barrier.wait()
-    started = time.perf_counter()
-    if bare:  # the database's share alone: pre-signed events, no checkpoints
+    started, cpu = time.perf_counter(), time.process_time()
+    if mode == "bare":
         for event in prepared:
             audit_log.store.append(event)
-    for item in [] if bare else events:
-        audit_log.append(item)
-    results.put((started, time.perf_counter()))
+    elif mode == "burst":
+        for first in range(0, count, BURST):
+            audit_log.append_many(events[first:first + BURST])
+    else:
+        for item in events:
+            audit_log.append(item)
+    results.put((started, time.perf_counter(), time.process_time() - cpu))
     audit_log.store.close()
 
 
-def postgres_appends(writers: int = 8, each: int = 1500, *, bare: bool = False) -> tuple[float, str]:
+def postgres_appends(writers: int = 8, each: int = 2000, *, mode: str = "full") -> tuple[float, float, str]:
+    """(events/s over all writers, client CPU µs per event, note) for ``writers`` separate processes, each
+    appending its own ``each`` events at once into one fresh schema, then a full verification."""
     from sqlalchemy import create_engine, make_url, text
 
     schema = f"audit_bench_{uuid.uuid4().hex[:10]}"
@@ -96,7 +108,7 @@ def postgres_appends(writers: int = 8, each: int = 1500, *, bare: bool = False) 
             _open(url, Path(folder) / "setup", "setup").store.close()
             context = multiprocessing.get_context("spawn")
             barrier, results = context.Barrier(writers), context.Queue()
-            processes = [context.Process(target=_pg_worker, args=(url, each, folder, f"ws{n}", barrier, results, bare))
+            processes = [context.Process(target=_pg_worker, args=(url, each, folder, f"ws{n}", barrier, results, mode))
                          for n in range(writers)]
             for process in processes:
                 process.start()
@@ -104,11 +116,13 @@ def postgres_appends(writers: int = 8, each: int = 1500, *, bare: bool = False) 
             for process in processes:
                 process.join()
             checker = _open(url, Path(folder) / "check", "check")
-            report = checker.verify()
+            report = checker.verify(all_signatures=True)
             checker.store.close()
-        rate = writers * each / (max(end for _, end in spans) - min(start for start, _ in spans))
-        note = "chain intact, no gaps" if report.ok and report.head_seq == writers * each else f"BROKEN: {report}"
-        return rate, note
+        total = writers * each
+        rate = total / (max(end for _, end, _ in spans) - min(start for start, _, _ in spans))
+        client_us = sum(cpu for _, _, cpu in spans) / total * 1e6
+        note = "chain intact, no gaps" if report.ok and report.head_seq == total else f"BROKEN: {report}"
+        return rate, client_us, note
     finally:
         with admin.connect() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
@@ -146,15 +160,23 @@ def run() -> list[Row]:
     rows = [Row("audit append, SQLite, durable (synchronous=FULL), one event per transaction", rate, "events/s",
                 1000, higher_is_better=True,
                 note=f"bare SQLite commits on this disk: {floor:,.0f}/s; load {os.getloadavg()[0]:.1f}")]
+    name = "audit append, PostgreSQL, 8 writer processes, one event per call"
     try:
-        bare, _ = postgres_appends(bare=True)
-        rate, note = postgres_appends()
-        rows.append(Row("audit append, PostgreSQL, 8 writer processes", rate, "events/s", 2000,
-                        higher_is_better=True, note=f"{note}; database's share alone (pre-signed, no "
-                                                    f"checkpoints): {bare:,.0f}/s; load {os.getloadavg()[0]:.1f}"))
+        bare, _, _ = postgres_appends(mode="bare")
+        runs = sorted((postgres_appends() for _ in range(3)), key=lambda run: run[0])
+        rate, client_us, note = runs[1]  # the median of three: the machine is shared, figures move
+        rows.append(Row(name, rate, "events/s", 2000, higher_is_better=True,
+                        note=f"median of {', '.join(f'{r:,.0f}' for r, _, _ in runs)}; {note}; client CPU "
+                             f"{client_us:,.0f} µs/event; database's share alone (pre-signed, no checkpoints): "
+                             f"{bare:,.0f}/s; load {os.getloadavg()[0]:.1f}"))
+        rate, client_us, note = postgres_appends(mode="burst")
+        rows.append(Row(f"audit append, PostgreSQL, 8 writer processes, bursts of {BURST} per call", rate,
+                        "events/s", 2000, higher_is_better=True,
+                        note=f"group commit; {note}; client CPU {client_us:,.0f} µs/event; "
+                             f"load {os.getloadavg()[0]:.1f}"))
     except Exception as exc:  # noqa: BLE001 - no server here: say so in the table instead of failing the run
-        rows.append(Row("audit append, PostgreSQL, 8 writer processes", 0, "events/s", 2000,
-                        higher_is_better=True, note=f"not run: {str(exc).splitlines()[0][:60]}"))
+        rows.append(Row(name, 0, "events/s", 2000, higher_is_better=True,
+                        note=f"not run: {str(exc).splitlines()[0][:60]}"))
     took, note = verify_big()
     rows.append(Row("audit verify, 1,000,000 events (SQLite)", took, "s", 10, note=note))
     return rows

@@ -2,8 +2,9 @@
 
 SQLite: BEFORE UPDATE/DELETE triggers. PostgreSQL: row triggers, a TRUNCATE statement trigger, all ENABLE ALWAYS
 (so ``session_replication_role = replica`` does not skip them), and ``audit_append``, a SECURITY DEFINER function that
-is the only way an application role writes events. Everything here is idempotent: every migration ends by calling
-``install`` because Alembic batch mode on SQLite silently drops triggers when it rebuilds a table.
+is the only way an application role writes events (workstations call it through ``audit_append_durable``, which
+returns once the append is durable). Everything here is idempotent: every migration ends by calling ``install``
+because Alembic batch mode on SQLite silently drops triggers when it rebuilds a table.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ _PG_FUNCTIONS = [
       SELECT e.seq, e.chain_hash INTO h_seq, h_chain FROM audit_event e WHERE e.event_id = p_event_id;
       IF FOUND THEN RETURN QUERY SELECT h_seq, h_chain; RETURN; END IF;
       -- The head lock is held until COMMIT; an asynchronous commit releases it without waiting for the disk. The
-      -- caller then waits for the WAL flush outside the lock (AuditStore._append_postgresql), so an append is
-      -- durable before it returns and concurrent flushes share one fsync (group commit).
+      -- caller then waits for the WAL flush outside the lock (audit_append_durable), so an append is durable
+      -- before it returns and concurrent flushes share one fsync (group commit).
       PERFORM set_config('synchronous_commit', 'off', true);
       SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
       IF NOT FOUND THEN  -- the first event of this log
@@ -75,6 +76,56 @@ _PG_FUNCTIONS = [
       RETURN QUERY SELECT h_seq + 1, v_chain;
     END $$""",
 ]
+
+
+# What workstations call: one round trip per durable append. audit_append's transaction commits asynchronously (the
+# head lock goes without waiting for the disk); then a second transaction commits synchronously, so CALL returns
+# only once the WAL is flushed past the append's commit record, and concurrent appenders share fsyncs.
+# A retry that finds its event already stored waits for that flush too. A procedure that COMMITs cannot be SECURITY
+# DEFINER nor carry a SET clause: these run with the caller's rights (who needs EXECUTE on audit_append) and name
+# audit_append with its schema, fixed when they are installed.
+_WAIT_DURABLE = """COMMIT;
+  IF current_setting('synchronous_commit') = 'off' THEN  -- a role or database default must not make it async
+    PERFORM set_config('synchronous_commit', 'on', true);
+  END IF;
+  -- A commit waits for the flush only if its transaction has an xid AND wrote WAL (txid_current() alone gives an
+  -- xid but writes nothing, so that commit is asynchronous). A transactional logical message, a few bytes that
+  -- only a logical decoder of this database would see, gives it both.
+  PERFORM pg_catalog.pg_logical_emit_message(true, 'moderator-audit', 'flush');"""
+_PG_APPEND_DURABLE = """CREATE OR REPLACE PROCEDURE audit_append_durable(
+    p_log text, p_event_id text, p_envelope bytea, p_key_id text, p_sig bytea, p_occurred_at text,
+    p_actor text, p_event_type text, p_category text, p_subject text, p_decision_kind text,
+    INOUT out_seq bigint DEFAULT NULL, INOUT out_chain bytea DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT a.out_seq, a.out_chain INTO out_seq, out_chain
+    FROM {schema}.audit_append(p_log, p_event_id, p_envelope, p_key_id, p_sig, p_occurred_at, p_actor,
+                               p_event_type, p_category, p_subject, p_decision_kind) a;
+  {wait_durable}
+END $$"""
+# Group commit for a run of events (a spool flushed, a burst): one call, one lock, one WAL flush. The events are
+# appended in order by audit_append itself, so every rule (idempotent event ids, gap-free seq) is the same.
+_PG_APPEND_DURABLE_MANY = """CREATE OR REPLACE PROCEDURE audit_append_durable_many(
+    p_log text, p_event_id text[], p_envelope bytea[], p_key_id text[], p_sig bytea[], p_occurred_at text[],
+    p_actor text[], p_event_type text[], p_category text[], p_subject text[], p_decision_kind text[],
+    INOUT out_seq bigint[] DEFAULT NULL, INOUT out_chain bytea[] DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE v_seq bigint; v_chain bytea;
+BEGIN
+  out_seq := '{}'; out_chain := '{}';
+  FOR i IN 1 .. coalesce(cardinality(p_event_id), 0) LOOP
+    SELECT a.out_seq, a.out_chain INTO v_seq, v_chain
+      FROM {schema}.audit_append(p_log, p_event_id[i], p_envelope[i], p_key_id[i], p_sig[i], p_occurred_at[i],
+                                 p_actor[i], p_event_type[i], p_category[i], p_subject[i], p_decision_kind[i]) a;
+    out_seq := out_seq || v_seq;
+    out_chain := out_chain || v_chain;
+  END LOOP;
+  {wait_durable}
+END $$"""
+APPEND_SIGNATURE = "text,text,bytea,text,bytea,text,text,text,text,text,text"
+APPEND_DURABLE_SIGNATURE = f"{APPEND_SIGNATURE},bigint,bytea"
+APPEND_DURABLE_MANY_SIGNATURE = "text," + ",".join(f"{t}[]" for t in [*APPEND_SIGNATURE.split(",")[1:],
+                                                                      "bigint", "bytea"])
 
 
 def _pg_triggers() -> list[tuple[str, str, str]]:
@@ -102,6 +153,11 @@ def install(connection: Connection) -> None:
         return
     for statement in _PG_FUNCTIONS:
         connection.exec_driver_sql(statement)
+    schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
+    quoted_schema = connection.dialect.identifier_preparer.quote(str(schema))
+    for procedure in (_PG_APPEND_DURABLE, _PG_APPEND_DURABLE_MANY):
+        connection.exec_driver_sql(procedure.replace("{schema}", quoted_schema).replace("{wait_durable}",
+                                                                                           _WAIT_DURABLE))
     for table, name, create in _pg_triggers():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
         connection.exec_driver_sql(create)
@@ -124,8 +180,7 @@ def missing(connection: Connection) -> list[str]:
             problems.append(f"trigger {name} on {table} is missing")
         elif row[0] != "A":
             problems.append(f"trigger {name} on {table} is not ENABLE ALWAYS (state {row[0]!r})")
-    function = connection.exec_driver_sql("SELECT to_regprocedure('audit_append(text,text,bytea,text,bytea,text,"
-                                          "text,text,text,text,text)')").scalar()
+    function = connection.exec_driver_sql(f"SELECT to_regprocedure('audit_append({APPEND_SIGNATURE})')").scalar()
     if function is None:
         problems.append("function audit_append is missing")
     return problems
@@ -142,7 +197,8 @@ def grant_app_role(connection: Connection, role: str) -> None:
     connection.exec_driver_sql(
         f"GRANT SELECT ON audit_event, audit_head, audit_checkpoint, audit_key, alembic_version TO {quoted}")
     connection.exec_driver_sql(f"GRANT INSERT ON audit_checkpoint, audit_key TO {quoted}")
-    connection.exec_driver_sql("REVOKE ALL ON FUNCTION audit_append(text,text,bytea,text,bytea,text,text,text,text,"
-                               "text,text) FROM PUBLIC")
-    connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION audit_append(text,text,bytea,text,bytea,text,text,text,"
-                               f"text,text,text) TO {quoted}")
+    for routine in (f"FUNCTION audit_append({APPEND_SIGNATURE})",
+                    f"PROCEDURE audit_append_durable({APPEND_DURABLE_SIGNATURE})",
+                    f"PROCEDURE audit_append_durable_many({APPEND_DURABLE_MANY_SIGNATURE})"):
+        connection.exec_driver_sql(f"REVOKE ALL ON {routine} FROM PUBLIC")
+        connection.exec_driver_sql(f"GRANT EXECUTE ON {routine} TO {quoted}")

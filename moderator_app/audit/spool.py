@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from moderator_app.audit.chain import PreparedEvent
+from moderator_app.audit.store import APPEND_BATCH
 from moderator_app.audit.writer import AuditWriter
 from moderator_app.core.audit import AppendReceipt, AuditEvent, SpoolStatus, utc_timestamp
 from moderator_app.core.errors import StorageUnavailable
@@ -27,17 +29,25 @@ class Spool:
         self._db.execute(f"CREATE TABLE IF NOT EXISTS spooled (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                          f"{', '.join(_FIELDS)}, UNIQUE(event_id))")
 
-    def put(self, event: PreparedEvent) -> None:
-        values = [getattr(event, name) for name in _FIELDS]
-        self._db.execute(f"INSERT OR IGNORE INTO spooled ({', '.join(_FIELDS)}) VALUES "
-                         f"({', '.join('?' * len(_FIELDS))})", values)
+    def put(self, events: Sequence[PreparedEvent]) -> None:
+        """In order, in one durable transaction."""
+        rows = [[getattr(event, name) for name in _FIELDS] for event in events]
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany(f"INSERT OR IGNORE INTO spooled ({', '.join(_FIELDS)}) VALUES "
+                                 f"({', '.join('?' * len(_FIELDS))})", rows)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def oldest(self, limit: int) -> list[tuple[int, PreparedEvent]]:
         rows = self._db.execute(f"SELECT id, {', '.join(_FIELDS)} FROM spooled ORDER BY id LIMIT ?", (limit,))
         return [(row[0], PreparedEvent(**dict(zip(_FIELDS, row[1:], strict=True)))) for row in rows]
 
-    def remove(self, row_id: int) -> None:
-        self._db.execute("DELETE FROM spooled WHERE id = ?", (row_id,))
+    def remove_through(self, row_id: int) -> None:
+        """Forget the oldest events, up to and including ``row_id`` (they are in the database now)."""
+        self._db.execute("DELETE FROM spooled WHERE id <= ?", (row_id,))
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM spooled").fetchone()[0])
@@ -64,17 +74,21 @@ class SpoolingWriter:
         self._pending = spool.count()  # kept in memory: the hot path does not query the spool file
 
     def append(self, event: AuditEvent) -> AppendReceipt:
-        prepared = self.writer.prepare(event)
+        return self.append_many([event])[0]
+
+    def append_many(self, events: Sequence[AuditEvent]) -> list[AppendReceipt]:
+        """In order; several at once go to the database as one group commit (or to the spool in one transaction)."""
+        prepared = [self.writer.prepare(event) for event in events]
         with self._lock:
             if self._pending == 0 and time.monotonic() >= self._down_until:
                 try:
-                    return self.writer.append_prepared(prepared)
-                except StorageUnavailable as exc:
+                    return self.writer.append_prepared_many(prepared)
+                except StorageUnavailable as exc:  # some may have been appended: the flush retries them, idempotently
                     self._went_down(exc)
             self.spool.put(prepared)
             self._pending = self.spool.count()
             self.flush()
-            return AppendReceipt(event.event_id, None, spooled=True)
+            return [AppendReceipt(event.event_id, None, spooled=True) for event in events]
 
     def flush(self, *, force: bool = False) -> int:
         """Append what is spooled, oldest first; stop at the first failure. Returns how many were appended."""
@@ -83,18 +97,17 @@ class SpoolingWriter:
             if not force and time.monotonic() < self._down_until:
                 return 0
             while True:
-                batch = self.spool.oldest(200)
+                batch = self.spool.oldest(APPEND_BATCH)
                 if not batch:
                     break
-                for row_id, prepared in batch:
-                    try:
-                        self.writer.append_prepared(prepared)
-                    except StorageUnavailable as exc:
-                        self._went_down(exc)
-                        return appended
-                    self.spool.remove(row_id)
-                    self._pending -= 1
-                    appended += 1
+                try:  # one group commit per batch
+                    self.writer.append_prepared_many([prepared for _row_id, prepared in batch])
+                except StorageUnavailable as exc:
+                    self._went_down(exc)
+                    return appended
+                self.spool.remove_through(batch[-1][0])
+                self._pending -= len(batch)
+                appended += len(batch)
             if appended:
                 self.last_flush_at = utc_timestamp()
             self.last_error = None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import base64
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -23,7 +23,15 @@ from moderator_app.core.audit import AppendReceipt, Checkpoint
 from moderator_app.core.errors import StorageError, UsageError
 
 DEFAULT_LOG_ID = "main"
-_PG_APPEND = "SELECT out_seq, out_chain FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+# One round trip: the procedures append (asynchronous commit, so the head lock is not held while the disk syncs),
+# then commit a second, synchronous transaction: they return once the appends are durable (protections.py).
+_PG_APPEND = "CALL audit_append_durable(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, NULL, NULL)"
+_PG_APPEND_MANY = ("CALL audit_append_durable_many(%s, %s::text[], %s::bytea[], %s::text[], %s::bytea[], %s::text[], "
+                   "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], NULL, NULL)")
+# audit_append's parameters after the log id, in order
+_APPEND_FIELDS = ("event_id", "envelope", "writer_key_id", "writer_sig", "occurred_at", "actor", "event_type",
+                  "category", "subject", "decision_kind")
+APPEND_BATCH = 100  # events per group commit: bounds how long one call holds the head
 # A value edited with SQL string functions comes back from SQLite as TEXT: CAST reads it as the bytes it holds.
 _SQLITE_EVENTS = (
     "SELECT seq, CAST(envelope AS BLOB), CAST(leaf_hash AS BLOB), CAST(prev_hash AS BLOB), CAST(chain_hash AS BLOB), "
@@ -60,6 +68,7 @@ class AuditStore:
         self._append_lock = threading.Lock()
         self._appender_fairy: Any = None
         self._appender_connection: Any = None
+        self._appender_cursor: Any = None
 
     def close(self) -> None:
         with self._append_lock:
@@ -126,31 +135,52 @@ class AuditStore:
         try:
             if self.dialect == "postgresql":
                 return self._append_postgresql(event)
-            return self._append_sqlite(event)
+            return self._append_sqlite([event])[0]
         except DBAPIError as exc:
             raise storage_error(exc, self.display_url) from None
 
+    def append_batch(self, events: Sequence[PreparedEvent]) -> list[AppendReceipt]:
+        """Group commit (a spool flushed, a burst): the events in order, APPEND_BATCH at a time in one transaction
+        and one flush each, under the same rules as ``append``; every one is durable when this returns."""
+        receipts: list[AppendReceipt] = []
+        try:
+            for start in range(0, len(events), APPEND_BATCH):
+                chunk = events[start:start + APPEND_BATCH]
+                receipts += (self._append_many_postgresql(chunk) if self.dialect == "postgresql"
+                             else self._append_sqlite(chunk))
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+        return receipts
+
     def _append_postgresql(self, event: PreparedEvent) -> AppendReceipt:
-        params = (self.log_id, event.event_id, event.envelope, event.writer_key_id, event.writer_sig,
-                  event.occurred_at, event.actor, event.event_type, event.category, event.subject,
-                  event.decision_kind)
+        row = self._call(_PG_APPEND, (self.log_id, event.event_id, event.envelope, event.writer_key_id,
+                                      event.writer_sig, event.occurred_at, event.actor, event.event_type,
+                                      event.category, event.subject, event.decision_kind))
+        return AppendReceipt(event.event_id, int(row[0]), bytes(row[1]).hex())
+
+    def _append_many_postgresql(self, events: Sequence[PreparedEvent]) -> list[AppendReceipt]:
+        row = self._call(_PG_APPEND_MANY, (self.log_id, *([getattr(e, name) for e in events]
+                                                           for name in _APPEND_FIELDS)))
+        return [AppendReceipt(event.event_id, int(seq), bytes(chain).hex())
+                for event, seq, chain in zip(events, row[0], row[1], strict=True)]
+
+    def _call(self, sql: str, params: tuple[Any, ...]) -> Any:
         with self._append_lock:
-            driver = self._append_connection()
+            cursor = self._append_cursor()
             try:
-                # Autocommit, so each statement is its own transaction. The second is a synchronous commit with an
-                # xid: it returns once the WAL is flushed past our append's asynchronous commit (see audit_append),
-                # so the event is durable when this returns. (psycopg's pipeline mode, one round trip instead of
-                # two, measured slower here.)
-                row = driver.execute(_PG_APPEND, params).fetchone()
-                driver.execute("SELECT txid_current()").fetchone()
+                # Autocommit: the procedure controls its own transactions (a CALL inside a transaction block could
+                # not COMMIT). It returns once the events are durable.
+                cursor.execute(sql, params)
+                row = cursor.fetchone()
             except psycopg.Error as exc:
                 self._drop_append_connection()
                 raise storage_error_from_driver(exc, self.display_url) from None
         assert row is not None
-        return AppendReceipt(event.event_id, int(row[0]), bytes(row[1]).hex())
+        return row
 
-    def _append_connection(self) -> Any:
-        """One long-lived autocommit connection for appends: no pool round trips on the hot path."""
+    def _append_cursor(self) -> Any:
+        """One long-lived autocommit connection for appends, and one binary cursor on it: no pool round trips and
+        no cursor set-up on the hot path (a new cursor per append measured 40% more client CPU)."""
         if self._appender_connection is None or self._appender_connection.closed:
             assert self.appender is not None
             try:
@@ -162,28 +192,32 @@ class AuditStore:
             self._appender_fairy = fairy
             self._appender_connection = fairy.driver_connection
             self._appender_connection.autocommit = True
-        return self._appender_connection
+            self._appender_cursor = self._appender_connection.cursor(binary=True)
+        return self._appender_cursor
 
     def _drop_append_connection(self) -> None:
         if self._appender_fairy is not None:
             self._appender_fairy.invalidate()
         self._appender_fairy = self._appender_connection = None
 
-    def _append_sqlite(self, event: PreparedEvent) -> AppendReceipt:
+    def _append_sqlite(self, events: Sequence[PreparedEvent]) -> list[AppendReceipt]:
         # Driver-level SQL: this is the hot path, and statement construction would cost more than the fsync.
         with self.writer.begin() as connection:  # BEGIN IMMEDIATE: the file's write lock is the serialisation point
-            existing = connection.exec_driver_sql(_SQLITE_FIND_EVENT, (event.event_id,)).first()
-            if existing is not None:
-                return AppendReceipt(event.event_id, int(existing[0]), bytes(existing[1]).hex())
-            head = connection.exec_driver_sql(_SQLITE_HEAD, (self.log_id,)).first()
-            seq, prev = (int(head[0]), bytes(head[1])) if head is not None else self._lock_head(connection)
-            new_seq = seq + 1
-            chain = chain_hash(prev, new_seq, event.leaf_hash)
-            connection.exec_driver_sql(_SQLITE_INSERT_EVENT, (
-                self.log_id, new_seq, event.event_id, event.envelope, event.leaf_hash, prev, chain,
-                event.writer_key_id, event.writer_sig, event.occurred_at, event.actor, event.event_type,
-                event.category, event.subject, event.decision_kind))
-            connection.exec_driver_sql(_SQLITE_ADVANCE_HEAD, (new_seq, chain, self.log_id))
+            return [self._append_sqlite_one(connection, event) for event in events]
+
+    def _append_sqlite_one(self, connection: Connection, event: PreparedEvent) -> AppendReceipt:
+        existing = connection.exec_driver_sql(_SQLITE_FIND_EVENT, (event.event_id,)).first()
+        if existing is not None:
+            return AppendReceipt(event.event_id, int(existing[0]), bytes(existing[1]).hex())
+        head = connection.exec_driver_sql(_SQLITE_HEAD, (self.log_id,)).first()
+        seq, prev = (int(head[0]), bytes(head[1])) if head is not None else self._lock_head(connection)
+        new_seq = seq + 1
+        chain = chain_hash(prev, new_seq, event.leaf_hash)
+        connection.exec_driver_sql(_SQLITE_INSERT_EVENT, (
+            self.log_id, new_seq, event.event_id, event.envelope, event.leaf_hash, prev, chain,
+            event.writer_key_id, event.writer_sig, event.occurred_at, event.actor, event.event_type,
+            event.category, event.subject, event.decision_kind))
+        connection.exec_driver_sql(_SQLITE_ADVANCE_HEAD, (new_seq, chain, self.log_id))
         return AppendReceipt(event.event_id, new_seq, chain.hex())
 
     def _lock_head(self, connection: Any) -> tuple[int, bytes]:

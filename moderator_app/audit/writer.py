@@ -4,13 +4,14 @@ shutdown) after re-checking the events they cover; each checkpoint also goes to 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
 from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, index_copy_problem, leaf_hash, prepare
 from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints, sign_checkpoint
 from moderator_app.audit.keys import PublicKeys, SigningKey
-from moderator_app.audit.schema import audit_checkpoint
+from moderator_app.audit.schema import audit_checkpoint, audit_event
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import AppendReceipt, AuditEvent, Checkpoint, Witness, utc_timestamp
 
@@ -40,15 +41,27 @@ class AuditWriter:
     def append(self, event: AuditEvent) -> AppendReceipt:
         return self.append_prepared(self.prepare(event))
 
+    def append_many(self, events: Sequence[AuditEvent]) -> list[AppendReceipt]:
+        return self.append_prepared_many([self.prepare(event) for event in events])
+
     def append_prepared(self, event: PreparedEvent) -> AppendReceipt:
+        return self.append_prepared_many([event])[0]
+
+    def append_prepared_many(self, events: Sequence[PreparedEvent]) -> list[AppendReceipt]:
+        """In order; every one durable when this returns. Several go as one group commit (a spool flushed, a
+        burst); then an interval checkpoint is signed for each interval boundary they reach."""
+        if not events:
+            return []
         if not self.started:  # the database was down when the workstation started
             self.start()
-        receipt = self.store.append(event)
-        if receipt.seq is not None and len(self._own) < 10 * self.interval:
-            self._own[receipt.seq] = (event.leaf_hash, event.writer_sig)
-        if receipt.seq is not None and receipt.seq % self.interval == 0 and not self._has_checkpoint(receipt.seq):
-            self.checkpoint("interval", at_seq=receipt.seq)
-        return receipt
+        receipts = [self.store.append(events[0])] if len(events) == 1 else self.store.append_batch(events)
+        for event, receipt in zip(events, receipts, strict=True):
+            if receipt.seq is not None and len(self._own) < 10 * self.interval:
+                self._own[receipt.seq] = (event.leaf_hash, event.writer_sig)
+        for receipt in receipts:
+            if receipt.seq is not None and receipt.seq % self.interval == 0 and not self._has_checkpoint(receipt.seq):
+                self.checkpoint("interval", at_seq=receipt.seq)
+        return receipts
 
     def last_checkpoint_seq(self, at_most: int) -> int:
         """The newest checkpoint at or before ``at_most`` (another workstation may already have signed a later one)."""
@@ -68,7 +81,7 @@ class AuditWriter:
         end = at_seq if at_seq is not None else self.store.head()[0]
         if end == 0:
             return None
-        chain = self._vouch(self.last_checkpoint_seq(end), end)
+        chain = self._vouch(end)
         if chain is None:
             return None
         self._own = {seq: leaf for seq, leaf in self._own.items() if seq > end}
@@ -87,11 +100,42 @@ class AuditWriter:
             log.warning("audit witness unavailable for checkpoint %s: %s", checkpoint.seq, exc)
             return None
 
-    def _vouch(self, start: int, end: int) -> bytes | None:
-        """The chain hash at ``end`` if seq start+1..end chain on from the checkpoint at ``start`` (the chain hash it
-        signed) with valid writer signatures; None, and an alarm, otherwise."""
+    def _vouch(self, end: int) -> bytes | None:
+        """The chain hash at ``end`` once every event since the newest checkpoint before it checks out (leaf, chain
+        link, writer signature, indexed copies), chained on from the hash that checkpoint signed; None, and an
+        alarm, otherwise.
+
+        Newest interval first. Under load the previous interval's checkpoint is often still being made by another
+        workstation when this one starts; checking from that checkpoint would check those events twice. So the
+        newest interval is checked from the chain hash stored where it begins, and then the checkpoint is looked
+        for again: usually it is there by now, and the intervals join (the hash it signed is the one this interval
+        started from). Only when it is not are the older events checked as well, interval by interval."""
+        top, joins, result = end, None, None
+        while True:
+            anchor = self.last_checkpoint_seq(top)
+            start = max(anchor, (top - 1) // self.interval * self.interval)
+            if start == anchor:
+                running = ZERO_HASH if anchor == 0 else self._checkpointed_chain(anchor)
+            else:
+                running = self._stored_chain(start)
+            if running is None:
+                self._refuse(f"seq {start} is missing")
+                return None
+            chain = self._check_range(start, top, running)
+            if chain is None:
+                return None
+            if joins is not None and chain != joins:
+                self._refuse(f"seq {top} changed while it was being checked")
+                return None
+            result = chain if result is None else result
+            if start == anchor:
+                return result
+            top, joins = start, running
+
+    def _check_range(self, start: int, end: int, running: bytes) -> bytes | None:
+        """The chain hash at ``end`` if seq start+1..end chain on from ``running`` (the chain hash at ``start``) with
+        valid writer signatures and indexed copies; None, and an alarm, otherwise."""
         keys = PublicKeys(self.store.public_keys())
-        running = ZERO_HASH if start == 0 else self._checkpointed_chain(start)
         expected = start + 1
         for seq, envelope, leaf, prev, stored, key_id, sig in self.store.iter_events(start + 1, end):
             mine = key_id == self.key.key_id and self._own.get(seq) == (leaf, sig)
@@ -100,7 +144,7 @@ class AuditWriter:
                 self._refuse(f"seq {seq} does not check out")
                 return None
             running, expected = stored, expected + 1
-        if expected != end + 1 or running is None:
+        if expected != end + 1:
             self._refuse(f"events up to seq {end} are missing")
             return None
         for seq, envelope, *copies in self.store.iter_index_copies(start + 1, end):
@@ -109,6 +153,12 @@ class AuditWriter:
                 self._refuse(f"seq {seq}: {why}")
                 return None
         return running
+
+    def _stored_chain(self, seq: int) -> bytes | None:
+        with self.store.reader.connect() as connection:
+            chain = connection.execute(select(audit_event.c.chain_hash).where(
+                audit_event.c.log_id == self.store.log_id, audit_event.c.seq == seq)).scalar()
+        return None if chain is None else bytes(chain)
 
     def _checkpointed_chain(self, seq: int) -> bytes | None:
         with self.store.reader.connect() as connection:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 from moderator_app import paths
@@ -63,6 +64,12 @@ class AuditLogService:
         receipt = self.spooler.append(event) if self.spooler else self.writer.append(event)
         self._appended_since_checkpoint = True
         return receipt
+
+    def append_many(self, events: Sequence[AuditEvent]) -> list[AppendReceipt]:
+        """Several events in order (a burst): on PostgreSQL one group commit, a fraction of the cost of one by one."""
+        receipts = self.spooler.append_many(events) if self.spooler else self.writer.append_many(events)
+        self._appended_since_checkpoint = True
+        return receipts
 
     def checkpoint(self, reason: str) -> Checkpoint | None:
         """Sign the current head (at an export: reason "export"). None when the log is empty or does not check out."""

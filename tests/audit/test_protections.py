@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from audit_support import OpenLog, fill
+from audit_support import OpenLog, event, fill
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "9001"
-down_revision = "0001"
+down_revision = "{head}"
 
 
 def upgrade() -> None:
@@ -65,7 +65,8 @@ def test_batch_migration_on_sqlite_keeps_the_triggers(sqlite_url: str, open_log:
     fill(audit_log, 5)
     versions = tmp_path / "versions"
     versions.mkdir()
-    (versions / "9001_rebuild.py").write_text(BATCH_MIGRATION, encoding="utf-8")
+    (versions / "9001_rebuild.py").write_text(BATCH_MIGRATION.replace("{head}", str(migrate.head_revision())),
+                                              encoding="utf-8")
     migrate.upgrade(audit_log.store.writer, migrate.alembic_config([versions]))
     with audit_log.store.reader.connect() as connection:
         columns = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(audit_event)")]
@@ -141,6 +142,8 @@ def test_the_workstation_runs_as_the_least_privilege_role(pg_url: str, open_log:
     audit_log = open_log(app_url, checkpoint_interval=5, data_dir=tmp_path / "app")
     fill(audit_log, 7)
     assert [c.seq for c in audit_log.store.checkpoints()] == [5]
+    assert [r.seq for r in audit_log.append_many([event(n) for n in range(7, 12)])] == [8, 9, 10, 11, 12]
+    assert [c.seq for c in audit_log.store.checkpoints()] == [5, 10]
     assert audit_log.verify().ok
     audit_log.close()
-    assert [c.reason for c in open_log(pg_url).store.checkpoints()] == ["interval", "shutdown"]
+    assert [c.reason for c in open_log(pg_url).store.checkpoints()] == ["interval", "interval", "shutdown"]

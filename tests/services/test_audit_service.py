@@ -183,6 +183,55 @@ def test_a_checkpoint_behind_another_workstations_later_one_is_still_signed(sqli
     assert first.verify().ok
 
 
+def test_a_checkpoint_checks_the_older_interval_too_when_its_checkpoint_never_came(sqlite_url: str,
+                                                                                    open_log: OpenLog,
+                                                                                    tmp_path: Path) -> None:
+    from audit_support import tamper
+    from sqlalchemy import Connection
+
+    fill(open_log(sqlite_url, checkpoint_interval=1000), 20)  # the workstation that appended seq 10 signed nothing
+    checker = open_log(sqlite_url, checkpoint_interval=10, data_dir=tmp_path / "ws2")
+
+    def edit(connection: Connection) -> None:
+        connection.exec_driver_sql("UPDATE audit_event SET writer_sig = zeroblob(64) WHERE seq = 5")
+
+    tamper(sqlite_url, edit)
+    assert checker.writer.checkpoint("interval", at_seq=20) is None
+    assert checker.alarm is not None and "seq 5 does not check out" in checker.alarm
+    assert checker.store.checkpoints() == []
+
+
+def test_a_checkpoint_joins_the_previous_one_that_lands_while_it_checks(sqlite_url: str, open_log: OpenLog,
+                                                                         tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under load the previous interval's checkpoint is still being made when the next one starts: the newest
+    interval is checked first, and once the previous checkpoint is there the older events are not checked again."""
+    from moderator_app.audit.keys import PublicKeys
+
+    first = open_log(sqlite_url, checkpoint_interval=1000)
+    fill(first, 20)
+    checker = open_log(sqlite_url, checkpoint_interval=10, data_dir=tmp_path / "ws2")
+    checked: list[bytes] = []
+    real_verify, real_iter = PublicKeys.verify, checker.store.iter_events
+
+    def counting_verify(self: PublicKeys, key_id: str, signature: bytes, data: bytes) -> bool:
+        checked.append(data)
+        return real_verify(self, key_id, signature, data)
+
+    def events_while_the_other_signs(start: int = 1, end: int | None = None, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if not first.store.checkpoints():
+            assert first.writer.checkpoint("interval", at_seq=10) is not None  # its own events: no verifying
+        return real_iter(start, end, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PublicKeys, "verify", counting_verify)
+    monkeypatch.setattr(checker.store, "iter_events", events_while_the_other_signs)
+    made = checker.writer.checkpoint("interval", at_seq=20)
+    assert made is not None and checker.alarm is None
+    assert len(checked) == 10  # seq 11..20 only
+    assert [c.seq for c in checker.store.checkpoints()] == [10, 20]
+    assert checker.verify(all_signatures=True).ok
+
+
 def test_background_check_of_new_events_only(sqlite_url: str, open_log: OpenLog) -> None:
     from audit_support import tamper
     from sqlalchemy import Connection
