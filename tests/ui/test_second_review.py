@@ -191,7 +191,7 @@ def test_a_moderator_decides_blind_reviews_by_keys_and_the_lead_sees_agreement(q
         assert item.post_id in {h.post_id for h in on_platform}
         others = sum(h.post_id != item.post_id for h in on_platform)
         # The history may be fetched again (the full queue arriving re-shows the post): wait for it to settle.
-        qtbot.waitUntil(lambda: window.post_pane.history.count() == others, timeout=20_000)
+        qtbot.waitUntil(lambda others=others: window.post_pane.history.count() == others, timeout=20_000)
         assert "mod2" not in visible_texts(window), "the first moderator is never named"
         first = firsts[item.post_id]
         if agree:  # the same verdict as the first moderator, typed with the usual keys
