@@ -29,7 +29,7 @@ from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import ReportStats
 from moderator_app.audit.exports.selection import ProofRange, proof_range
 from moderator_app.audit.exports.sqlite_fast import write_sqlite
-from moderator_app.audit.exports.stream import ExportCancelled, Formats, PageWriter, write_generic
+from moderator_app.audit.exports.stream import ExportCancelled, Formats, PageWriter, check_cancel, write_generic
 from moderator_app.audit.exports.verify_text import VERIFY_MD
 from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, HashedFile, Views, XlsxView
 from moderator_app.audit.keys import SigningKey
@@ -128,6 +128,7 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
         events.close()
         context.close()
         views.close(complete=complete)
+    check_cancel(cancel)  # asked for while the workbook was assembled (XlsxWriter's close cannot be interrupted)
     written[EVENTS], written[CONTEXT] = events.hexdigest(), context.hexdigest()
     if views.csv is not None:
         written[CSV] = views.csv.file.hexdigest()
