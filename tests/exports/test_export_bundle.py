@@ -200,6 +200,20 @@ def test_a_cancelled_export_leaves_nothing_behind(export: Export, monkeypatch: p
     assert 1 <= len(seen) <= 4 and max(seen) <= 400 and not (tmp_path / "bundle").exists()
 
 
+def test_a_cancel_while_the_workbook_is_assembled_still_leaves_nothing_behind(
+        export: Export, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cancel, assemble = CancelToken(), views.XlsxView.close
+
+    def close(view: views.XlsxView) -> None:
+        cancel.cancel()  # the user presses Cancel while XlsxWriter writes the zip
+        assemble(view)
+
+    monkeypatch.setattr(views.XlsxView, "close", close)
+    with pytest.raises(ExportCancelled):
+        export(EventFilter(), ("xlsx",), cancel=cancel)
+    assert not (tmp_path / "bundle").exists()
+
+
 def test_an_export_never_writes_into_a_folder_with_files(export: Export, tmp_path: Path) -> None:
     (tmp_path / "bundle").mkdir()
     (tmp_path / "bundle" / "keep.txt").write_text("mine")

@@ -29,7 +29,7 @@ from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import ReportStats
 from moderator_app.audit.exports.selection import ProofRange, proof_range
 from moderator_app.audit.exports.sqlite_fast import write_sqlite
-from moderator_app.audit.exports.stream import ExportCancelled, Formats, PageWriter, write_generic
+from moderator_app.audit.exports.stream import ExportCancelled, Formats, PageWriter, check_cancel, write_generic
 from moderator_app.audit.exports.verify_text import VERIFY_MD
 from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, HashedFile, Views, XlsxView
 from moderator_app.audit.keys import SigningKey
@@ -116,16 +116,19 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     written: dict[str, str] = {}  # digests of the files hashed while they were written
     events, context = HashedFile(out / EVENTS), HashedFile(out / CONTEXT)
     views = Views(None, None)
+    complete = False
     try:
         views.csv = CsvView(out / CSV) if formats.csv else None
         views.xlsx = XlsxView(out / XLSX) if formats.xlsx else None
         writer = PageWriter(events, context, views, ReportStats() if formats.stats else None)
         write = write_sqlite if store.dialect == "sqlite" else write_generic
         write(store, proof, request.wanted, pseudonymiser, writer, formats, progress, cancel)
+        complete = True
     finally:
         events.close()
         context.close()
-        views.close()
+        views.close(complete=complete)
+    check_cancel(cancel)  # asked for while the workbook was assembled (XlsxWriter's close cannot be interrupted)
     written[EVENTS], written[CONTEXT] = events.hexdigest(), context.hexdigest()
     if views.csv is not None:
         written[CSV] = views.csv.file.hexdigest()
@@ -141,7 +144,7 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     for path in sorted(out.rglob("*")):
         if path.is_file():
             name = path.relative_to(out).as_posix()
-            files[name] = written.get(name) or sha256_file(path)
+            files[name] = written.get(name) or sha256_file(path)  # the XLSX, PDF and VERIFY.md: once, closed
     counts = writer.counts
     manifest = _manifest(store, request, proof, signer, pseudonymiser, export_id, counts, files, views)
     manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")

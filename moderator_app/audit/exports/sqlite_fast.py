@@ -1,13 +1,13 @@
 """The export's inner loop for a SQLite log, run inside SQLite: one statement per page of the range gives each
-event's filter verdict, its JSONL line and its view rows (CSV and/or XLSX) as bytes, with placeholder bytes where
-the quoting or markup goes. Python then finishes a whole page with a few C-speed passes (bytes.replace, translate,
+event's filter verdict, its JSONL line and its CSV row as bytes, with placeholder bytes where the quoting goes, and
+its XLSX cells as values. Python then finishes a whole page with a few C-speed passes (bytes.replace, translate,
 find) instead of touching every cell. A reading thread makes the pages (SQLite lets go of the GIL while it steps)
 while the calling thread writes them in order, hashing as it writes.
 
 The checks that run once over each page name the rows that need the per-event Python loop (stream.route_event): a
-possible author identity (pseudonyms), a CSV cell to neutralise, a character XML cannot hold, a cell longer than
-Excel's limit, a payload whose end is not certain. Only those rows take it, so this path writes exactly the bytes
-the per-event loop writes (tests/exports/test_sqlite_fast.py holds them equal); PostgreSQL logs use that loop."""
+possible author identity (pseudonyms), a CSV cell to neutralise, a payload whose end is not certain. Only those rows
+take it, so this path writes exactly what the per-event loop writes (tests/exports/test_sqlite_fast.py holds them
+equal); PostgreSQL logs use that loop. The XLSX cells need no check here: XlsxWriter escapes what it writes."""
 
 from __future__ import annotations
 
@@ -18,12 +18,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain
-from typing import Any
+from typing import Any, cast
 
 from moderator_app.audit.exports.pseudonyms import PII_SUBJECT_PREFIXES, QUICK_CHECK, Pseudonymiser
 from moderator_app.audit.exports.selection import ProofRange, range_sql
 from moderator_app.audit.exports.stream import Formats, Page, PageWriter, StatsRow, check_cancel, route_event
-from moderator_app.audit.exports.views import EXCEL_CELL_CHARS, FORMULA_TRIGGERS, XLSX_ROW_PARTS, csv_lines, xlsx_rows
+from moderator_app.audit.exports.views import FORMULA_TRIGGERS, Row, csv_lines
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, EventFilter, ProgressCallback
 
@@ -34,23 +34,9 @@ _CACHE_KIB = 4096  # a scan reads each page once: the connections' 64 MiB cache 
 # -- placeholders: bytes that never occur in UTF-8 text (0xF8-0xFF) ----------------------------------------------
 _HIGH = bytes(range(0xF8, 0x100))
 _OPEN, _CLOSE = b"\xfa", b"\xf9"  # a CSV cell's opening and closing quote
-_LT, _GT = b"\xfc", b"\xfd"  # XLSX markup's < and >
-_ROW_END = b"\xf8"  # splits a page of XLSX rows
 # A CSV row: seq,"c1","c2",…,"c8"CRLF (csv.QUOTE_NONNUMERIC, as views.csv_lines writes it)
 _CSV_PARTS = (b"", b"," + _OPEN, *[_CLOSE + b"," + _OPEN] * 7, _CLOSE + b"\r\n")
-_XLSX_PARTS = (*(p.replace(b"<", _LT).replace(b">", _GT) for p in XLSX_ROW_PARTS[:-1]),
-               XLSX_ROW_PARTS[-1].replace(b"<", _LT).replace(b">", _GT) + _ROW_END)
 _QUOTES = bytes.maketrans(_OPEN + _CLOSE, b'""')
-_ANGLES = bytes.maketrans(_LT + _GT, b"<>")
-# What makes an XLSX page need Python (views.xlsx_text), found on one translated copy of the page: 7 a control
-# character, 8 a placeholder (their count is known), 1 2 3333 1 a literal _xHHHH_, 4 5 5 U+FFFE or U+FFFF (EF BF BE,
-# EF BF BF; also U+FFBE/U+FFBF, which then take the Python path for nothing), and 8 9 or 9 8 white space right
-# inside a cell (xml:space="preserve").
-_XLSX_CLASSES = bytes(7 if b < 0x20 and b not in b"\t\n" else 8 if b >= 0xF8
-                      else 9 if b in b" \t\n" else 1 if b == ord("_") else 2 if b == ord("x")
-                      else 3 if b in b"0123456789abcdefABCDEF" else 4 if b == 0xEF else 5 if b in (0xBE, 0xBF)
-                      else 0 for b in range(256))
-_XLSX_RARE = (b"\x01\x02\x03\x03\x03\x03\x01", b"\x04\x05\x05", b"\x08\x09", b"\x09\x08")
 _EVENT_ID_KEY = b',"event_id":"'
 _PII_SUBJECTS = tuple(f'"subject":"{prefix}'.encode() for prefix in PII_SUBJECT_PREFIXES)
 _RANGE = "log_id = :log AND seq BETWEEN :low AND :high"
@@ -136,36 +122,6 @@ def finish_csv(data: bytes) -> bytes:
     return data.replace(b'"', b'""').translate(_QUOTES)
 
 
-_XLSX_PLACEHOLDERS = sum(_count_in(part, _HIGH) for part in _XLSX_PARTS)
-
-
-def xlsx_clean(data: bytes, rows: int, longest: int) -> bool:
-    """Whether ``rows`` XLSX rows from SQL (placeholder markup, joined in ``data``; the longest ``longest`` bytes)
-    need no Python (views.xlsx_text): no control character, U+FFFE/U+FFFF, literal _xHHHH_, white space at either
-    end of a cell, cell over Excel's 32,767 characters, or placeholder byte in the data itself."""
-    if longest > EXCEL_CELL_CHARS:
-        return False
-    classes = data.translate(_XLSX_CLASSES)
-    return (not classes.count(b"\x07") and classes.count(b"\x08") == _XLSX_PLACEHOLDERS * rows
-            and not any(classes.find(pattern) >= 0 for pattern in _XLSX_RARE))
-
-
-def xlsx_trouble(raw: list[bytes], data: bytes) -> set[int]:
-    """The rows of a page of XLSX rows from SQL (``data`` joined) that need Python."""
-    if xlsx_clean(data, len(raw), max(map(len, raw), default=0)):
-        return set()
-    trouble = {index for index, row in enumerate(raw) if len(row) > EXCEL_CELL_CHARS
-               or (found := row.translate(_XLSX_CLASSES)).count(b"\x07") or found.count(b"\x08") != _XLSX_PLACEHOLDERS}
-    classes = data.translate(_XLSX_CLASSES)
-    return trouble | _rows_at(raw, chain.from_iterable(_hits(classes, pattern) for pattern in _XLSX_RARE))
-
-
-def finish_xlsx(data: bytes) -> list[bytes]:
-    """XLSX rows from SQL (joined) that need no Python, as views.xlsx_rows writes them."""
-    data = data.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;").translate(_ANGLES)
-    return data.split(_ROW_END)[:-1]
-
-
 @dataclass(frozen=True, slots=True)
 class _Failed:
     error: BaseException
@@ -192,22 +148,27 @@ class PageQuery:
         columns = [f"CASE WHEN {match} THEN 1 ELSE 0 END",
                    "CAST('{\"seq\":' || seq || ',\"envelope\":' AS BLOB) || envelope || X'7d0a'", "seq"]
         self.body_at = self.csv_at = self.xlsx_at = self.stats_at = 0
+        self.view_at = 0  # a column that is NULL for a matching event whose payload's end is not certain
         if pseudonymiser is not None:  # where an author identity can be: the payload (and the header's subject)
             self.body_at = len(columns)
             columns.append(body)
         if formats.csv:
             self.csv_at = len(columns)
             columns.append(f"CASE WHEN {match} THEN {_row_sql(_CSV_PARTS, cells)} END")
-        if formats.xlsx:
+            self.view_at = self.csv_at
+        if formats.xlsx:  # the cells as they are (XlsxWriter escapes them), for the matching events
             self.xlsx_at = len(columns)
-            columns.append(f"CASE WHEN {match} THEN {_row_sql(_XLSX_PARTS, cells)} END")
+            texts = [f"CAST({cell} AS TEXT)" for cell in cells]
+            columns += texts if match == "1" else [f"CASE WHEN {match} THEN {text} END" for text in texts]
+            self.view_at = self.view_at or self.xlsx_at + cells.index(body)
         if formats.stats:
             self.stats_at = len(columns)
             columns += ["occurred_at", "actor", "event_type", "category", "decision_kind"]
         self.sql = f"SELECT {', '.join(columns)} FROM audit_event WHERE {_RANGE} ORDER BY seq"
         self.python_sql = range_sql("sqlite", CHUNK)
+
     def prepare(self, connection: sqlite3.Connection) -> None:
-        connection.text_factory = bytes  # lines and rows go to the files as they come: no decoding
+        connection.text_factory = bytes  # lines and CSV rows go to the files as they come: no decoding
         connection.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         if self.pseudonymiser is not None:
             connection.create_function("modapp_pseudonym", 1, self.pseudonymiser.subject, deterministic=True)
@@ -223,10 +184,8 @@ class PageQuery:
             return self._mixed(connection, rows, self._view_trouble(rows, trouble))
         matched = [row for row in rows if row[0]]
         csv_raw = [row[self.csv_at] for row in matched] if self.formats.csv else []
-        xlsx_raw = [row[self.xlsx_at] for row in matched] if self.formats.xlsx else []
-        csv_data, xlsx_data = b"".join(csv_raw), b"".join(xlsx_raw)
-        if (self.formats.csv and not csv_clean(csv_data, len(csv_raw))) or (
-                self.formats.xlsx and not xlsx_clean(xlsx_data, len(xlsx_raw), max(map(len, xlsx_raw), default=0))):
+        csv_data = b"".join(csv_raw)
+        if self.formats.csv and not csv_clean(csv_data, len(csv_raw)):
             return self._mixed(connection, rows, self._view_trouble(rows, set()))
         if len(matched) == len(rows):
             page = Page(len(rows), joined, b"", len(rows))
@@ -238,7 +197,7 @@ class PageQuery:
         if self.formats.csv:
             page.csv = finish_csv(csv_data)
         if self.formats.xlsx:
-            page.xlsx = finish_xlsx(xlsx_data)
+            page.xlsx = [self._xlsx_row(row) for row in matched]
         if self.formats.stats:
             page.stats = [_stats_row(row[self.stats_at:self.stats_at + 5]) for row in matched]
         return page
@@ -247,7 +206,7 @@ class PageQuery:
         """The rows of the page whose line or payload needs the per-event Python: a possible author identity, or a
         payload whose end is not certain (each check runs once over the whole page)."""
         trouble: set[int] = set()
-        view_at = self.csv_at or self.xlsx_at
+        view_at = self.view_at
         if self.pseudonymiser is None and not view_at:
             return trouble
         unsure = view_at > 0 and None in [row[view_at] for row in rows if row[0]]
@@ -268,15 +227,16 @@ class PageQuery:
         return trouble
 
     def _view_trouble(self, rows: list[Any], trouble: set[int]) -> set[int]:
-        """``trouble`` and the rows whose CSV or XLSX row needs Python."""
+        """``trouble`` and the rows whose CSV row needs Python."""
+        if not self.formats.csv:
+            return trouble
         matched = [index for index, row in enumerate(rows) if row[0] and index not in trouble]
-        if self.formats.csv:
-            raw = [rows[index][self.csv_at] for index in matched]
-            trouble = trouble | {matched[i] for i in csv_trouble(raw, b"".join(raw))}
-        if self.formats.xlsx:
-            raw = [rows[index][self.xlsx_at] for index in matched]
-            trouble = trouble | {matched[i] for i in xlsx_trouble(raw, b"".join(raw))}
-        return trouble
+        raw = [rows[index][self.csv_at] for index in matched]
+        return trouble | {matched[i] for i in csv_trouble(raw, b"".join(raw))}
+
+    def _xlsx_row(self, row: Any) -> Row:
+        """The view row of a matching event as SQL read it: the seq and the cells, decoded."""
+        return cast(Row, (row[2], *map(bytes.decode, row[self.xlsx_at:self.xlsx_at + 8])))  # UTF-8
 
     def _mixed(self, connection: sqlite3.Connection, rows: list[Any], trouble: set[int]) -> Page:
         """A page with some rows through the per-event loop (read again, as it reads them) and the rest as SQL
@@ -293,16 +253,11 @@ class PageQuery:
         context: list[bytes] = []
         csv: list[bytes] = []  # finished CSV text, and a run of SQL rows still to finish
         csv_run: list[bytes] = []
-        xlsx: list[bytes] = []
-        xlsx_run: list[bytes] = []
 
         def flush() -> None:
             if csv_run:
                 csv.append(finish_csv(b"".join(csv_run)))
                 csv_run.clear()
-            if xlsx_run:
-                xlsx.extend(finish_xlsx(b"".join(xlsx_run)))
-                xlsx_run.clear()
 
         for index, row in enumerate(rows):
             if index not in trouble:
@@ -312,7 +267,7 @@ class PageQuery:
                     if self.formats.csv:
                         csv_run.append(row[self.csv_at])
                     if self.formats.xlsx:
-                        xlsx_run.append(row[self.xlsx_at])
+                        page.xlsx.append(self._xlsx_row(row))
                     if self.formats.stats:
                         page.stats.append(_stats_row(row[self.stats_at:self.stats_at + 5]))
                 continue
@@ -325,11 +280,11 @@ class PageQuery:
                 if self.formats.csv:
                     csv.append(csv_lines([routed.view]))
                 if self.formats.xlsx:
-                    xlsx.extend(xlsx_rows([routed.view]))
+                    page.xlsx.append(routed.view)
             if routed.stats is not None:
                 page.stats.append(routed.stats)
         flush()
-        page.events, page.context, page.csv, page.xlsx = b"".join(events), b"".join(context), b"".join(csv), xlsx
+        page.events, page.context, page.csv = b"".join(events), b"".join(context), b"".join(csv)
         return page
 
 

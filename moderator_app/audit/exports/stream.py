@@ -1,7 +1,7 @@
 """The export's per-event work, in Python: which file an event goes to, its JSONL line (pseudonymised when it
 holds an author identity), its view row and its report counts, a page of events at a time. Used for PostgreSQL logs;
-sqlite_fast.py does the same inside SQLite and calls ``route_page`` for the rare page that needs Python (an author
-identity, a cell to neutralise or escape)."""
+sqlite_fast.py does the same inside SQLite and calls ``route_event`` for the rare event that needs Python (an author
+identity, a CSV cell to neutralise, a payload whose end is not certain)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from moderator_app.audit.exports.matching import matches
 from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import ReportStats
 from moderator_app.audit.exports.selection import ProofRange, RangeRow, iter_range
-from moderator_app.audit.exports.views import HashedFile, Row, Views, csv_lines, xlsx_rows
+from moderator_app.audit.exports.views import HashedFile, Row, Views, csv_lines
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, EventFilter, ProgressCallback
 from moderator_app.core.errors import ModeratorError
@@ -84,7 +84,7 @@ class Page:
     matching: int
     redacted: int = 0
     csv: bytes = b""
-    xlsx: list[bytes] = field(default_factory=list)
+    xlsx: list[Row] = field(default_factory=list)  # XlsxWriter takes Python values
     stats: list[StatsRow] = field(default_factory=list)
 
 
@@ -122,7 +122,7 @@ def route_page(rows: list[RangeRow], wanted: EventFilter, pseudonymiser: Pseudon
     return Page(len(rows), b"".join([event.line for event in routed if event.matching]),
                 b"".join([event.line for event in routed if not event.matching]),
                 sum(event.matching for event in routed), sum(event.redacted for event in routed),
-                csv_lines(view_rows) if formats.csv else b"", xlsx_rows(view_rows) if formats.xlsx else [],
+                csv_lines(view_rows) if formats.csv else b"", view_rows if formats.xlsx else [],
                 [event.stats for event in routed if event.stats is not None])
 
 

@@ -1,21 +1,20 @@
-"""Human views of the matching events: CSV for Excel (UTF-8 with BOM) and XLSX (constant memory).
+"""Human views of the matching events: CSV for Excel (UTF-8 with BOM) and XLSX (XlsxWriter, constant memory).
 
 Integrity is proved over data/events.jsonl (the canonical bytes); these views are hashed in the manifest like every
 file, and the escaping they apply is stated there (CSV_ESCAPING).
 
-Both views take their rows already formatted, as bytes: ``csv_lines`` and ``xlsx_rows`` format Python rows, and
-sqlite_fast.py formats whole pages inside SQLite to the same bytes. Every file is hashed as it is written."""
+The CSV view takes its rows already formatted, as bytes (``csv_lines`` formats Python rows; sqlite_fast.py formats
+whole pages inside SQLite to the same bytes) and is hashed as it is written. The XLSX view takes Python rows
+(``Row``: the values the CSV gets before its escaping); the bundle hashes the finished workbook once after close."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
-import re
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 COLUMNS = ("seq", "occurred_at", "event_type", "actor", "subject", "category", "decision_kind", "payload", "event_id")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -84,179 +83,117 @@ class CsvView:
 
 
 # -- XLSX -----------------------------------------------------------------------------------------------------------
-# A row of sheet XML is written with ROW_NUMBER standing for its row number, which only the writer knows (a page of
-# rows can be formatted before the pages ahead of it are). The byte never occurs in UTF-8 text.
-ROW_NUMBER = b"\xfb"
-LETTERS = "ABCDEFGHI"
-_TEXT_CELL = b'<c r="%s\xfb" t="inlineStr"><is><t>'
-_END_CELL = b"</t></is></c>"
-_PRESERVED = b'<t xml:space="preserve">'  # instead of <t> for a text with leading or trailing white space
-XML_SPACE = frozenset(b" \t\n")
-# The fixed parts of a data row, around its 9 values (the first, the seq, is a number cell).
-XLSX_ROW_PARTS: tuple[bytes, ...] = (
-    b'<row r="\xfb"><c r="A\xfb"><v>', b"</v></c>" + _TEXT_CELL % b"B",
-    *(_END_CELL + _TEXT_CELL % letter.encode() for letter in LETTERS[2:]), _END_CELL + b"</row>")
-_XML_ESCAPED_LITERAL = re.compile("(_x[0-9a-fA-F]{4}_)")
-_XML_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_ROW_MARKUP = 480  # bytes of sheet XML around a row's values (row and cell elements), about
+_ESCAPED = b"&<>" + bytes(set(range(0x20)) - set(b"\t\n"))  # written as entities or _xHHHH_ (up to 6 bytes more)
 
 
-def xlsx_text(value: str) -> str:
-    """A string cell's text as Excel reads it back: control characters as _xHHHH_ (and a literal _xHHHH_ with its
-    underscore escaped, as Excel does), markup escaped, and cut at Excel's cell limit with a visible note."""
-    if len(value) > EXCEL_CELL_CHARS // 2:
-        units = value.encode("utf-16-le")
-        if len(units) > 2 * EXCEL_CELL_CHARS:
-            keep = 2 * (EXCEL_CELL_CHARS - len(TRUNCATED))
-            value = units[:keep].decode("utf-16-le", errors="ignore") + TRUNCATED
-    value = _XML_ESCAPED_LITERAL.sub(r"_x005F\1", value)
-    value = _XML_CONTROL.sub(lambda found: f"_x{ord(found.group()):04X}_", value)
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _xml_size(text: str, rows: int) -> int:
+    """About how many bytes of sheet XML ``rows`` rows take whose text cells, joined, are ``text``."""
+    data = text.encode("utf-8")
+    return rows * _ROW_MARKUP + len(data) + 6 * (len(data) - len(data.translate(None, _ESCAPED)))
 
 
-def xlsx_rows(rows: Iterable[Row]) -> list[bytes]:
-    """One row of sheet XML per row (with ROW_NUMBER for its number): the seq a number, every other column a string
-    cell (never a formula, a number or a link: a 19-digit id stays exact)."""
-    parts = XLSX_ROW_PARTS
-    out = []
-    for row in rows:
-        pieces = [parts[0], b"%d" % row[0]]
-        for part, value in zip(parts[1:-1], row[1:], strict=True):
-            text = xlsx_text(value).encode("utf-8")
-            if text and (text[0] in XML_SPACE or text[-1] in XML_SPACE):
-                part = part[:-len(b"<t>")] + _PRESERVED
-            pieces += (part, text)
-        pieces.append(parts[-1])
-        out.append(b"".join(pieces))
-    return out
+def fit_cell(value: str) -> str:
+    """A value cut at Excel's cell limit (in UTF-16 units) with a visible note, where XlsxWriter would cut it
+    silently (returning -2)."""
+    if len(value) <= EXCEL_CELL_CHARS // 2:
+        return value
+    units = value.encode("utf-16-le")
+    if len(units) <= 2 * EXCEL_CELL_CHARS:
+        return value
+    keep = 2 * (EXCEL_CELL_CHARS - len(TRUNCATED))
+    return units[:keep].decode("utf-16-le", errors="ignore") + TRUNCATED
 
 
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    '<Override PartName="/docProps/app.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    '{sheets}</Types>')
-_SHEET_TYPE = ('<Override PartName="/xl/worksheets/sheet{n}.xml" '
-               'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>')
-_ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="xl/workbook.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
-    'core-properties" Target="docProps/core.xml"/>'
-    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    'extended-properties" Target="docProps/app.xml"/></Relationships>')
-_APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-        '<Application>Moderator Workstation</Application></Properties>')
-_CORE = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-         'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Audit export</dc:title></cp:coreProperties>')
-_WORKBOOK = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheets}</sheets>'
-    '</workbook>')
-_WORKBOOK_SHEET = '<sheet name="events-{n}" sheetId="{n}" r:id="rId{n}"/>'
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{sheets}'
-    '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-    'Target="styles.xml"/></Relationships>')
-_WORKBOOK_REL = ('<Relationship Id="rId{n}" '
-                 'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-                 'Target="worksheets/sheet{n}.xml"/>')
-_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
-    '</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
-_SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-               '<row r="1">' + "".join(f'<c r="{letter}1" t="inlineStr"><is><t>{name}</t></is></c>'
-                                       for letter, name in zip(LETTERS, COLUMNS, strict=True)) + "</row>").encode()
-_SHEET_TAIL = b"</sheetData></worksheet>"
+def _rich_markup(value: str) -> bool:
+    """In constant_memory mode XlsxWriter writes a string that starts with <r> and ends with </r> into the sheet
+    as XML, unescaped (it takes it for its own rich-string markup): such a value could carry a formula."""
+    return value.startswith("<r>") and value.endswith("</r>")
 
 
 class XlsxView:
-    """A workbook written as a stream: sheet XML of inline strings, deflated into the zip as it comes (constant
-    memory); a new sheet before Excel's row limit, so no row is ever lost."""
+    """XlsxWriter in constant_memory mode: a row in memory, each sheet's rows in a temporary file until close, kept
+    in the bundle's data folder (the space is taken where the export goes, not in a /tmp that may be RAM, and a
+    cancelled export's go with it). Every column but the seq is written as a string, never a formula, number or
+    link; a new sheet starts before Excel's row limit, and before a sheet's XML nears the 2 GiB a zip member holds
+    without Zip64 (whose Excel support is patchy)."""
 
-    def __init__(self, path: Path, compresslevel: int = 1) -> None:
-        self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
-        self._sheet: IO[bytes] | None = None
+    def __init__(self, path: Path) -> None:
+        import xlsxwriter  # only when an XLSX is asked for
+
+        self._book = xlsxwriter.Workbook(str(path), {
+            "constant_memory": True, "tmpdir": str(path.parent),
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+        self._sheet: Any = None
         self._rows = 0  # data rows in the current sheet
-        self._bytes = 0
+        self._bytes = 0  # its XML, estimated
         self.sheets = 0
         self._new_sheet()
 
     def _new_sheet(self) -> None:
-        self._end_sheet()
         self.sheets += 1
-        self._sheet = self._zip.open(f"xl/worksheets/sheet{self.sheets}.xml", "w")
-        self._sheet.write(_SHEET_HEAD)
-        self._rows, self._bytes = 0, len(_SHEET_HEAD)
+        self._sheet = self._book.add_worksheet(f"events-{self.sheets}")
+        self._check(self._sheet.write_row(0, 0, COLUMNS), 0)
+        self._rows = self._bytes = 0
 
-    def _end_sheet(self) -> None:
-        if self._sheet is not None:
-            self._sheet.write(_SHEET_TAIL)
-            self._sheet.close()
-            self._sheet = None
+    def write(self, rows: list[Row]) -> None:
+        """A page of rows. One look over the whole page tells whether a row needs more than ``write_row``: a new
+        sheet, a cell to cut, a value to write as a rich string."""
+        cells = [cell for row in rows for cell in row[1:]]
+        text = "\n".join(cells)
+        size = _xml_size(text, len(rows))
+        if ("<r>" in text or max(map(len, cells), default=0) > EXCEL_CELL_CHARS // 2
+                or self._rows + len(rows) > SHEET_DATA_ROWS or self._bytes + size > SHEET_MAX_BYTES):
+            for row in rows:
+                self._write_alone(row)
+            return
+        sheet = self._sheet
+        for at, row in enumerate(rows, self._rows + 1):
+            self._check(sheet.write_row(at, 0, row), at)
+        self._rows += len(rows)
+        self._bytes += size
 
-    def write(self, rows: list[bytes]) -> None:
-        """Rows from ``xlsx_rows`` (or the same bytes made in SQL), numbered here."""
-        start = 0
-        while start < len(rows):
-            if self._rows >= SHEET_DATA_ROWS or self._bytes >= SHEET_MAX_BYTES:
-                self._new_sheet()
-            count = min(len(rows) - start, SHEET_DATA_ROWS - self._rows)
-            while True:
-                first = self._rows + 2  # row 1 is the header
-                data = b"".join([row.replace(ROW_NUMBER, b"%d" % number)
-                                 for number, row in enumerate(rows[start:start + count], first)])
-                if count == 1 or self._bytes + len(data) <= SHEET_MAX_BYTES:
-                    break
-                count //= 2  # rare (very long rows): fewer rows, and the rest on the next sheet
-            assert self._sheet is not None
-            self._sheet.write(data)
-            self._rows += count
-            self._bytes += len(data)
-            start += count
+    def _write_alone(self, row: Row) -> None:
+        texts = [fit_cell(cell) for cell in row[1:]]
+        size = _xml_size("\n".join(texts), 1)
+        if self._rows >= SHEET_DATA_ROWS or (self._rows and self._bytes + size > SHEET_MAX_BYTES):
+            self._new_sheet()
+        self._rows += 1
+        self._bytes += size
+        at = self._rows
+        self._check(self._sheet.write_row(at, 0, (row[0], *texts)), at)
+        for column, cell in enumerate(texts, 1):
+            if _rich_markup(cell):  # "<" and "r>…" as two runs of plain text: shown as it is
+                self._check(self._sheet.write_rich_string(at, column, "<", "r>", cell[3:]), at)
+
+    def _check(self, status: int, at: int) -> None:
+        """XlsxWriter returns an error code instead of raising: -1 past Excel's row or column limit, -2 for a string
+        it cut at Excel's cell limit (never here: fit_cell cuts first, and says so in the cell)."""
+        if status != 0:
+            raise RuntimeError(f"XLSX: row {at + 1} of sheet events-{self.sheets} was not written "
+                               f"(XlsxWriter returned {status})")
 
     def close(self) -> None:
-        self._end_sheet()
-        numbers = range(1, self.sheets + 1)
-        parts = {
-            "xl/workbook.xml": _WORKBOOK.format(sheets="".join(_WORKBOOK_SHEET.format(n=n) for n in numbers)),
-            "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS.format(
-                sheets="".join(_WORKBOOK_REL.format(n=n) for n in numbers)),
-            "xl/styles.xml": _STYLES, "docProps/app.xml": _APP, "docProps/core.xml": _CORE, "_rels/.rels": _ROOT_RELS,
-            "[Content_Types].xml": _CONTENT_TYPES.format(sheets="".join(_SHEET_TYPE.format(n=n) for n in numbers)),
-        }
-        for name, text in parts.items():
-            self._zip.writestr(name, text)
-        self._zip.close()
+        """Assemble the workbook: each sheet's rows are copied from their temporary file and deflated into the zip."""
+        self._book.close()
+
+    def abandon(self) -> None:
+        """Leave the workbook unwritten (a cancelled or failed export): only its temporary files are closed; they are
+        in the bundle's folder, which is removed. XlsxWriter has no public way to abort, so this calls the clean-up
+        its own close() runs."""
+        for sheet in self._book.worksheets():
+            sheet._opt_close()
 
 
 class Views:
-    """The views one export writes, fed formatted pages."""
+    """The views one export writes, fed a page at a time."""
 
     def __init__(self, csv_view: CsvView | None, xlsx_view: XlsxView | None) -> None:
         self.csv, self.xlsx = csv_view, xlsx_view
 
-    def close(self) -> None:
-        for view in (self.csv, self.xlsx):
-            if view is not None:
-                view.close()
+    def close(self, *, complete: bool = True) -> None:
+        """``complete`` False: the export failed or was cancelled, and the workbook is not assembled."""
+        if self.csv is not None:
+            self.csv.close()
+        if self.xlsx is not None:
+            self.xlsx.close() if complete else self.xlsx.abandon()
