@@ -134,7 +134,8 @@ class LexiconMatcher:
             ascii_only = text.isascii()
             byte_text = text if ascii_only else _as_bytes(text)
             for last, (length, entries, patterns) in self._automaton.iter(byte_text):
-                seen_groups.update(patterns)
+                if patterns:
+                    seen_groups.update(patterns)
                 if not entries:
                     continue
                 start, end = last + 1 - length, last + 1
