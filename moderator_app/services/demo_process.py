@@ -8,16 +8,26 @@ competes with the GUI thread for the interpreter lock. Kept free of heavy import
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import subprocess
 import sys
 import threading
 from collections import deque
+from pathlib import Path
 
 from moderator_app.core.errors import PlatformError
 
 READY_TIMEOUT_S = 60.0
 _BANNER = re.compile(r"Demo platform on (http://\S+) ")
+
+
+def _child_environment() -> dict[str, str]:
+    """This process's environment, with the folder this package was imported from first on the path, so the child
+    finds the same code however the workstation was started (installed, or ``python main.py`` from a checkout)."""
+    source = str(Path(__file__).resolve().parents[2])
+    inherited = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": source + (os.pathsep + inherited if inherited else "")}
 
 
 def workstation_command() -> list[str]:
@@ -40,7 +50,8 @@ class PlatformProcess:
         self._log: deque[str] = deque(maxlen=20)
         self._ready = threading.Event()
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                         stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+                                         stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+                                         env=_child_environment())
         self._reader = threading.Thread(target=self._read_log, name="demo-platform-log", daemon=True)
         self._reader.start()
 
