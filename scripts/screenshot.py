@@ -29,9 +29,9 @@ def main() -> int:
     os.environ["MODAPP_DATA_DIR"] = tempfile.mkdtemp(prefix="modapp-shot-")
     app = create_application()
     install_translator(app, language)
-    from moderator_app.services.demo import start_demo
+    from moderator_app.services.demo import GUI_SECOND_REVIEWS, start_demo
 
-    demo = start_demo(user, second_reviews=3 if second_review else 0)
+    demo = start_demo(user, second_reviews=GUI_SECOND_REVIEWS)  # what `moderator-app --demo` shows
     window = MainWindow(Settings(language=language), demo.session.pack, demo=True)
     window.resize(1600, 900)
     window.show()
