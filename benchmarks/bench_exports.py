@@ -27,22 +27,29 @@ SQL_SAME_ROWS = ("SELECT seq, occurred_at, event_type, actor, subject, category,
                  "CAST(envelope AS TEXT), event_id FROM audit_event ORDER BY seq")
 
 
+# The CLI via ``python -c`` (`audit generate` spawns signing processes that would re-run a main script); on exit it
+# writes its own peak memory where BENCH_PEAK_RSS_FILE says (see harness.peak_rss_mb).
+_CLI = ("import atexit, os, sys; from benchmarks.harness import peak_rss_mb; "
+        "atexit.register(lambda: open(os.environ['BENCH_PEAK_RSS_FILE'], 'w').write(str(peak_rss_mb()))); "
+        "from moderator_app.launcher import main; sys.exit(main())")
+
+
 def python_cmd(*args: str) -> list[str]:
-    """The CLI via ``python -c``: main.py and __main__.py have no ``if __name__ == "__main__"`` guard, and
-    `audit generate` spawns signing processes that would re-run them."""
-    return [sys.executable, "-c", "import sys; from moderator_app.launcher import main; sys.exit(main())", *args]
+    return [sys.executable, "-c", _CLI, *args]
 
 
 def _run(argv: list[str], env: dict[str, str], stdout: Path | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one process."""
-    started = time.perf_counter()
-    with open(stdout or os.devnull, "wb") as sink:
-        process = subprocess.Popen(argv, env={**os.environ, **env}, cwd=REPO, stdout=sink, stderr=subprocess.PIPE)
-        _pid, status, usage = os.wait4(process.pid, 0)
-    took = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed: {process.stderr.read().decode() if process.stderr else ''}")
-    return took, usage.ru_maxrss / 1024
+    """(wall seconds, peak RSS in MB, 0 for a program that does not report it) of one process."""
+    with tempfile.TemporaryDirectory(prefix="bench-rss-") as scratch:
+        peak_file = Path(scratch) / "peak"
+        started = time.perf_counter()
+        with open(stdout or os.devnull, "wb") as sink:
+            process = subprocess.run(argv, env={**os.environ, **env, "BENCH_PEAK_RSS_FILE": str(peak_file)},
+                                     cwd=REPO, stdout=sink, stderr=subprocess.PIPE, check=False)
+        took = time.perf_counter() - started
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} failed: {process.stderr.decode()}")
+        return took, float(peak_file.read_text()) if peak_file.is_file() else 0.0
 
 
 def _env(base: Path) -> dict[str, str]:

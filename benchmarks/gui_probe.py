@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -21,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from benchmarks.harness import peak_rss_mb
 from moderator_app.core.models import Author, AuthorId, Post, PostId, QueueItem, Report
 from moderator_app.services.policy import load_policy
 from moderator_app.settings import Settings
@@ -68,7 +68,7 @@ def queue100k() -> dict[str, float]:
     window.queue_pane.view.viewport().repaint()
     app.processEvents()
     filter_ms = (time.perf_counter() - started) * 1000
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_rss_mb()
     return {"first_rows_ms": first_rows, "sort_ms": sort_ms, "filter_ms": filter_ms, "rss_mb": rss_mb}
 
 

@@ -60,4 +60,15 @@ def python_cmd(*args: str) -> list[str]:
     return [sys.executable, str(REPO / "main.py"), *args]
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory since it started its current program (VmHWM). ``ru_maxrss`` would
+    not do: it keeps its high-water mark across exec, so a child forked from a big benchmark process reports at
+    least the parent's size."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 BenchFn = Callable[[], list[Row]]

@@ -52,7 +52,11 @@ class RowFacts:
     deadline: datetime
     cluster: str | None
     cluster_size: int
+    reasons: tuple[str, ...] = ()  # the report reasons, one shared tuple per combination (filtering allocates none)
     second_review: bool = False  # a decision re-queued blind to this moderator (review quality), not a new post
+
+
+_Combo = tuple[frozenset[str], timedelta, tuple[str, ...]]  # categories, SLA, the reasons
 
 
 class FactsBuilder:
@@ -62,7 +66,7 @@ class FactsBuilder:
     def __init__(self, pack: PolicyPack | None) -> None:
         self._reason_categories = dict(pack.report_reasons) if pack else {}
         self._sla_hours: dict[str, int] = {c.category_id: c.sla_hours for c in pack.categories} if pack else {}
-        self._combos: dict[tuple[tuple[str, ...], str | None], tuple[frozenset[str], timedelta]] = {}
+        self._combos: dict[tuple[tuple[str, ...], str | None], _Combo] = {}
 
     def build(self, items: Iterable[QueueItem], tops: Mapping[PostId, Suggestion | None],
               clusters: Mapping[PostId, str]) -> dict[PostId, RowFacts]:
@@ -83,7 +87,7 @@ class FactsBuilder:
                 known = combos.get(key) or combo_for(key)
                 cluster = clusters.get(post_id)
                 facts[post_id] = RowFacts(item, top, known[0], item.flagged_at + known[1], cluster,
-                                          sizes[cluster] if cluster else 1)
+                                          sizes[cluster] if cluster else 1, known[2])
         finally:
             if collecting:
                 gc.enable()
@@ -92,16 +96,16 @@ class FactsBuilder:
     def facts_for(self, item: QueueItem, top: Suggestion | None, cluster: str | None, size: int) -> RowFacts:
         key = (item.report_reasons, top.category if top is not None else None)
         known = self._combos.get(key) or self._combo(key)
-        return RowFacts(item, top, known[0], item.flagged_at + known[1], cluster, size)
+        return RowFacts(item, top, known[0], item.flagged_at + known[1], cluster, size, known[2])
 
-    def _combo(self, key: tuple[tuple[str, ...], str | None]) -> tuple[frozenset[str], timedelta]:
+    def _combo(self, key: tuple[tuple[str, ...], str | None]) -> _Combo:
         """A reason/category combination's categories and SLA, worked out once."""
         reasons, suggested = key
         categories: set[str] = {c for reason in reasons for c in self._reason_categories.get(reason, ())}
         if suggested is not None:
             categories.add(suggested)
         hours = min((self._sla_hours[c] for c in categories if c in self._sla_hours), default=DEFAULT_SLA_HOURS)
-        known = self._combos[key] = (frozenset(categories), timedelta(hours=hours))
+        known = self._combos[key] = (frozenset(categories), timedelta(hours=hours), reasons)
         return known
 
 
@@ -116,7 +120,7 @@ def accepts(facts: RowFacts, flt: QueueFilter, now: datetime, due_soon: timedelt
         return False
     if flt.category and flt.category not in facts.categories:
         return False
-    if flt.reason and flt.reason not in facts.item.report_reasons:
+    if flt.reason and flt.reason not in facts.reasons:
         return False
     if flt.max_age_hours is not None and now - facts.item.flagged_at > timedelta(hours=flt.max_age_hours):
         return False
