@@ -35,6 +35,9 @@ MAINTAINER = "Moderator Workstation team <moderation-tools@example.org>"
 # Qt needs these at run time but loads them with dlopen (not visible to ldd) or through plugins' fallbacks.
 ALWAYS_DEPENDS = ["libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3"]
 RECOMMENDS = ["fonts-noto-cjk"]
+# Fonts the bundle may carry that Debian also ships, by file name; see unbundle_system_fonts.
+SYSTEM_FONTS = {"wqy-microhei.ttc": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
+FONT_DEPENDS: set[str] = set()  # packages of the fonts left out of the bundle
 
 
 def run(argv: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -60,6 +63,7 @@ def build_bundle(work: Path, root: Path) -> Path:
             raise SystemExit(f"build_deb: PyInstaller did not produce {bundle / name}")
     share_identical_executables(bundle)
     unbundle_system_libraries(bundle)
+    unbundle_system_fonts(bundle)
     strip_symbols(bundle)
     return bundle
 
@@ -75,6 +79,20 @@ def unbundle_system_libraries(bundle: Path) -> None:
         if copy.is_symlink() or not copy.is_file() or original is None or copy.name.startswith("libpython"):
             continue
         if owning_packages(original) and filecmp.cmp(copy, original, shallow=False):
+            copy.unlink()
+
+
+def unbundle_system_fonts(bundle: Path) -> None:
+    """The CJK font the PDFs embed is Debian's fonts-wqy-microhei (5 MB): where the bundle's copy is byte-identical to
+    that package's file, the package depends on it instead and the app finds it at its system path
+    (referrals/pdf.py CJK_FONT_CANDIDATES). A bundle built elsewhere keeps its copy."""
+    for copy in sorted((bundle / "_internal" / "resources" / "fonts").glob("*")):
+        original = SYSTEM_FONTS.get(copy.name)
+        if original is None or not Path(original).is_file() or not filecmp.cmp(copy, original, shallow=False):
+            continue
+        packages = owning_packages(original)
+        if packages:
+            FONT_DEPENDS.update(packages)
             copy.unlink()
 
 
@@ -137,7 +155,7 @@ def system_dependencies(bundle: Path) -> list[str]:
         dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True, check=False).stdout
         needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", dynamic))
     system = system_libraries()
-    packages = set(ALWAYS_DEPENDS)
+    packages = set(ALWAYS_DEPENDS) | FONT_DEPENDS
     for soname in sorted(needed - shipped):
         if soname in system:
             packages.update(owning_packages(system[soname]))

@@ -171,3 +171,40 @@ def test_gui_demo_smoke_test_from_the_bundle(scratch_root: Path, tmp_path: Path)
         timeout=120,
     )
     assert result.returncode == 0, f"exit {result.returncode}:\n{result.stderr[-3000:]}"
+
+
+def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, scratch_root: Path,
+                                                            tmp_path: Path) -> None:
+    """The bundle leaves Debian's fonts-wqy-microhei out and depends on it; a PDF made from the bundle still embeds
+    that font (found at its system path)."""
+    fields = subprocess.run(["dpkg-deb", "-f", str(deb_package), "Depends"], capture_output=True, text=True,
+                            check=True).stdout
+    assert "fonts-wqy-microhei" in fields
+    assert not list(scratch_root.rglob("wqy-microhei.ttc"))
+    env = {"MODAPP_DATA_DIR": str(tmp_path / "data"), "MODAPP_CONFIG_DIR": str(tmp_path / "config"),
+           "MODAPP_PASSWORD": "demo"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    platform = subprocess.Popen([str(scratch_root / "usr" / "bin" / "moderator-app"), "demo-platform", "--port", "0",
+                                 "--posts", "20"], cwd=tmp_path, env={**clean_env, **env}, stderr=subprocess.PIPE,
+                                text=True)
+    try:
+        assert platform.stderr is not None
+        banner = platform.stderr.readline()
+        assert banner.startswith("Demo platform on "), banner
+        url = banner.split()[3]
+        generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--events", "300", cwd=tmp_path,
+                                  env=env)
+        assert generated.returncode == 0, generated.stderr
+        exported = run_installed(scratch_root, "moderator-app", "audit", "export", "--from", "2000-01-01", "--to",
+                                 "2100-01-01", "--format", "pdf", "--out", str(tmp_path / "bundle"), "--platform",
+                                 url, "--user", "lead1", cwd=tmp_path, env=env)
+        assert exported.returncode == 0, exported.stderr
+    finally:
+        platform.terminate()
+        platform.wait(20)
+        if platform.stderr:
+            platform.stderr.close()
+    pdfs = list((tmp_path / "bundle").rglob("*.pdf"))
+    assert pdfs
+    fonts = subprocess.run(["pdffonts", str(pdfs[0])], capture_output=True, text=True, check=True).stdout
+    assert "WenQuanYi" in fonts or "wqy" in fonts.lower(), fonts
