@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import time
 
 from moderator_app.cli import audit_export
@@ -28,7 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.WARNING, format="moderator-app: warning: %(message)s")
     if args.action in audit_export.EXPORT_ACTIONS:
         return audit_export.run(args)
     if args.action == "generate" and args.events < 1:

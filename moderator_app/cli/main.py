@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from typing import NoReturn
 
@@ -38,7 +39,15 @@ def print_help() -> None:
     print("\nexit codes: 0 success, 1 a check failed, 2 bad usage or input")
 
 
+def show_warnings() -> None:
+    """Library warnings reach the user as one line each. urllib3's "Retrying ..." line per attempt does not: the
+    command reports the outcome itself ("Cannot reach the platform at ...")."""
+    logging.basicConfig(level=logging.WARNING, format=f"{PROG}: warning: %(message)s")
+    logging.getLogger("urllib3").setLevel(logging.ERROR)
+
+
 def run_command(name: str, argv: list[str]) -> int:
+    show_warnings()
     module_name, summary = COMMANDS[name]
     module = importlib.import_module(module_name)
     parser = ArgumentParser(prog=f"{PROG} {name}", description=summary)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import logging
 import socket
 from pathlib import Path
 
@@ -27,7 +26,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.WARNING, format="moderator-app: warning: %(message)s")
     if args.action == "verify-package":
         report = verify_package(args.path, expect_key=args.expect_key)
         print(f"intact: referral {report.referral_id} ({report.state}), {report.events} audit events covered by "

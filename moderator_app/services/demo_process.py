@@ -25,6 +25,8 @@ _BANNER = re.compile(r"Demo platform on (http://\S+) ")
 def _child_environment() -> dict[str, str]:
     """This process's environment, with the folder this package was imported from first on the path, so the child
     finds the same code however the workstation was started (installed, or ``python main.py`` from a checkout)."""
+    if getattr(sys, "frozen", False):  # the bundled executable carries its own code
+        return dict(os.environ)
     source = str(Path(__file__).resolve().parents[2])
     inherited = os.environ.get("PYTHONPATH")
     return {**os.environ, "PYTHONPATH": source + (os.pathsep + inherited if inherited else "")}

@@ -4,6 +4,7 @@ platform on loopback to confirm the lead role)."""
 from __future__ import annotations
 
 import csv
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,16 @@ def test_bad_export_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     not_bundle = cli("audit", "verify-export", str(tmp_path), data_dir=tmp_path)
     assert not_bundle.returncode == 2 and "is not an export bundle" in not_bundle.stderr
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_an_unreachable_platform_is_one_line_not_a_retry_log(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert cli("audit", "generate", "--events", "10", data_dir=tmp_path).returncode == 0
+    failed = cli("audit", "export", "--format", "csv", "--out", str(tmp_path / "x"), "--platform",
+                 f"http://127.0.0.1:{port}", "--user", "lead1", data_dir=tmp_path, env=PASSWORD)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [f"moderator-app audit: error: Cannot reach the platform at "
+                                          f"http://127.0.0.1:{port}"]
+    assert not (tmp_path / "x").exists()

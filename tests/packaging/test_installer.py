@@ -52,15 +52,20 @@ def scratch_root(deb_package: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return root
 
 
+def installed_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment without the dev Python's paths, plus ``extra``."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    return {**clean, **(extra or {})}
+
+
 def run_installed(
     root: Path, command: str, *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """Start a command through its /usr/bin link, away from the source tree and without the dev Python's paths."""
-    clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     return subprocess.run(
         [str(root / "usr" / "bin" / command), *args],
         cwd=cwd,
-        env={**clean_env, **(env or {})},
+        env=installed_env(env),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -183,9 +188,8 @@ def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, s
     assert not list(scratch_root.rglob("wqy-microhei.ttc"))
     env = {"MODAPP_DATA_DIR": str(tmp_path / "data"), "MODAPP_CONFIG_DIR": str(tmp_path / "config"),
            "MODAPP_PASSWORD": "demo"}
-    clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     platform = subprocess.Popen([str(scratch_root / "usr" / "bin" / "moderator-app"), "demo-platform", "--port", "0",
-                                 "--posts", "20"], cwd=tmp_path, env={**clean_env, **env}, stderr=subprocess.PIPE,
+                                 "--posts", "20"], cwd=tmp_path, env=installed_env(env), stderr=subprocess.PIPE,
                                 text=True)
     try:
         assert platform.stderr is not None
