@@ -36,6 +36,7 @@ class EventType(enum.StrEnum):
     SUGGESTION_FEEDBACK = "suggestion_feedback"
     REVIEW_REQUESTED = "review_requested"  # a decision re-queued blind to a second moderator (review quality)
     REVIEW_RECORDED = "review_recorded"  # the second moderator's independent decision
+    DECISION_DISCARDED = "decision_discarded"  # held in the undo window at a crash; the moderator chose not to send it
 
 
 def utc_timestamp(moment: datetime | None = None) -> str:

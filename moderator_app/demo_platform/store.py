@@ -252,8 +252,9 @@ class PlatformStore:
     # --- decisions ----------------------------------------------------------------------------------------
 
     def decide(self, user: Row, post_id: str, key: str, body: Row) -> tuple[Row, bool]:
-        """Apply a decision; returns (decision, replayed). Idempotent per (user, Idempotency-Key)."""
-        body_hash = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        """Apply a decision; returns (decision, replayed). Idempotent per (user, Idempotency-Key): the same key with
+        the same meaning is a replay, whatever its ``client_time``."""
+        body_hash = meaning_hash(post_id, body)
         now = self.clock()
         with self._locked() as db:
             seen = db.execute("SELECT body_hash, decision_id, post_id FROM idempotency WHERE username=? AND key=?",
@@ -331,3 +332,16 @@ class PlatformStore:
                         received))
         return {"receipt_id": receipt_id, "log_id": body["log_id"], "seq": body["seq"],
                 "head_hash": body["head_hash"], "received_at": received, "signature": signature}
+
+
+MEANING = ("kind", "categories", "note", "restriction_days", "refutation")
+
+
+def meaning_hash(post_id: str, body: Row) -> str:
+    """What a decision means (its post, kind, categories as a set, note, restriction, refutation), hashed. When it
+    was made (``client_time``) is not part of it: a workstation re-sending a decision after its journal was lost,
+    or another workstation sending the same bulk file, makes a new ``client_time`` for the same decision."""
+    meaning = {name: body.get(name) for name in MEANING}
+    meaning["categories"] = sorted(meaning["categories"] or [])
+    meaning["post_id"] = post_id
+    return hashlib.sha256(json.dumps(meaning, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -19,13 +19,14 @@ from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.models import Role, User, UserId
 from moderator_app.platform_api import MemorySecretStore
 from moderator_app.services.audit_service import open_audit_log
+from moderator_app.services.decisions import decision_recorded_event
 from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.outbox_journal import OutboxJournal
 from moderator_app.services.platform import make_client, platform_witness, start_demo_platform
 from moderator_app.services.policy import load_policy
 from moderator_app.services.review_quality import sample_for_review
 from moderator_app.services.suggestion_service import SuggestionService
-from moderator_app.services.workstation import WorkstationParts, WorkstationSession, decision_recorded_event
+from moderator_app.services.workstation import WorkstationParts, WorkstationSession
 
 if TYPE_CHECKING:  # the web stack is imported only where the platform runs in this process (tests)
     from moderator_app.demo_platform import RunningServer

@@ -126,6 +126,6 @@ def test_2000_decisions_under_faults_and_kill_9_are_applied_exactly_once(
 
     third = subprocess.run(decide_argv(server.url, path), capture_output=True, text=True, env=env(), timeout=120,
                            check=False)
-    assert third.returncode == 0 and third.stdout.startswith("2000 rows: 0 delivered now, 2000 delivered in an "
-                                                             "earlier run, 0 failed")
+    assert third.returncode == 0 and third.stdout.startswith("2000 rows: 0 delivered now, 2000 already applied, "
+                                                             "0 failed")
     assert len(applied_decisions(server.url)) == 2000

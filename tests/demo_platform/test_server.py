@@ -139,6 +139,10 @@ def test_idempotent_replay_and_conflicts(url: str) -> None:
     replay = lead.post(f"/v1/posts/{post_id}/decisions", DECISION, key="key-000001")
     assert first.status_code == 201 and replay.status_code == 200
     assert replay.json() == first.json() and replay.headers["Idempotent-Replayed"] == "true"
+    # The same decision made again later (a bulk file re-run after its journal was lost): the meaning decides.
+    later = lead.post(f"/v1/posts/{post_id}/decisions", {**DECISION, "client_time": "2026-12-01T10:00:00Z"},
+                      key="key-000001")
+    assert later.status_code == 200 and later.json() == first.json()
     assert_problem(lead.post(f"/v1/posts/{post_id}/decisions", {**DECISION, "note": "changed"}, key="key-000001"),
                    422, "idempotency-key-reused")
     other = {"kind": "no_violation", "categories": [], "note": "", "client_time": "2026-11-30T09:01:00Z"}
