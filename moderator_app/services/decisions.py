@@ -17,14 +17,13 @@ acknowledging the same decision again (after a crash, a re-run of a bulk file) a
 from __future__ import annotations
 
 import json
-import logging
 import os
 import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from moderator_app.core.audit import AuditEvent, EventType
 from moderator_app.core.decisions import Decision, DecisionKind, DecisionProblem, PlatformDecision, decision_problems
@@ -33,7 +32,6 @@ from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import CategoryId, PostId, User
 from moderator_app.core.policy import PolicyPack
 from moderator_app.core.ports import PlatformGateway
-from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.outbox import (
     DeliveryReport,
     OnDelivered,
@@ -51,7 +49,9 @@ from moderator_app.services.outbox_journal import (
     decision_to_json,
 )
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # the GUI imports this module's records at start; the audit stack loads with the session
+    from moderator_app.services.audit_service import AuditLogService
+
 _EVENT_IDS = uuid.UUID("5b0f1c8e-4d7a-4c21-9a51-0d6f3e1b7c42")  # namespace of the derived audit event ids
 RECORD_CHUNK = 1000  # decisions audited and journalled per transaction in a bulk run
 

@@ -21,6 +21,7 @@ from moderator_app.ui.actions import build_decision_actions, decision_kind_of, d
 from moderator_app.ui.decision_bar import DecisionBar
 from moderator_app.ui.errors import show_error
 from moderator_app.ui.events import AppEvents
+from moderator_app.ui.held_decisions import offer_held_decisions
 from moderator_app.ui.post_pane import PostPane
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.queue.panel import QueuePanel
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         self.status.attach(service)
         self.referrals.attach(service)
         self._install_lead_console(service)
-        controller.load_queue()
+        # Decisions a crash left inside the undo window are offered first; the queue loads once they are settled.
+        offer_held_decisions(self, self.runner, self.events, service, then=controller.load_queue)
         return controller
 
     def _install_lead_console(self, service: ReviewService) -> None:

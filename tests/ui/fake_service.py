@@ -22,6 +22,7 @@ from moderator_app.core.models import (
 )
 from moderator_app.core.policy import PolicyPack
 from moderator_app.policy import load_pack_by_id
+from moderator_app.services.decisions import Held
 from moderator_app.services.review import (
     OutboxFailure,
     PostContext,
@@ -44,6 +45,9 @@ class FakeReviewService:
     audit_problem: str | None = None
     reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
     verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
+    holds: dict[str, tuple[list[Decision], Sequence[Suggestion], SecondReview | None]] = field(default_factory=dict)
+    left_by_a_crash: list[Held] = field(default_factory=list)  # what held_after_crash offers
+    resolved: list[tuple[str, bool]] = field(default_factory=list)  # (hold id, applied)
 
     def __post_init__(self) -> None:
         self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
@@ -85,6 +89,32 @@ class FakeReviewService:
     def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes:
         self.decided.append(decision)
         return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
+
+    def hold(self, hold_id: str, decisions: Sequence[Decision], shown: Sequence[Suggestion],
+             review: SecondReview | None = None) -> Changes:
+        self.holds[hold_id] = (list(decisions), shown, review)
+        return Changes()
+
+    def cancel_hold(self, hold_id: str) -> Changes:
+        del self.holds[hold_id]
+        return Changes()
+
+    def release(self, hold_id: str) -> Changes:
+        decisions, shown, review = self.holds.pop(hold_id)
+        if review is not None:
+            return self.record_second_review(review, decisions[0].kind, decisions[0].categories)
+        changes = Changes()
+        for decision in decisions:
+            changes = changes | self.decide(decision, shown)
+        return changes
+
+    def held_after_crash(self) -> Sequence[Held]:
+        return list(self.left_by_a_crash)
+
+    def resolve_held(self, hold_id: str, *, apply: bool) -> Changes:
+        self.resolved.append((hold_id, apply))
+        self.left_by_a_crash = [h for h in self.left_by_a_crash if h.hold_id != hold_id]
+        return Changes(audit=True)
 
     def second_reviews(self) -> Sequence[SecondReview]:
         done = {v[0].post_id for v in self.verdicts}
