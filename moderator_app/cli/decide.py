@@ -46,8 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="first wait after a transient failure, in seconds; doubles up to --max-wait (default 0.2)")
     parser.add_argument("--max-wait", type=float, default=30.0,
                         help="longest wait between attempts, also caps the platform's Retry-After (default 30)")
-    parser.add_argument("--in-flight", type=int, default=6, metavar="N",
-                        help=f"decisions sent at once, 1 to {MAX_IN_FLIGHT} (default 6)")
+    parser.add_argument("--in-flight", type=int, default=8, metavar="N",
+                        help=f"decisions sent at once, 1 to {MAX_IN_FLIGHT} (default 8)")
     parser.add_argument("--db", metavar="URL", help="audit database URL (default: MODAPP_DATABASE_URL or the "
                                                     "workstation's SQLite file)")
 
