@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from moderator_app.core.audit import AuditEvent, EventType
 from moderator_app.core.decisions import Decision, DecisionKind, DecisionProblem, PlatformDecision, decision_problems
-from moderator_app.core.errors import ModeratorError, PlatformError, UsageError
+from moderator_app.core.errors import ModeratorError, PermissionDenied, PlatformError, UsageError
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import CategoryId, PostId, User
 from moderator_app.core.policy import PolicyPack
@@ -135,6 +135,17 @@ def decision_recorded_event(decision: Decision, user: User, *, workstation: str,
         decision_kind=decision.kind.value, payload=payload,
     )
     return _with_id(event, event_id("decision_recorded", decision.idempotency_key))
+
+
+def review_recorded_event(task: ReviewTask, reviewer: User, kind: str, categories: Sequence[str], *,
+                          workstation: str) -> AuditEvent:
+    """A second moderator's blind verdict on one review request (``services.review_quality``)."""
+    if reviewer.user_id != task.reviewer:
+        raise PermissionDenied(f"this review is assigned to {task.reviewer}, not {reviewer.user_id}")
+    return AuditEvent.new(
+        EventType.REVIEW_RECORDED, actor=reviewer.user_id, workstation=workstation, subject=task.subject,
+        actor_role=_role(reviewer), category=categories[0] if categories else None, decision_kind=kind,
+        payload={"request_event_id": task.request_event_id, "categories": list(categories)})
 
 
 def _with_id(event: AuditEvent, new_id: str) -> AuditEvent:
@@ -299,17 +310,10 @@ class DecisionPipeline:
     def _review_events(self, review: HeldReview, hold_id: str, *, after_restart: bool) -> list[AuditEvent]:
         events = []
         for task in review.tasks:
-            if task.reviewer != self.user.user_id:
-                raise UsageError(f"this review is assigned to {task.reviewer}, not {self.user.user_id}")
-            payload: dict[str, Any] = {"request_event_id": task.request_event_id,
-                                       "categories": list(review.categories)}
+            event = review_recorded_event(task, self.user, review.kind.value, review.categories,
+                                          workstation=self.workstation)
             if after_restart:
-                payload["held_when_the_workstation_stopped"] = True
-            event = AuditEvent.new(
-                EventType.REVIEW_RECORDED, actor=self.user.user_id, workstation=self.workstation,
-                actor_role=_role(self.user), subject=task.subject,
-                category=review.categories[0] if review.categories else None, decision_kind=review.kind.value,
-                payload=payload)
+                event = replace(event, payload={**event.payload, "held_when_the_workstation_stopped": True})
             events.append(_with_id(event, event_id("review_recorded", hold_id, task.request_event_id)))
         return events
 
