@@ -36,9 +36,9 @@ class HeldDecisionsPrompt(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(self.tr("Decisions not yet sent"))
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(self.tr("%n decision(s) were waiting out the undo window when the workstation stopped. "
-                             "Send them now, or discard them? Either choice is recorded in the audit log.", "",
-                             count))
+        self.setText(self.tr("Decisions still inside the undo window when the workstation stopped: {count}. "
+                             "Send them now, or discard them? Either choice is recorded in the audit log.")
+                     .format(count=count))
         self.setInformativeText("\n".join(self._line(h) for h in held))
         self.apply_button = self.addButton(self.tr("Apply"), QMessageBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("held_apply")

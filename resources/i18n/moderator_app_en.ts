@@ -398,6 +398,39 @@
     </message>
 </context>
 <context>
+    <name>HeldDecisionsPrompt</name>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="37"/>
+        <source>Decisions not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="39"/>
+        <source>Decisions still inside the undo window when the workstation stopped: {count}. Send them now, or discard them? Either choice is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="43"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="45"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="53"/>
+        <source>{time}  2nd review of post {post}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="55"/>
+        <source>{time}  post {post}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeadConsoleWindow</name>
     <message>
         <location filename="../../moderator_app/ui/lead/console.py" line="18"/>
@@ -481,82 +514,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="43"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="43"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="140"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="144"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="145"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="149"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="151"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="151"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="153"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="155"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="157"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="162"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="164"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="164"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="166"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="166"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="168"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="172"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="173"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="175"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="175"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="177"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="204"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="203"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="205"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,22 +1194,22 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="252"/>
+        <location filename="../../moderator_app/ui/review.py" line="255"/>
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="285"/>
+        <location filename="../../moderator_app/ui/review.py" line="291"/>
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="288"/>
+        <location filename="../../moderator_app/ui/review.py" line="294"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="295"/>
+        <location filename="../../moderator_app/ui/review.py" line="301"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>

@@ -397,6 +397,39 @@
     </message>
 </context>
 <context>
+    <name>HeldDecisionsPrompt</name>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="37" />
+        <source>Decisions not yet sent</source>
+        <translation>尚未发送的处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="39" />
+        <source>Decisions still inside the undo window when the workstation stopped: {count}. Send them now, or discard them? Either choice is recorded in the audit log.</source>
+        <translation>工作站停止时仍在撤销时限内的处置：{count} 条。现在发送，还是放弃？无论选择哪一项，都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="43" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="45" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="53" />
+        <source>{time}  2nd review of post {post}: {what}</source>
+        <translation>{time}  帖子 {post} 的复核：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="55" />
+        <source>{time}  post {post}: {what}</source>
+        <translation>{time}  帖子 {post}：{what}</translation>
+    </message>
+</context>
+<context>
     <name>LeadConsoleWindow</name>
     <message>
         <location filename="../../moderator_app/ui/lead/console.py" line="18" />
@@ -480,82 +513,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42" />
+        <location filename="../../moderator_app/ui/main_window.py" line="43" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42" />
+        <location filename="../../moderator_app/ui/main_window.py" line="43" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="140" />
+        <location filename="../../moderator_app/ui/main_window.py" line="142" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="142" />
+        <location filename="../../moderator_app/ui/main_window.py" line="144" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="145" />
+        <location filename="../../moderator_app/ui/main_window.py" line="147" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="149" />
+        <location filename="../../moderator_app/ui/main_window.py" line="151" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="151" />
+        <location filename="../../moderator_app/ui/main_window.py" line="153" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="155" />
+        <location filename="../../moderator_app/ui/main_window.py" line="157" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="162" />
+        <location filename="../../moderator_app/ui/main_window.py" line="164" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="164" />
+        <location filename="../../moderator_app/ui/main_window.py" line="166" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="166" />
+        <location filename="../../moderator_app/ui/main_window.py" line="168" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="172" />
+        <location filename="../../moderator_app/ui/main_window.py" line="174" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="173" />
+        <location filename="../../moderator_app/ui/main_window.py" line="175" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="175" />
+        <location filename="../../moderator_app/ui/main_window.py" line="177" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="204" />
+        <location filename="../../moderator_app/ui/main_window.py" line="206" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="203" />
+        <location filename="../../moderator_app/ui/main_window.py" line="205" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -1160,22 +1193,22 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="252" />
+        <location filename="../../moderator_app/ui/review.py" line="255" />
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation>这条复核已不再等待你处理：请按 F5 刷新。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="285" />
+        <location filename="../../moderator_app/ui/review.py" line="291" />
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation>复核：{label} — {seconds} 秒后记录（不发往平台）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="288" />
+        <location filename="../../moderator_app/ui/review.py" line="294" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="295" />
+        <location filename="../../moderator_app/ui/review.py" line="301" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>
