@@ -19,7 +19,7 @@ from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.models import Role, User, UserId
 from moderator_app.platform_api import MemorySecretStore
 from moderator_app.services.audit_service import open_audit_log
-from moderator_app.services.decisions import decision_recorded_event
+from moderator_app.services.decision_events import decision_recorded_event
 from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.outbox_journal import OutboxJournal
 from moderator_app.services.platform import make_client, platform_witness, start_demo_platform

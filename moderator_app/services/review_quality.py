@@ -27,7 +27,7 @@ from moderator_app.core.errors import PermissionDenied, UsageError
 from moderator_app.core.lead import Agreement, Disagreement, ReviewSummary, ReviewTask
 from moderator_app.core.models import User
 from moderator_app.services.audit_service import AuditLogService
-from moderator_app.services.decisions import review_recorded_event
+from moderator_app.services.decision_events import review_recorded_event
 
 _PRECISION = 10_000
 
