@@ -146,6 +146,13 @@ def create_app(store: PlatformStore) -> FastAPI:
         """Earlier decisions on the author's posts, for context and repeat-offender signals."""
         return AuthorHistoryOut.model_validate(store.author_history(user, author_id))
 
+    @app.get("/v1/media/{media_id}", tags=["posts"], response_class=Response,
+             responses={200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}},
+                              "description": "The image's bytes, as the platform stores them"}})
+    def media_content(user: CurrentUser, media_id: str) -> Response:
+        """The bytes of an image attached to a post, so a referral's evidence can hold them (and their hash)."""
+        return Response(store.media_content(user, media_id), media_type="image/png")
+
     @app.get("/v1/decisions", tags=["decisions"])
     def decisions(
         lead: CurrentLead,

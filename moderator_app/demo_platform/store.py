@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from moderator_app.demo_platform.media import placeholder_png
 from moderator_app.demo_platform.problems import Problem
 from moderator_app.demo_platform.seed import SCHEMA, seed_database
 
@@ -184,6 +185,17 @@ class PlatformStore:
         prior = [{"post_id": r["post_id"], "kind": r["kind"], "categories": json.loads(r["categories"]),
                   "decided_at": r["decided_at"]} for r in rows]
         return {"author": author, "post_count": count, "prior_decisions": prior}
+
+    def media_content(self, user: Row, media_id: str) -> bytes:
+        """The bytes of an image a post carries (a placeholder PNG: the demo data has descriptions, not files)."""
+        with self._locked() as db:
+            row = db.execute("SELECT j.value AS media FROM posts, json_each(posts.media) AS j "
+                             "WHERE json_extract(j.value, '$.media_id') = ? LIMIT 1", (media_id,)).fetchone()
+        if row is None:
+            raise Problem(404, "not-found", f"No media {media_id}")
+        if json.loads(row["media"])["kind"] != "image":
+            raise Problem(404, "no-media-content", f"Media {media_id} is not an image; only images are served")
+        return placeholder_png(media_id)
 
     # --- claims -------------------------------------------------------------------------------------------
 

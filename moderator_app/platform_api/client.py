@@ -142,6 +142,10 @@ class PlatformClient:
         body = self._send("GET", "/v1/decisions", params={"since": since, "limit": limit})
         return wire.decision_page(wire.Node(body))
 
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes (GET /v1/media/{id}), for a referral's evidence package."""
+        return bytes(self._send("GET", f"/v1/media/{quote(media_id, safe='')}", raw=True))
+
     def witness(self, *, log_id: str, seq: int, head_hash: str, signature: str) -> WitnessReceipt:
         body = self._send("POST", "/v1/audit-witness",
                           json_body={"log_id": log_id, "seq": seq, "head_hash": head_hash, "signature": signature})
@@ -152,18 +156,19 @@ class PlatformClient:
     def _send(
         self, method: str, path: str, *, params: dict[str, Any] | None = None, json_body: Any = None,
         headers: dict[str, str] | None = None, authenticated: bool = True, expect_body: bool = True,
+        raw: bool = False,
     ) -> Any:
         try:
-            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body)
+            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body, raw=raw)
         except AuthenticationRequired:
             if not authenticated or self.credentials is None:
                 raise
             self.login(*self.credentials())
-            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body)
+            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body, raw=raw)
 
     def _send_once(
         self, method: str, path: str, params: dict[str, Any] | None, json_body: Any,
-        headers: dict[str, str] | None, authenticated: bool, expect_body: bool,
+        headers: dict[str, str] | None, authenticated: bool, expect_body: bool, *, raw: bool = False,
     ) -> Any:
         all_headers = dict(headers or {})
         if authenticated:
@@ -183,7 +188,7 @@ class PlatformClient:
             raise error_for(status, content, retry_after, retry_after_cap=self.options.retry_after_cap)
         if not expect_body:
             return None
-        return _json(content)
+        return content if raw else _json(content)
 
     def _exchange(
         self, method: str, path: str, params: dict[str, Any] | None, json_body: Any, headers: dict[str, str]

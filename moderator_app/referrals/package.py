@@ -6,9 +6,10 @@
       data/snapshot.json              the evidence snapshot exactly as the referral_created event recorded it
       data/referral.pdf               the human-readable report (Chinese, font embedded)
       data/events.jsonl               the referral's audit events: {"seq", "envelope"} (canonical envelopes)
+      data/media/<sha256>.<ext>       the post's images as captured (their SHA-256 is in snapshot.json)
       verification/checkpoint.json    the signed checkpoint covering the events, with the signer's public key
       verification/chain.json         leaf hashes from the first referral event to the checkpoint (no content)
-      verification/VERIFY.md          how to check all of this by hand
+      verification/VERIFY.md          how to check all of this by hand (Chinese and English)
 
 ``verify.verify_package`` checks every byte of it.
 """
@@ -20,23 +21,44 @@ import hashlib
 import json
 import shutil
 import threading
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from moderator_app.audit.keys import SigningKey
 from moderator_app.core.audit import Checkpoint, RecordedEvent, utc_timestamp
 from moderator_app.core.errors import StorageError, UsageError
-from moderator_app.referrals.evidence import canonical_bytes
+from moderator_app.core.policy import PolicyPack
+from moderator_app.referrals.evidence import canonical_bytes, media_type
 from moderator_app.referrals.model import Referral
-from moderator_app.referrals.pdf import render_pdf
+from moderator_app.referrals.pdf import ReportContext, render_pdf
+from moderator_app.referrals.zh import HandlingStatus
 
 SIGNATURE_FILE = "tagmanifest-sha256.txt.sig"
 SIGNATURE_DOMAIN = "moderator-workstation/referral-package/v1"
 # bagit changes the working directory while it hashes; two bags at once in one process must take turns.
 _BAGIT_LOCK = threading.Lock()
-VERIFY_TEXT = """# Verifying this evidence package
+VERIFY_TEXT = """# 核验本证据包 / Verifying this evidence package
+
+## 中文
+
+1. `tagmanifest-sha256.txt.sig` 为 JSON：`signed_sha256` 是 `tagmanifest-sha256.txt` 的 SHA-256；
+   `signature` 是公钥 `public_key`（十六进制）对 UTF-8 文本
+   `moderator-workstation/referral-package/v1\\n<signed_sha256>\\n` 的 Ed25519 签名（base64）。
+2. `tagmanifest-sha256.txt` 列出每个标签文件的 SHA-256，`manifest-sha256.txt` 列出每个数据文件的 SHA-256。
+   不得有任何未列出的文件。
+3. `data/events.jsonl` 每行是一条审计记录；其叶哈希为 SHA-256(0x00 || 记录的 RFC 8785 规范化字节)，
+   必须等于 `verification/chain.json` 中的 `leaf_hashes[seq - first_seq]`。
+4. 从 `prev_chain_hash` 开始，对全部叶哈希依次计算 chain = SHA-256(chain || seq（8 字节大端）|| leaf)，
+   结果必须等于 `verification/checkpoint.json` 的 `chain_hash`；该检查点的 `note` 由 `public_key` 签名
+   （Ed25519，base64 `signature`）。请将该公钥与贵单位掌握的工作站公钥清单核对。
+5. `data/snapshot.json` 等于 referral_created 记录中的 `evidence`，每项证据的 RFC 8785 字节的 SHA-256
+   等于 `digests` 中对应的值；`data/media/` 中每个文件的 SHA-256 等于快照中对应媒体的 `sha256`。
+
+`moderator-app referral verify-package <本目录>` 自动完成以上全部检查。
+
+## English
 
 1. `tagmanifest-sha256.txt.sig` is JSON: `signed_sha256` is the SHA-256 of `tagmanifest-sha256.txt`;
    `signature` is Ed25519 (base64) by `public_key` (hex) over the UTF-8 text
@@ -49,7 +71,7 @@ VERIFY_TEXT = """# Verifying this evidence package
    hashes must end at `chain_hash` of `verification/checkpoint.json`, whose `note` is signed (Ed25519, base64
    `signature`) by the key `public_key`; pin that key against your organisation's list of workstation keys.
 5. `data/snapshot.json` equals the `evidence` of the referral_created event, and each item's SHA-256 over its
-   RFC 8785 bytes equals `digests[item]`.
+   RFC 8785 bytes equals `digests[item]`; each file in `data/media/` has the SHA-256 its media entry records.
 
 `moderator-app referral verify-package <this folder>` does all of it.
 """
@@ -74,6 +96,9 @@ class PackageInputs:
     segment: ChainSegment
     exported_by: str
     workstation: str
+    handling: HandlingStatus
+    pack: PolicyPack | None = None
+    media: Mapping[str, bytes] = field(default_factory=dict)  # sha256 -> the bytes recorded at capture
 
 
 def package_name(referral_id: str) -> str:
@@ -87,6 +112,18 @@ def _write_json(path: Path, value: Any) -> None:
 def _events_jsonl(events: Iterable[RecordedEvent]) -> bytes:
     lines = (canonical_bytes({"seq": e.seq, "envelope": json.loads(e.envelope)}) + b"\n" for e in events)
     return b"".join(lines)
+
+
+def _write_media(folder: Path, media: Mapping[str, bytes]) -> dict[str, Path]:
+    """Each image as its own file, named by its SHA-256 (checked again here: the bytes come from the log)."""
+    files: dict[str, Path] = {}
+    for digest, content in sorted(media.items()):
+        if hashlib.sha256(content).hexdigest() != digest:
+            raise StorageError(f"the recorded media {digest[:12]}… does not match its SHA-256; not exported")
+        folder.mkdir(exist_ok=True)
+        files[digest] = folder / f"{digest}.{media_type(content)[1]}"
+        files[digest].write_bytes(content)
+    return files
 
 
 def signature_message(signed_sha256: str) -> bytes:
@@ -113,8 +150,9 @@ def build_package(inputs: PackageInputs, out_dir: Path, key: SigningKey) -> Path
         (work / "snapshot.json").write_bytes(snapshot)
         (work / "events.jsonl").write_bytes(_events_jsonl(inputs.events))
         package_id = f"{package_name(referral.referral_id)}@{inputs.checkpoint.seq}"
-        render_pdf(referral, work / "referral.pdf", package_id=package_id,
-                   snapshot_sha256=hashlib.sha256(snapshot).hexdigest())
+        media_files = _write_media(work / "media", inputs.media)
+        render_pdf(referral, work / "referral.pdf", ReportContext(
+            package_id, hashlib.sha256(snapshot).hexdigest(), inputs.handling, inputs.pack, media_files))
         info = {"Source-Organization": "Moderator Workstation", "External-Identifier": package_id,
                 "External-Description": f"Police referral {referral.referral_id} (Article 7(8)) evidence package",
                 "Bagging-Date": utc_timestamp()[:10], "Contact-Name": inputs.exported_by,

@@ -156,6 +156,20 @@ def _check_chain(bag: Path, key_id: str) -> tuple[list[ReferralEvent], int]:
     return events, checkpoint.seq
 
 
+def _check_media(bag: Path, snapshot: Any) -> None:
+    """Every image the evidence hashed is in data/media/ with that hash, and nothing else is."""
+    wanted = {m["sha256"] for m in snapshot["items"]["post"].get("media", []) if m.get("sha256")}
+    present = {p.name.partition(".")[0]: p for p in (bag / "data" / "media").glob("*")}
+    for digest in sorted(wanted):
+        if digest not in present:
+            raise _fail(f"data/media/{digest}", "missing (the evidence records this image)")
+        if _sha256(present[digest]) != digest:
+            raise _fail(f"data/media/{present[digest].name}", "altered (its SHA-256 differs from the evidence)")
+    for digest, extra in sorted(present.items()):
+        if digest not in wanted:
+            raise _fail(f"data/media/{extra.name}", "not an image the evidence records")
+
+
 def verify_package(path: Path) -> PackageReport:
     """A report when the package is intact; CheckFailed naming the first bad file otherwise; UsageError when
     ``path`` is not a package at all."""
@@ -179,4 +193,5 @@ def verify_package(path: Path) -> PackageReport:
     problems = digest_problems(snapshot)
     if problems:
         raise _fail("data/snapshot.json", problems[0])
+    _check_media(path, snapshot)
     return PackageReport(referral.referral_id, referral.state.value, len(events), checkpoint_seq, key_id, files)

@@ -5,20 +5,22 @@ event appended through AuditLogService; the state is read back from the log and 
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import secrets
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from moderator_app.core.audit import AuditEvent, EventFilter, EventType, RecordedEvent
-from moderator_app.core.errors import CheckFailed, UsageError
+from moderator_app.core.audit import AuditEvent, EventFilter, EventType, RecordedEvent, utc_timestamp
+from moderator_app.core.errors import CheckFailed, PlatformError, UsageError
 from moderator_app.core.models import PostId, PriorDecision, QueueItem, Role, User
+from moderator_app.core.policy import PolicyPack
 from moderator_app.referrals import workflow
-from moderator_app.referrals.evidence import capture
+from moderator_app.referrals.evidence import MAX_MEDIA_BYTES, MediaCopy, capture, media_content
 from moderator_app.referrals.model import (
     LEGAL_BASIS_PICKS,
     ContentHandling,
@@ -33,18 +35,22 @@ from moderator_app.referrals.model import (
 from moderator_app.referrals.package import ChainSegment, PackageInputs, build_package
 from moderator_app.referrals.verify import PackageReport
 from moderator_app.referrals.verify import verify_package as _verify_package
+from moderator_app.referrals.zh import HandlingStatus
+from moderator_app.services.policy import load_policy
 
 if TYPE_CHECKING:  # verify-package must not pay for importing SQLAlchemy and Alembic
     from moderator_app.services.audit_service import AuditLogService
 
 # What the GUI needs of the referral model, so ``ui`` imports services only.
-__all__ = ["LEGAL_BASIS_PICKS", "ContentHandling", "Referral", "ReferralRefused", "ReferralRequest", "ReferralService",
-           "ReferralState", "Submission", "referral_service_for", "sort_for_queue", "verify_package"]
+__all__ = ["LEGAL_BASIS_PICKS", "ContentHandling", "MediaCopy", "Referral", "ReferralRefused", "ReferralRequest",
+           "ReferralService", "ReferralState", "Submission", "referral_service_for", "sort_for_queue", "verify_package"]
 REFERRAL_EVENTS = (EventType.REFERRAL_CREATED, EventType.REFERRAL_APPROVED, EventType.REFERRAL_REJECTED,
                    EventType.REFERRAL_SUBMITTED, EventType.REFERRAL_CLOSED)
 MAX_EVENTS = 1_000_000
 # post id, author id -> the author's prior decisions (the review session's ``context`` provides it)
 HistorySource = Callable[[PostId, str], Sequence[PriorDecision]]
+# media id -> the image's bytes from the platform (PlatformClient.media_content)
+MediaSource = Callable[[str], bytes]
 
 
 def new_referral_id(now: datetime | None = None) -> str:
@@ -68,9 +74,11 @@ def sort_for_queue(referrals: Sequence[Referral]) -> list[Referral]:
 
 class ReferralService:
     def __init__(self, audit: AuditLogService, user: User, workstation: str,
-                 history: HistorySource | None = None) -> None:
+                 history: HistorySource | None = None, *, media: MediaSource | None = None,
+                 pack: PolicyPack | None = None) -> None:
         self.audit, self.user, self.workstation = audit, user, workstation
-        self._history = history
+        self._history, self._media = history, media
+        self.pack = pack
         self._lock = threading.Lock()  # the GUI's lanes may list concurrently (status poll, queue refresh)
         self._by_subject: dict[str, list[ReferralEvent]] = {}
         self._seen_seq = 0
@@ -84,20 +92,47 @@ class ReferralService:
         """The author's prior decisions (network): the GUI fetches them on its network lane before ``create``."""
         return tuple(self._history(item.post_id, item.post.author.author_id)) if self._history else ()
 
+    def media_copies(self, item: QueueItem) -> dict[str, MediaCopy]:
+        """The post's images from the platform (network; the GUI calls it on its network lane). A failure is
+        recorded per image, in Chinese, as the reason it is not in the package; it never stops a referral."""
+        copies: dict[str, MediaCopy] = {}
+        for ref in item.post.media:
+            if ref.kind != "image":
+                copies[ref.media_id] = MediaCopy(ref.media_id, None, "非图片，仅记录引用")
+                continue
+            if self._media is None:
+                copies[ref.media_id] = MediaCopy(ref.media_id, None, "未连接平台，未获取")
+                continue
+            try:
+                content = self._media(ref.media_id)
+            except PlatformError as exc:
+                copies[ref.media_id] = MediaCopy(ref.media_id, None, f"平台未提供（{exc}）")
+                continue
+            too_large = len(content) > MAX_MEDIA_BYTES
+            copies[ref.media_id] = MediaCopy(ref.media_id, None if too_large else content,
+                                             f"大于 {MAX_MEDIA_BYTES // 2**20} MB，仅记录引用" if too_large else "")
+        return copies
+
     def create(self, item: QueueItem, request: ReferralRequest, history: Sequence[PriorDecision] | None = None,
-               *, history_unavailable: str = "") -> Referral:
-        """Capture the evidence now and record the referral as pending approval (history fetched when None;
-        ``history_unavailable`` records why it is missing, so an urgent referral never waits for the network)."""
+               *, history_unavailable: str = "", media: Mapping[str, MediaCopy] | None = None) -> Referral:
+        """Capture the evidence now and record the referral as pending approval (history and media fetched when
+        None; ``history_unavailable`` records why the history is missing, so an urgent referral never waits for
+        the network). The images' bytes go into the created event beside the evidence, which holds their hashes,
+        so any workstation on the team database can export them."""
         fields = workflow.request_payload(request)
         if history is None:
             history = self.author_history(item)
+        if media is None:
+            media = self.media_copies(item)
         evidence = capture(item, history, post_count=None, captured_by=self.user.user_id,
-                           workstation=self.workstation, history_unavailable=history_unavailable)
+                           workstation=self.workstation, history_unavailable=history_unavailable, media=media)
         referral_id = new_referral_id()
         while self.events(referral_id):  # 16.7 million ids a day: a clash is rare, and never merges two referrals
             referral_id = new_referral_id()
-        self._append(EventType.REFERRAL_CREATED, referral_id, category=request.categories[0],
-                     payload={"referral_id": referral_id, "post_id": item.post_id, **fields, "evidence": evidence})
+        payload = {"referral_id": referral_id, "post_id": item.post_id, **fields, "evidence": evidence}
+        if content := media_content(media):
+            payload["media_content"] = content
+        self._append(EventType.REFERRAL_CREATED, referral_id, category=request.categories[0], payload=payload)
         return self.get(referral_id)
 
     def approve(self, referral_id: str, note: str = "") -> Referral:
@@ -166,13 +201,28 @@ class ReferralService:
         segment = self._segment(events[0].seq, checkpoint.seq)
         key = self.audit.writer.key
         inputs = PackageInputs(referral, tuple(events), checkpoint, key.public_key, segment, self.user.user_id,
-                               self.workstation)
+                               self.workstation, self.handling_status(referral), self.pack or load_policy(),
+                               _media_bytes(events))
         path = build_package(inputs, out_dir, key)
         tag_manifest = (path / "tagmanifest-sha256.txt").read_bytes()
         self._append(EventType.EXPORT_MADE, referral_id, payload={
             "referral_id": referral_id, "package": path.name, "checkpoint_seq": str(checkpoint.seq),
             "tagmanifest_sha256": hashlib.sha256(tag_manifest).hexdigest()})
         return path
+
+    def handling_status(self, referral: Referral) -> HandlingStatus:
+        """The removal as requested, and as confirmed: only a ``decision_delivered`` event (the platform's
+        acknowledgement, recorded in the log) confirms a decision on the post; the newest one counts."""
+        as_of = utc_timestamp()
+        delivered = self.audit.events(EventFilter(subject=f"post:{referral.post_id}",
+                                                  event_type=EventType.DECISION_DELIVERED), limit=MAX_EVENTS)
+        if not delivered:
+            return HandlingStatus(referral.request.content_handling, as_of=as_of)
+        last = max(delivered, key=lambda e: e.seq)
+        body = json.loads(last.envelope)
+        return HandlingStatus(referral.request.content_handling, confirmed_kind=body["hdr"].get("decision_kind"),
+                              confirmed_at=body["hdr"]["occurred_at"],
+                              decision_id=str(body["body"].get("decision_id", "")), as_of=as_of)
 
     def _segment(self, first_seq: int, last_seq: int) -> ChainSegment:
         store = self.audit.store
@@ -183,6 +233,15 @@ class ReferralService:
                 prev = prev_hash.hex()
             leaves.append(leaf.hex())
         return ChainSegment(store.log_id, first_seq, prev, tuple(leaves))
+
+
+def _media_bytes(events: Sequence[RecordedEvent]) -> dict[str, bytes]:
+    """sha256 -> bytes of the images the created event carries."""
+    for recorded in events:
+        if recorded.event_type == EventType.REFERRAL_CREATED:
+            content = json.loads(recorded.envelope)["body"].get("media_content", {})
+            return {digest: base64.b64decode(data) for digest, data in content.items()}
+    return {}
 
 
 def verify_package(path: Path, *, expect_key: str | None = None) -> PackageReport:
@@ -207,4 +266,5 @@ def referral_service_for(session: object) -> ReferralService | None:
     def history(post_id: PostId, author_id: str) -> Sequence[PriorDecision]:
         return session.context(post_id, author_id).history
 
-    return ReferralService(session.audit, session.user, session.audit.writer.workstation, history)
+    return ReferralService(session.audit, session.user, session.audit.writer.workstation, history,
+                           media=session.media_content, pack=session.pack)

@@ -197,6 +197,10 @@ class WorkstationSession:
         finally:
             self._retraining.clear()
 
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes from the platform (network), for a referral's evidence."""
+        return self._network(partial(self._parts.client.media_content, media_id))
+
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self._append(EventType.MEDIA_REVEALED, subject=f"post:{post_id}", payload={"media_id": media_id})
 
