@@ -25,10 +25,12 @@ from moderator_app.demo_platform.schemas import (
     LeaseOut,
     LoginIn,
     LoginOut,
+    PlatformKeyOut,
     PostDetailOut,
     QueuePageOut,
     WitnessIn,
     WitnessReceiptOut,
+    WitnessReceiptPageOut,
 )
 from moderator_app.demo_platform.store import PlatformStore
 
@@ -163,10 +165,30 @@ def create_app(store: PlatformStore) -> FastAPI:
         items, next_since = store.decisions(since=since, limit=limit)
         return DecisionPageOut.model_validate({"items": items, "next_since": next_since})
 
-    @app.post("/v1/audit-witness", status_code=201, tags=["audit"])
+    @app.get("/v1/platform-key", tags=["audit"])
+    def platform_key() -> PlatformKeyOut:
+        """The platform's Ed25519 public key, which signs witness receipts, export grants and countersignatures.
+        Workstations pin it on first use; reviewers get it out of band."""
+        return PlatformKeyOut.model_validate(store.platform_key())
+
+    @app.post("/v1/audit-witness", status_code=201, tags=["audit"],
+              responses={409: {"description": "witness-fork (another hash at a witnessed seq) or witness-stale "
+                                              "(a lower seq than the newest witnessed)"}})
     def audit_witness(user: CurrentUser, body: WitnessIn) -> WitnessReceiptOut:
-        """Record a workstation's audit chain head and return a signed receipt (optional for platforms)."""
+        """Witness a workstation's audit chain head: a receipt signed by the platform key, kept by the platform.
+        Monotonic per log: a different hash at a witnessed seq is a fork, a lower seq is refused."""
         return WitnessReceiptOut.model_validate(store.witness(user, body.model_dump()))
+
+    @app.get("/v1/audit-witness", tags=["audit"])
+    def audit_witness_receipts(
+        lead: CurrentLead,
+        log_id: Annotated[str, Query(min_length=1, max_length=200)],
+        since: Annotated[int, Query(ge=0, description="Only receipts with seq greater than this")] = 0,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    ) -> WitnessReceiptPageOut:
+        """Every receipt the platform signed for one log, in seq order (leads only), for `audit verify --witness`."""
+        items, next_since = store.witness_receipts(log_id, since=since, limit=limit)
+        return WitnessReceiptPageOut.model_validate({"log_id": log_id, "items": items, "next_since": next_since})
 
     return app
 

@@ -142,20 +142,32 @@ class AuthorHistoryOut(BaseModel):
     prior_decisions: list[PriorDecisionOut]
 
 
+class PlatformKeyOut(BaseModel):
+    key_id: str = Field(description="First 16 hex digits of SHA-256 of the raw public key")
+    algorithm: Literal["ed25519"]
+    public_key: str = Field(description="The raw 32-byte Ed25519 public key, base64")
+
+
 class WitnessIn(Strict):
     log_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    seq: int = Field(ge=0)
-    head_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    signature: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    seq: int = Field(ge=1)
+    chain_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class WitnessReceiptOut(BaseModel):
-    receipt_id: str
+    purpose: Literal["audit-witness-receipt"]
     log_id: str
     seq: int
-    head_hash: str
-    received_at: Timestamp
-    signature: str = Field(description="The platform's signature over the receipt")
+    chain_hash: str
+    witnessed_at: Timestamp
+    key_id: str
+    signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
+
+
+class WitnessReceiptPageOut(BaseModel):
+    log_id: str
+    items: list[WitnessReceiptOut]
+    next_since: int
 
 
 class ProblemOut(BaseModel):

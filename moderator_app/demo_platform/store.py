@@ -20,6 +20,7 @@ from typing import Any
 from moderator_app.demo_platform.media import placeholder_png
 from moderator_app.demo_platform.problems import Problem
 from moderator_app.demo_platform.seed import SCHEMA, seed_database
+from moderator_app.platform_signature import PlatformSigner
 
 Row = dict[str, Any]
 Clock = Callable[[], datetime]
@@ -52,8 +53,10 @@ class PlatformStore:
         lease_seconds: float = 300.0,
         token_seconds: float = 8 * 3600.0,
         time_origin: datetime | None = None,
+        signer: PlatformSigner | None = None,
     ) -> None:
         self.clock = clock
+        self.signer = signer or PlatformSigner.generate()  # custody: docs/platform-api.md
         self.lease_seconds = lease_seconds
         self.token_seconds = token_seconds
         self._lock = threading.Lock()
@@ -329,17 +332,46 @@ class PlatformStore:
             "client_time": row["client_time"], "decided_at": row["decided_at"], "decided_by": row["decided_by"],
         }
 
-    # --- audit witness ------------------------------------------------------------------------------------
+    # --- platform key and audit witness -------------------------------------------------------------------
+
+    def platform_key(self) -> Row:
+        return {"key_id": self.signer.key_id, "algorithm": "ed25519", "public_key": self.signer.public_key_text()}
 
     def witness(self, user: Row, body: Row) -> Row:
-        received = rfc3339(self.clock())
-        receipt_id = "W" + secrets.token_hex(8)
-        material = f"{receipt_id}|{body['log_id']}|{body['seq']}|{body['head_hash']}|{received}"
-        signature = hashlib.sha256(material.encode()).hexdigest()  # a demo stand-in for the platform's signature
+        """Sign a receipt for ``(log_id, seq, chain_hash)``. Monotonic per log: the same hash at a seq already
+        witnessed returns the stored receipt; a different one is a fork (409); a lower seq than the newest is
+        refused (409, stale). Receipts are kept (GET /v1/audit-witness)."""
+        log_id, seq, chain_hash = body["log_id"], body["seq"], body["chain_hash"]
         with self._locked() as db:
-            db.execute("INSERT INTO witness(receipt_id, username, log_id, seq, head_hash, signature, received_at)"
-                       " VALUES (?,?,?,?,?,?,?)",
-                       (receipt_id, user["id"], body["log_id"], body["seq"], body["head_hash"], body["signature"],
-                        received))
-        return {"receipt_id": receipt_id, "log_id": body["log_id"], "seq": body["seq"],
-                "head_hash": body["head_hash"], "received_at": received, "signature": signature}
+            same = db.execute("SELECT * FROM witness_receipts WHERE log_id=? AND seq=?", (log_id, seq)).fetchone()
+            if same is not None:
+                if same["chain_hash"] != chain_hash:
+                    raise Problem(409, "witness-fork", f"log {log_id}: seq {seq} was witnessed with chain hash "
+                                  f"{same['chain_hash']}, not {chain_hash}: the log has forked",
+                                  witnessed=self._receipt(same))
+                return self._receipt(same)
+            newest = db.execute("SELECT * FROM witness_receipts WHERE log_id=? ORDER BY seq DESC LIMIT 1",
+                                (log_id,)).fetchone()
+            if newest is not None and newest["seq"] > seq:
+                raise Problem(409, "witness-stale", f"log {log_id}: seq {newest['seq']} is already witnessed; "
+                              f"a receipt for the lower seq {seq} is refused", witnessed=self._receipt(newest))
+            signed = {"purpose": "audit-witness-receipt", "log_id": log_id, "seq": seq, "chain_hash": chain_hash,
+                      "witnessed_at": rfc3339(self.clock()), "key_id": self.signer.key_id}
+            signature = self.signer.sign(signed)
+            db.execute("INSERT INTO witness_receipts(log_id, seq, chain_hash, witnessed_at, key_id, signature,"
+                       " username) VALUES (?,?,?,?,?,?,?)",
+                       (log_id, seq, chain_hash, signed["witnessed_at"], signed["key_id"], signature, user["id"]))
+        return {**signed, "signature": signature}
+
+    def witness_receipts(self, log_id: str, *, since: int, limit: int) -> tuple[list[Row], int]:
+        with self._locked() as db:
+            rows = db.execute("SELECT * FROM witness_receipts WHERE log_id=? AND seq>? ORDER BY seq LIMIT ?",
+                              (log_id, since, limit)).fetchall()
+        items = [self._receipt(r) for r in rows]
+        return items, (items[-1]["seq"] if items else since)
+
+    @staticmethod
+    def _receipt(row: sqlite3.Row) -> Row:
+        return {"purpose": "audit-witness-receipt", "log_id": row["log_id"], "seq": row["seq"],
+                "chain_hash": row["chain_hash"], "witnessed_at": row["witnessed_at"], "key_id": row["key_id"],
+                "signature": row["signature"]}

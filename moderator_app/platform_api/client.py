@@ -19,6 +19,7 @@ from moderator_app.core.models import (
     AuthSession,
     Claim,
     Lease,
+    PlatformKey,
     PostId,
     QueuePage,
     User,
@@ -146,10 +147,26 @@ class PlatformClient:
         """An image's bytes (GET /v1/media/{id}), for a referral's evidence package."""
         return bytes(self._send("GET", f"/v1/media/{quote(media_id, safe='')}", raw=True))
 
-    def witness(self, *, log_id: str, seq: int, head_hash: str, signature: str) -> WitnessReceipt:
+    def platform_key(self) -> PlatformKey:
+        """The platform's published signing key (no login needed); pin it: ``services.platform_key``."""
+        return wire.platform_key(wire.Node(self._send("GET", "/v1/platform-key", authenticated=False)))
+
+    def witness(self, *, log_id: str, seq: int, chain_hash: str) -> WitnessReceipt:
         body = self._send("POST", "/v1/audit-witness",
-                          json_body={"log_id": log_id, "seq": seq, "head_hash": head_hash, "signature": signature})
+                          json_body={"log_id": log_id, "seq": seq, "chain_hash": chain_hash})
         return wire.witness_receipt(wire.Node(body))
+
+    def witness_receipts(self, log_id: str) -> list[WitnessReceipt]:
+        """Every receipt the platform keeps for ``log_id`` (leads only), in seq order."""
+        receipts: list[WitnessReceipt] = []
+        since = 0
+        while True:
+            page, next_since = wire.witness_receipt_page(wire.Node(self._send(
+                "GET", "/v1/audit-witness", params={"log_id": log_id, "since": since, "limit": 1000})))
+            receipts.extend(page)
+            if not page or next_since <= since:
+                return receipts
+            since = next_since
 
     # --- transport ----------------------------------------------------------------------------------------
 

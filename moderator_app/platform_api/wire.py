@@ -23,6 +23,7 @@ from moderator_app.core.models import (
     FlagSource,
     Lease,
     MediaRef,
+    PlatformKey,
     Post,
     PostId,
     PriorDecision,
@@ -34,6 +35,7 @@ from moderator_app.core.models import (
     UserId,
     WitnessReceipt,
 )
+from moderator_app.platform_signature import decode_public_key, platform_key_id
 
 ID_LIMIT = 128
 TEXT_LIMIT = 100_000
@@ -234,9 +236,26 @@ def author_history(node: Node) -> AuthorHistory:
 
 
 def witness_receipt(node: Node) -> WitnessReceipt:
-    return WitnessReceipt(node.field("receipt_id").ident(), node.field("log_id").text(200),
-                          node.field("seq").integer(), node.field("head_hash").text(200),
-                          node.field("received_at").time(), node.field("signature").text(4096))
+    return WitnessReceipt(node.field("log_id").text(200), node.field("seq").integer(),
+                          node.field("chain_hash").text(64), node.field("witnessed_at").text(64),
+                          node.field("key_id").text(64), node.field("signature").text(200))
+
+
+def witness_receipt_page(node: Node) -> tuple[list[WitnessReceipt], int]:
+    return [witness_receipt(r) for r in node.field("items").items(limit=5000)], node.field("next_since").integer()
+
+
+def platform_key(node: Node) -> PlatformKey:
+    if node.field("algorithm").text(32) != "ed25519":
+        raise ProtocolError("the platform key is not an Ed25519 key")
+    try:
+        raw = decode_public_key(node.field("public_key").text(100))
+    except ValueError as exc:
+        raise ProtocolError(str(exc)) from None
+    key_id = node.field("key_id").text(64)
+    if platform_key_id(raw) != key_id:
+        raise ProtocolError(f"the platform key id {key_id} does not match its public key")
+    return PlatformKey(key_id, raw)
 
 
 def decision_body(decision: Decision) -> dict[str, Any]:
