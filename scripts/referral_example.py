@@ -9,6 +9,7 @@ docs/screenshots/referral-dialog-<lang>.png and docs/screenshots/referral-queue-
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,7 @@ def main() -> int:
     app = create_application()
     install_translator(app, language)
     folder = Path(tempfile.mkdtemp(prefix="referral-example-"))
+    os.environ["MODAPP_CONFIG_DIR"] = str(folder / "config")  # the demo platform's key is pinned there, not for you
     demo = start_demo("lead1", data_dir=folder, posts=400)
     try:
         session = demo.session
@@ -72,7 +74,8 @@ def main() -> int:
                                "demo-workstation", media=session.media_content, pack=session.pack)
         lead = ReferralService(session.audit, session.user, "demo-workstation",
                                lambda post_id, author_id: session.context(post_id, author_id).history,
-                               media=session.media_content, pack=session.pack)
+                               media=session.media_content, pack=session.pack, platform=session,
+                               platform_key=session.platform_signing_key)
         urgent = mod1.create(threat_item, THREAT, lead.author_history(threat_item))
         mod1.create(scam_item, SCAM, ())
         lead.approve(urgent.referral_id, "情况紧急，同意移送")

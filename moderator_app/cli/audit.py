@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import time
 
 from moderator_app.cli import audit_export
@@ -23,6 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     ver.add_argument("--all-signatures", action="store_true",
                      help="also check every event's writer signature and indexed copies, not only those after "
                           "the last checkpoint (slow: about 10,000 events per second)")
+    ver.add_argument("--platform-key", metavar="KEY_OR_FILE",
+                     help="the platform's public key (base64, or a file holding it) that countersigns referral "
+                          "approvals (default: the keys pinned on this workstation)")
     audit_export.add_subparsers(sub)
 
 
@@ -36,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             if args.action == "generate":
                 return _generate(audit_log, args.events, args.seed)
-            return _verify(audit_log, args.all_signatures)
+            return _verify(audit_log, args.all_signatures, args.platform_key)
         finally:
             audit_log.close()
     except StorageUnavailable as exc:  # the URL names a database that is not there: bad input, not a failed check
@@ -50,9 +54,15 @@ def _generate(audit_log: AuditLogService, count: int, seed: int) -> int:
     return 0
 
 
-def _verify(audit_log: AuditLogService, all_signatures: bool) -> int:
+def _verify(audit_log: AuditLogService, all_signatures: bool, platform_key: str | None = None) -> int:
+    from moderator_app.services.referrals import forged_referral_decisions, trusted_platform_keys
+
     started = time.perf_counter()
     report = audit_log.verify(all_signatures=all_signatures)
+    # Four eyes: a referral approval or rejection counts only with the platform's countersignature.
+    forged = forged_referral_decisions(audit_log, trusted_platform_keys(platform_key))
+    if forged:
+        report = dataclasses.replace(report, problems=(*report.problems, *forged))
     took = time.perf_counter() - started
     if report.ok:
         print(f"intact: {report.events_checked:,} events, {report.checkpoints_checked:,} checkpoints, "

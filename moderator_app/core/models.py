@@ -186,6 +186,16 @@ class WitnessReceipt:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferralCountersignature:
+    """The platform's signature on a lead's approval or rejection of a police referral (four eyes, countersigned).
+    ``signed`` holds exactly the fields the platform key signed (purpose, referral_id, decision, evidence_digest,
+    approver, created_by, decided_at, key_id); ``signature`` is base64 Ed25519 over their RFC 8785 JSON."""
+
+    signed: dict[str, str]
+    signature: str
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformKey:
     """The platform's published Ed25519 public key (raw 32 bytes) and its id."""
 

@@ -5,7 +5,7 @@ import base64
 import binascii
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -28,6 +28,8 @@ from moderator_app.demo_platform.schemas import (
     PlatformKeyOut,
     PostDetailOut,
     QueuePageOut,
+    ReferralDecisionIn,
+    ReferralDecisionOut,
     WitnessIn,
     WitnessReceiptOut,
     WitnessReceiptPageOut,
@@ -170,6 +172,20 @@ def create_app(store: PlatformStore) -> FastAPI:
         """The platform's Ed25519 public key, which signs witness receipts, export grants and countersignatures.
         Workstations pin it on first use; reviewers get it out of band."""
         return PlatformKeyOut.model_validate(store.platform_key())
+
+    @app.post("/v1/referrals/{referral_id}/decision", status_code=201, tags=["referrals"],
+              responses={200: {"model": ReferralDecisionOut, "description": "The same decision again: the stored one"},
+                         403: {"description": "forbidden (not a lead) or four-eyes (the approver created it)"},
+                         409: {"description": "referral-decided: another decision is already countersigned"}})
+    def referral_decision(lead: CurrentUser, referral_id: Annotated[str, Path(max_length=64)],
+                          body: ReferralDecisionIn, response: Response) -> ReferralDecisionOut:
+        """A lead approves or rejects a police referral with their own token; the platform checks the role and that
+        approver ≠ creator, and countersigns {referral_id, evidence_digest, decision, approver, created_by,
+        decided_at} with its key, so nobody can record a four-eyes approval without the lead's login."""
+        decided, replayed = store.referral_decision(lead, referral_id, body.model_dump())
+        if replayed:
+            response.status_code = 200
+        return ReferralDecisionOut.model_validate(decided)
 
     @app.post("/v1/audit-witness", status_code=201, tags=["audit"],
               responses={409: {"description": "witness-fork (another hash at a witnessed seq) or witness-stale "

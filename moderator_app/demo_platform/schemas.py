@@ -170,6 +170,26 @@ class WitnessReceiptPageOut(BaseModel):
     next_since: int
 
 
+class ReferralDecisionIn(Strict):
+    decision: Literal["approved", "rejected"]
+    evidence_digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 (hex) of the RFC 8785 JSON of the referral's evidence snapshot")
+    created_by: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="Who created the referral; the approver must be someone else (four eyes)")
+
+
+class ReferralDecisionOut(BaseModel):
+    purpose: Literal["referral-decision"]
+    referral_id: str
+    decision: Literal["approved", "rejected"]
+    evidence_digest: str
+    approver: str = Field(description="The lead whose token made the call")
+    created_by: str
+    decided_at: Timestamp
+    key_id: str
+    signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
+
+
 class ProblemOut(BaseModel):
     """RFC 9457 problem details; extensions depend on the problem type."""
 

@@ -363,6 +363,40 @@ class PlatformStore:
                        (log_id, seq, chain_hash, signed["witnessed_at"], signed["key_id"], signature, user["id"]))
         return {**signed, "signature": signature}
 
+    def referral_decision(self, user: Row, referral_id: str, body: Row) -> tuple[Row, bool]:
+        """Countersign a lead's approval or rejection of a police referral: (signed decision, replayed). The
+        approver is the token's user, never the creator (four eyes); a referral is decided once: the same call
+        again returns the stored decision, another one is refused (409)."""
+        if "lead" not in user["roles"]:
+            raise Problem(403, "forbidden", "Only a lead may approve or reject a referral")
+        if user["id"] == body["created_by"]:
+            raise Problem(403, "four-eyes", f"{user['id']} created referral {referral_id} and may not decide it")
+        with self._locked() as db:
+            row = db.execute("SELECT * FROM referral_decisions WHERE referral_id=?", (referral_id,)).fetchone()
+            if row is not None:
+                stored = self._referral_decision(row)
+                if (stored["decision"], stored["evidence_digest"], stored["approver"], stored["created_by"]) != (
+                        body["decision"], body["evidence_digest"], user["id"], body["created_by"]):
+                    raise Problem(409, "referral-decided", f"Referral {referral_id} was already {stored['decision']}"
+                                  f" by {stored['approver']}", decided=stored)
+                return stored, True
+            signed = {"purpose": "referral-decision", "referral_id": referral_id, "decision": body["decision"],
+                      "evidence_digest": body["evidence_digest"], "approver": user["id"],
+                      "created_by": body["created_by"], "decided_at": rfc3339(self.clock()),
+                      "key_id": self.signer.key_id}
+            signature = self.signer.sign(signed)
+            db.execute("INSERT INTO referral_decisions(referral_id, decision, evidence_digest, approver, created_by,"
+                       " decided_at, key_id, signature) VALUES (?,?,?,?,?,?,?,?)",
+                       (referral_id, signed["decision"], signed["evidence_digest"], signed["approver"],
+                        signed["created_by"], signed["decided_at"], signed["key_id"], signature))
+        return {**signed, "signature": signature}, False
+
+    @staticmethod
+    def _referral_decision(row: sqlite3.Row) -> Row:
+        return {"purpose": "referral-decision", **{k: row[k] for k in (
+            "referral_id", "decision", "evidence_digest", "approver", "created_by", "decided_at", "key_id",
+            "signature")}}
+
     def witness_receipts(self, log_id: str, *, since: int, limit: int) -> tuple[list[Row], int]:
         with self._locked() as db:
             rows = db.execute("SELECT * FROM witness_receipts WHERE log_id=? AND seq>? ORDER BY seq LIMIT ?",

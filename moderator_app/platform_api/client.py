@@ -22,6 +22,7 @@ from moderator_app.core.models import (
     PlatformKey,
     PostId,
     QueuePage,
+    ReferralCountersignature,
     User,
     WitnessReceipt,
 )
@@ -146,6 +147,14 @@ class PlatformClient:
     def media_content(self, media_id: str) -> bytes:
         """An image's bytes (GET /v1/media/{id}), for a referral's evidence package."""
         return bytes(self._send("GET", f"/v1/media/{quote(media_id, safe='')}", raw=True))
+
+    def referral_decision(self, referral_id: str, *, decision: str, evidence_digest: str,
+                          created_by: str) -> ReferralCountersignature:
+        """A lead's approval or rejection of a police referral, countersigned by the platform (four eyes)."""
+        body = self._send("POST", f"/v1/referrals/{quote(referral_id, safe='')}/decision",
+                          json_body={"decision": decision, "evidence_digest": evidence_digest,
+                                     "created_by": created_by})
+        return wire.referral_countersignature(wire.Node(body))
 
     def platform_key(self) -> PlatformKey:
         """The platform's published signing key (no login needed); pin it: ``services.platform_key``."""

@@ -29,6 +29,7 @@ from moderator_app.core.models import (
     PriorDecision,
     QueueItem,
     QueuePage,
+    ReferralCountersignature,
     Report,
     Role,
     User,
@@ -243,6 +244,15 @@ def witness_receipt(node: Node) -> WitnessReceipt:
 
 def witness_receipt_page(node: Node) -> tuple[list[WitnessReceipt], int]:
     return [witness_receipt(r) for r in node.field("items").items(limit=5000)], node.field("next_since").integer()
+
+
+REFERRAL_DECISION_FIELDS = ("purpose", "referral_id", "decision", "evidence_digest", "approver", "created_by",
+                            "decided_at", "key_id")
+
+
+def referral_countersignature(node: Node) -> ReferralCountersignature:
+    return ReferralCountersignature({name: node.field(name).text(200) for name in REFERRAL_DECISION_FIELDS},
+                                    node.field("signature").text(200))
 
 
 def platform_key(node: Node) -> PlatformKey:

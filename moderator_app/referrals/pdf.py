@@ -127,7 +127,6 @@ class ReportContext:
     handling: zh.HandlingStatus
     pack: PolicyPack | None = None
     media_files: Mapping[str, Path] = field(default_factory=dict)  # media sha256 -> its file (data/media/<name>)
-    approval_note: str = ""  # how the approval was countersigned, or why it is not accepted
 
 
 def render_pdf(referral: Referral, out: Path, context: ReportContext) -> None:
@@ -171,29 +170,32 @@ def render_pdf(referral: Referral, out: Path, context: ReportContext) -> None:
         ("法律依据", "\n".join(request.legal_basis)), ("内容处置", zh.handling_zh(context.handling)),
         ("创建人", f"{_person(referral.created_by, 'moderator')}，{zh.beijing_time(referral.created_at)}"),
         ("批准人", referral.approved_by or "—"),
-        *((("批准核验", context.approval_note),) if context.approval_note else ()),
+        *((("平台会签", note),) if (note := zh.countersignature_zh(referral.countersignature, referral.anomalies))
+          else ()),
         *_outcome_rows(referral),
     ])))
     story += [para("涉嫌违法事实说明", heading), para(request.suspicion)]
     media = post.get("media", [])
-    story += [para("帖子快照", heading), table(_rows([
+    files = [(n, e, context.media_files.get(e.get("sha256", ""))) for n, e in enumerate(media, 1)]
+    pictures = [[f"图像 {n}", image(path)] for n, _entry, path in files if path is not None]
+    story += [para("帖子快照", heading), table([*_rows([
         ("帖子编号", post["post_id"]), ("网址", post["url"] or "—"),
         ("发布时间", zh.beijing_time(post["published_at"]["utc"])),
-        ("转发数", post["repost_count"]), ("正文", post["text"]), ("附带媒体", f"{len(media)} 个"),
+        ("转发数", post["repost_count"]), ("正文", post["text"]),
+    ]), *pictures, *_rows([
+        ("附带媒体", f"{len(media)} 个（见下方“媒体文件”）" if media else "无"),
         ("作者编号", author["author_id"]), ("作者昵称", author["display_name"]),
         ("实名信息", author["real_name"] or "（未获取；可依法向平台调取）"),
-    ]))]
-    for number, entry in enumerate(media, 1):
-        path = context.media_files.get(entry.get("sha256", ""))
-        described = (f"{entry['media_id']}（{zh.MEDIA_KIND_ZH.get(entry['kind'], '其他')}）"
-                     f"：{entry['description'] or '无描述'}")
-        rows: list[list[Any]] = [["媒体", described]]
-        if path is not None:
-            rows += [["图像", image(path)], ["SHA-256", entry["sha256"]],
-                     ["包内文件", f"data/media/{path.name}（{entry['size']} 字节）"]]
-        else:
-            rows.append(["原件", f"未复制入证据包：{entry.get('not_copied') or '采集时未获取'}"])
-        story += [para(f"媒体 {number}", heading), table(rows)]
+    ])])]
+    if media:
+        listed = []
+        for number, entry, path in files:
+            kind = zh.MEDIA_KIND_ZH.get(entry["kind"], "其他")
+            where = (f"SHA-256 {entry['sha256']}\n包内文件 data/media/{path.name}（{entry['size']} 字节）"
+                     if path is not None else f"未复制入证据包：{entry.get('not_copied') or '采集时未获取'}")
+            listed.append([f"{'图像' if path is not None else '媒体'} {number}",
+                           f"{entry['media_id']}（{kind}）：{entry['description'] or '无描述'}\n{where}"])
+        story += [para("媒体文件", heading), table(listed)]
     reports = [[r["reporter_id"], zh.reason_zh(pack, r["reason"]), zh.beijing_time(r["reported_at"]["utc"]),
                 r["text"]] for r in items["reports"]]
     story += [para(f"举报记录（{len(reports)} 条）", heading),
@@ -219,7 +221,8 @@ def render_pdf(referral: Referral, out: Path, context: ReportContext) -> None:
               table([["序号", "环节", "操作人", "时间（北京时间）", "说明"], *steps],
                     (16 * mm, 16 * mm, 36 * mm, 48 * mm, 54 * mm))]
     story += [Spacer(1, 4 * mm), para("核验方法：见证据包内 verification/VERIFY.md（中文、英文）。"
-                                      "各文件的 SHA-256 列于 manifest-sha256.txt，清单由工作站 Ed25519 密钥签名。")]
+                                      "各文件的 SHA-256 列于 manifest-sha256.txt，清单由工作站 Ed25519 密钥签名；"
+                                      "批准或驳回须有平台密钥的会签，请以平台公布的公钥核验。")]
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=f"移送公安机关报告 {referral.referral_id}",
                             author="moderator-app", invariant=True, initialFontName=FONT_NAME)

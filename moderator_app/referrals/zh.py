@@ -110,3 +110,17 @@ def handling_zh(status: HandlingStatus) -> str:
         return f"已申请删除，平台尚未确认{as_of}"
     kept = "申请保留可见，供侦查"
     return f"{kept}；{confirmed}" if confirmed else f"{kept}；平台未记录任何处置{as_of}"
+
+
+def countersignature_zh(countersignature: dict[str, object] | None, anomalies: tuple[str, ...]) -> str:
+    """How the approval or rejection was countersigned by the platform, or why a recorded one is not accepted."""
+    if countersignature:
+        signed = countersignature.get("signed")
+        if not isinstance(signed, dict):
+            return "平台会签记录格式不符，不予认可"
+        decision = "批准" if signed.get("decision") == "approved" else "驳回"
+        return (f"平台已会签：{signed.get('approver')}（组长）于 {beijing_time(str(signed.get('decided_at', '')))}"
+                f"以本人平台账号{decision}；平台密钥 {signed.get('key_id')}，签名见 data/events.jsonl")
+    if any("forged" in a for a in anomalies):
+        return "审计日志中有未经平台会签的批准或驳回记录，不予认可（视为伪造）"
+    return ""

@@ -91,3 +91,16 @@ def _write_pins(folder: Path, pins: dict[str, dict[str, str]]) -> None:
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(pins, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(temporary, path)
+
+
+def pinned_keys(folder: Path) -> list[PlatformKey]:
+    """Every platform key pinned in ``folder`` (any platform address): what a workstation trusts offline."""
+    keys = []
+    for pinned in _read_pins(folder).values():
+        try:
+            raw = decode_public_key(pinned["public_key"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if platform_key_id(raw) == pinned.get("key_id"):
+            keys.append(PlatformKey(pinned["key_id"], raw))
+    return keys
