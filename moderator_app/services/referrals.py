@@ -271,7 +271,12 @@ class ReferralService:
     # --- evidence package ------------------------------------------------------------------------------------------
     def export_package(self, referral_id: str, out_dir: Path) -> Path:
         """Sign a checkpoint covering the referral's events, write the package, and audit the export."""
+        if not self.platform_keys:
+            self._learn_platform_key()
         referral = self.get(referral_id)
+        if not self.platform_keys and any("not a trusted platform key" in a for a in referral.anomalies):
+            raise UsageError(f"referral {referral_id} has a decision countersigned by a platform key this workstation "
+                             "does not know: log in to the platform once, or pass --platform-key")
         checkpoint = self.audit.checkpoint("export")
         if checkpoint is None:
             raise CheckFailed("the audit log does not check out, so no checkpoint was signed and no package made; "

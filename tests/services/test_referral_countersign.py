@@ -72,6 +72,8 @@ def test_a_lead_approves_with_their_own_login_and_the_package_checks_offline(
     assert approved.countersignature["signed"]["approver"] == "lead1"
     key = lead_client.platform_key()
     assert cli("audit", "verify", "--platform-key", key_text(key)).returncode == 0
+    unknown = cli("referral", "export", "--id", created.referral_id, "--out", str(tmp_path / "out"))
+    assert unknown.returncode == 2 and "pass --platform-key" in unknown.stderr  # nothing pinned on this machine
     exported = cli("referral", "export", "--id", created.referral_id, "--out", str(tmp_path / "out"), "--user",
                    "lead1", "--platform-key", key_text(key))
     assert exported.returncode == 0, exported.stderr
