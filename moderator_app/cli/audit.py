@@ -104,8 +104,10 @@ def _verify(audit_log: AuditLogService, args: argparse.Namespace, trusted: dict[
     witness, key_source = _witness(audit_log, args)
     started = time.perf_counter()
     # remember=False: a verification writes nothing, not even this workstation's checkpoint copy
-    report = audit_log.verify(all_signatures=args.all_signatures, witness=witness, trusted_keys=trusted,
-                              remember=False)
+    # --trust checks every writer signature: checkpoints signed with a trusted key vouch for content, not for
+    # who re-signed the rows under them since
+    report = audit_log.verify(all_signatures=args.all_signatures or trusted is not None, witness=witness,
+                              trusted_keys=trusted, remember=False)
     took = time.perf_counter() - started
     identity = log_identity(audit_log.store)
     print(f"log {identity or audit_log.store.log_id + ' (empty)'}")
