@@ -358,6 +358,11 @@ class PlatformStore:
         items = [self._receipt(r) for r in rows]
         return items, (items[-1]["seq"] if items else since)
 
+    def witness_receipts_all(self) -> list[Row]:
+        """Every receipt of every log (tests and benchmarks)."""
+        with self._locked() as db:
+            return [self._receipt(r) for r in db.execute("SELECT * FROM witness_receipts ORDER BY log_id, seq")]
+
     @staticmethod
     def _receipt(row: sqlite3.Row) -> Row:
         return {"purpose": "audit-witness-receipt", "log_id": row["log_id"], "seq": row["seq"],
