@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS idempotency(username TEXT NOT NULL, key TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS witness_receipts(log_id TEXT NOT NULL, seq INTEGER NOT NULL, chain_hash TEXT NOT NULL,
     witnessed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature TEXT NOT NULL, username TEXT NOT NULL,
     PRIMARY KEY(log_id, seq));
+CREATE TABLE IF NOT EXISTS export_grants(grant_id TEXT PRIMARY KEY, username TEXT NOT NULL, body TEXT NOT NULL,
+    granted_at TEXT NOT NULL);
 """
 
 # The platform's own reason -> Article 10 hint (the workstation maps reasons with its policy pack instead).

@@ -245,6 +245,17 @@ def witness_receipt_page(node: Node) -> tuple[list[WitnessReceipt], int]:
     return [witness_receipt(r) for r in node.field("items").items(limit=5000)], node.field("next_since").integer()
 
 
+def signed_object(node: Node, purpose: str) -> dict[str, Any]:
+    """A platform-signed JSON object, kept verbatim (every field is covered by the signature)."""
+    if not isinstance(node.value, dict):
+        raise node.fail("expected an object")
+    if node.field("purpose").text(64) != purpose:
+        raise node.fail(f"expected a {purpose}")
+    node.field("signature").text(200)
+    node.field("key_id").text(64)
+    return dict(node.value)
+
+
 def platform_key(node: Node) -> PlatformKey:
     if node.field("algorithm").text(32) != "ed25519":
         raise ProtocolError("the platform key is not an Ed25519 key")

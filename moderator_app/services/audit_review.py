@@ -47,11 +47,10 @@ def witness_from_file(path: Path, platform_key: str | None) -> tuple[WitnessChec
     receipts = read_receipts(path)
     if platform_key is not None:
         return WitnessCheck(receipts, configured_platform_key(platform_key)), "given with --platform-key"
-    key_ids = {r.key_id for r in receipts}
-    for base_url, pin in _pins().items():
-        if pin.get("key_id") in key_ids:
-            raw = decode_public_key(pin["public_key"])
-            return WitnessCheck(receipts, PlatformKey(platform_key_id(raw), raw)), f"pinned for {base_url}"
+    for key_id in sorted({r.key_id for r in receipts}):
+        pinned = pinned_key_by_id(key_id)
+        if pinned is not None:
+            return WitnessCheck(receipts, pinned), "pinned on this machine"
     raise UsageError("--receipts: give the platform's public key with --platform-key (no pinned key matches the "
                      "receipts' key id)")
 
@@ -115,6 +114,15 @@ def _registered_at(key_id: str) -> str | None:
     except Exception:  # noqa: BLE001 - no log here yet, or unreachable: the key is exported all the same
         return None
     return None if found is None else str(found)
+
+
+def pinned_key_by_id(key_id: str) -> PlatformKey | None:
+    """A platform key pinned on this machine (for any address) with this id."""
+    for pin in _pins().values():
+        if isinstance(pin, dict) and pin.get("key_id") == key_id:
+            raw = decode_public_key(pin["public_key"])
+            return PlatformKey(platform_key_id(raw), raw)
+    return None
 
 
 def read_pinned_key(base_url: str) -> PlatformKey | None:
