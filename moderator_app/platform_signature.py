@@ -91,3 +91,31 @@ class PlatformSigner:
 
     def sign(self, payload: Mapping[str, Any]) -> str:
         return base64.b64encode(self._private.sign(canonical_json(payload))).decode("ascii")
+
+
+def redaction_problem(original: Any, redacted: Any, paths: list[str], where: str = "") -> str | None:
+    """Why ``redacted`` is not ``original`` with only the values at ``paths`` replaced by other strings (None when
+    it is). Paths as the exporter writes them: ``body.author.name``, ``body.items[2]``, ``hdr.subject``. The
+    platform checks this before it attests a redaction; anything else (a changed header, a dropped key, a new
+    value) would hide or recast an event."""
+    if isinstance(original, dict) and isinstance(redacted, dict):
+        if original.keys() != redacted.keys():
+            return f"{where or 'the envelope'}: keys differ"
+        for key in original:
+            why = redaction_problem(original[key], redacted[key], paths, f"{where}.{key}" if where else key)
+            if why is not None:
+                return why
+        return None
+    if isinstance(original, list) and isinstance(redacted, list):
+        if len(original) != len(redacted):
+            return f"{where}: list length differs"
+        for index, (a, b) in enumerate(zip(original, redacted, strict=True)):
+            why = redaction_problem(a, b, paths, f"{where}[{index}]")
+            if why is not None:
+                return why
+        return None
+    if type(original) is type(redacted) and original == redacted:
+        return None
+    if where in paths and isinstance(redacted, str) and not isinstance(original, dict | list):
+        return None
+    return f"{where}: changed, and not as a listed redaction"

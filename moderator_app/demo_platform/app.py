@@ -22,12 +22,16 @@ from moderator_app.demo_platform.schemas import (
     DecisionIn,
     DecisionOut,
     DecisionPageOut,
+    ExportGrantIn,
+    ExportGrantOut,
     LeaseOut,
     LoginIn,
     LoginOut,
     PlatformKeyOut,
     PostDetailOut,
     QueuePageOut,
+    RedactionsIn,
+    RedactionsOut,
     ReferralDecisionIn,
     ReferralDecisionOut,
     WitnessIn,
@@ -205,6 +209,19 @@ def create_app(store: PlatformStore) -> FastAPI:
         """Every receipt the platform signed for one log, in seq order (leads only), for `audit verify --witness`."""
         items, next_since = store.witness_receipts(log_id, since=since, limit=limit)
         return WitnessReceiptPageOut.model_validate({"log_id": log_id, "items": items, "next_since": next_since})
+
+    @app.post("/v1/export-grants", status_code=201, tags=["audit"])
+    def export_grant(lead: CurrentLead, body: ExportGrantIn) -> ExportGrantOut:
+        """A signed permission for this lead to export the audit log with this filter (and identities or not);
+        the bundle carries it and verify-export checks it with the platform key."""
+        return ExportGrantOut.model_validate(store.export_grant(lead, body.model_dump()))
+
+    @app.post("/v1/export-grants/{grant_id}/redactions", tags=["audit"])
+    def attest_redactions(lead: CurrentLead, grant_id: str, body: RedactionsIn) -> RedactionsOut:
+        """Check redacted events against their originals (hash = leaf, only the listed values replaced) and sign
+        the list, so a verifier can trust exported lines whose identities were pseudonymised."""
+        return RedactionsOut.model_validate(store.attest_redactions(
+            lead, grant_id, [item.model_dump() for item in body.items]))
 
     return app
 

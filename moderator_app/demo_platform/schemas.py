@@ -190,6 +190,50 @@ class ReferralDecisionOut(BaseModel):
     signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
 
 
+class ExportGrantIn(Strict):
+    filter: dict[str, str | None] = Field(description="The export's filter (since, until, actor, event_type, ...)")
+    include_pii: bool
+
+
+class ExportGrantOut(BaseModel):
+    purpose: Literal["export-grant"]
+    grant_id: str
+    user: str
+    roles: list[str]
+    filter: dict[str, str | None]
+    include_pii: bool
+    granted_at: Timestamp
+    key_id: str
+    signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
+
+
+class RedactionIn(Strict):
+    seq: int = Field(ge=1)
+    leaf: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    original: str = Field(description="The event's stored envelope bytes, base64", max_length=2_000_000)
+    redacted: dict[str, object] = Field(description="The envelope as exported, identities replaced")
+    paths: list[Annotated[str, StringConstraints(max_length=500)]]
+
+
+class RedactionsIn(Strict):
+    items: list[RedactionIn] = Field(max_length=1000)
+
+
+class AttestedRedactionOut(BaseModel):
+    seq: int
+    leaf: str
+    redacted_sha256: str
+
+
+class RedactionsOut(BaseModel):
+    purpose: Literal["export-redactions"]
+    grant_id: str
+    items: list[AttestedRedactionOut]
+    attested_at: Timestamp
+    key_id: str
+    signature: str
+
+
 class ProblemOut(BaseModel):
     """RFC 9457 problem details; extensions depend on the problem type."""
 

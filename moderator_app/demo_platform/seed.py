@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS witness_receipts(log_id TEXT NOT NULL, seq INTEGER NO
 CREATE TABLE IF NOT EXISTS referral_decisions(referral_id TEXT PRIMARY KEY, decision TEXT NOT NULL,
     evidence_digest TEXT NOT NULL, approver TEXT NOT NULL, created_by TEXT NOT NULL, decided_at TEXT NOT NULL,
     key_id TEXT NOT NULL, signature TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS export_grants(grant_id TEXT PRIMARY KEY, username TEXT NOT NULL, body TEXT NOT NULL,
+    granted_at TEXT NOT NULL);
 """
 
 # The platform's own reason -> Article 10 hint (the workstation maps reasons with its policy pack instead).

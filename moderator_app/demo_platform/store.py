@@ -6,6 +6,8 @@ lease rules (check-then-claim) must see one consistent state. Methods return pla
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import secrets
@@ -20,7 +22,7 @@ from typing import Any
 from moderator_app.demo_platform.media import placeholder_png
 from moderator_app.demo_platform.problems import Problem
 from moderator_app.demo_platform.seed import SCHEMA, seed_database
-from moderator_app.platform_signature import PlatformSigner
+from moderator_app.platform_signature import PlatformSigner, canonical_json, redaction_problem
 
 Row = dict[str, Any]
 Clock = Callable[[], datetime]
@@ -403,6 +405,49 @@ class PlatformStore:
                               (log_id, since, limit)).fetchall()
         items = [self._receipt(r) for r in rows]
         return items, (items[-1]["seq"] if items else since)
+
+    # --- export grants and redaction attestations --------------------------------------------------------
+
+    def export_grant(self, user: Row, body: Row) -> Row:
+        """A lead's signed permission to export the audit log with this filter, with or without identities."""
+        granted = {"purpose": "export-grant", "grant_id": "G" + secrets.token_hex(12), "user": user["id"],
+                   "roles": list(user["roles"]), "filter": body["filter"], "include_pii": body["include_pii"],
+                   "granted_at": rfc3339(self.clock()), "key_id": self.signer.key_id}
+        with self._locked() as db:
+            db.execute("INSERT INTO export_grants(grant_id, username, body, granted_at) VALUES (?,?,?,?)",
+                       (granted["grant_id"], user["id"], json.dumps(granted), granted["granted_at"]))
+        return {**granted, "signature": self.signer.sign(granted)}
+
+    def attest_redactions(self, user: Row, grant_id: str, items: list[Row]) -> Row:
+        """Check each redacted event against its original (hash = leaf; only the listed values replaced by
+        strings) and sign the list: what lets a verifier trust a line it cannot recompute."""
+        with self._locked() as db:
+            row = db.execute("SELECT username FROM export_grants WHERE grant_id=?", (grant_id,)).fetchone()
+        if row is None or row["username"] != user["id"]:
+            raise Problem(404, "not-found", f"no export grant {grant_id} of yours")
+        attested = []
+        for item in items:
+            try:
+                original_bytes = base64.b64decode(item["original"], validate=True)
+                original = json.loads(original_bytes)
+            except (ValueError, binascii.Error):
+                raise Problem(422, "invalid-redaction",
+                              f"seq {item['seq']}: the original is not a JSON envelope") from None
+            if hashlib.sha256(b"\x00" + original_bytes).hexdigest() != item["leaf"]:
+                raise Problem(422, "invalid-redaction", f"seq {item['seq']}: the original does not hash to its leaf")
+            why = redaction_problem(original, item["redacted"], item["paths"])
+            if why is not None:
+                raise Problem(422, "invalid-redaction", f"seq {item['seq']}: not a redaction: {why}")
+            attested.append({"seq": item["seq"], "leaf": item["leaf"],
+                             "redacted_sha256": hashlib.sha256(canonical_json(item["redacted"])).hexdigest()})
+        signed = {"purpose": "export-redactions", "grant_id": grant_id, "items": attested,
+                  "attested_at": rfc3339(self.clock()), "key_id": self.signer.key_id}
+        return {**signed, "signature": self.signer.sign(signed)}
+
+    def witness_receipts_all(self) -> list[Row]:
+        """Every receipt of every log (tests and benchmarks)."""
+        with self._locked() as db:
+            return [self._receipt(r) for r in db.execute("SELECT * FROM witness_receipts ORDER BY log_id, seq")]
 
     @staticmethod
     def _receipt(row: sqlite3.Row) -> Row:

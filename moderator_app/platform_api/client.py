@@ -177,6 +177,17 @@ class PlatformClient:
                 return receipts
             since = next_since
 
+    def export_grant(self, *, filter_json: dict[str, Any], include_pii: bool) -> dict[str, Any]:
+        """The platform's signed permission for this lead to export (kept verbatim: every field is signed)."""
+        body = self._send("POST", "/v1/export-grants", json_body={"filter": filter_json, "include_pii": include_pii})
+        return wire.signed_object(wire.Node(body), "export-grant")
+
+    def attest_redactions(self, grant_id: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+        """The platform's signed list of checked redactions (``items``: seq, leaf, original base64, redacted, paths)."""
+        body = self._send("POST", f"/v1/export-grants/{quote(grant_id, safe='')}/redactions",
+                          json_body={"items": items})
+        return wire.signed_object(wire.Node(body), "export-redactions")
+
     # --- transport ----------------------------------------------------------------------------------------
 
     def _send(

@@ -255,6 +255,17 @@ def referral_countersignature(node: Node) -> ReferralCountersignature:
                                     node.field("signature").text(200))
 
 
+def signed_object(node: Node, purpose: str) -> dict[str, Any]:
+    """A platform-signed JSON object, kept verbatim (every field is covered by the signature)."""
+    if not isinstance(node.value, dict):
+        raise node.fail("expected an object")
+    if node.field("purpose").text(64) != purpose:
+        raise node.fail(f"expected a {purpose}")
+    node.field("signature").text(200)
+    node.field("key_id").text(64)
+    return dict(node.value)
+
+
 def platform_key(node: Node) -> PlatformKey:
     if node.field("algorithm").text(32) != "ed25519":
         raise ProtocolError("the platform key is not an Ed25519 key")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from moderator_app.core.audit import Checkpoint, Witness
-from moderator_app.core.errors import PlatformError, UsageError
+from moderator_app.core.errors import UsageError
 from moderator_app.platform_api import HttpOptions, PlatformClient
 from moderator_app.platform_signature import PlatformSigner
 
@@ -29,20 +27,6 @@ def make_client(
         raise UsageError(f"the platform address must start with https:// (or http:// for loopback), not {base_url!r}")
     options = HttpOptions(ca_bundle=ca_bundle, retry_after_cap=retry_after_cap, retries=retries)
     return PlatformClient(base_url, options=options, credentials=credentials)
-
-
-def platform_witness(client: PlatformClient) -> Witness:
-    """Send each signed checkpoint to the platform's ``POST /v1/audit-witness``; its receipt is kept with the
-    checkpoint. A platform that does not offer it (or is down) leaves the checkpoint unwitnessed, never blocks."""
-
-    def send(checkpoint: Checkpoint) -> str | None:
-        try:
-            receipt = client.witness(log_id=checkpoint.log_id, seq=checkpoint.seq, chain_hash=checkpoint.chain_hash)
-        except PlatformError:
-            return None
-        return json.dumps({**receipt.signed(), "signature": receipt.signature}, sort_keys=True)
-
-    return send
 
 
 def platform_signer(key_file: Path | None) -> PlatformSigner:
