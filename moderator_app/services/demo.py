@@ -22,7 +22,7 @@ from moderator_app.services.audit_service import open_audit_log
 from moderator_app.services.decision_events import decision_recorded_event
 from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.outbox_journal import OutboxJournal
-from moderator_app.services.platform import make_client, platform_witness, start_demo_platform
+from moderator_app.services.platform import make_client, start_demo_platform
 from moderator_app.services.policy import load_policy
 from moderator_app.services.review_quality import sample_for_review
 from moderator_app.services.suggestion_service import SuggestionService
@@ -71,7 +71,7 @@ def start_demo(user: str = "mod1", *, data_dir: Path | None = None, posts: int =
         auth = client.login(user, DEMO_PASSWORD)
         pack = load_policy()
         audit = open_audit_log(f"sqlite:///{folder / 'audit.sqlite3'}", workstation="demo-workstation",
-                               data_dir=folder, witness=platform_witness(client))
+                               data_dir=folder, platform=client)
         suggestions = SuggestionService.build(pack, model_path=folder / "team-model.bin")
         parts = WorkstationParts(client, auth, audit, suggestions, pack, "demo-workstation",
                                  OutboxJournal(folder / "outbox.sqlite3"), claim_batch=claim_batch)

@@ -9,7 +9,7 @@ from moderator_app.platform_api import MemorySecretStore
 from moderator_app.services.audit_service import open_audit_log
 from moderator_app.services.outbox import journal_path
 from moderator_app.services.outbox_journal import OutboxJournal
-from moderator_app.services.platform import make_client, platform_witness
+from moderator_app.services.platform import make_client
 from moderator_app.services.policy import load_policy
 from moderator_app.services.suggestion_service import SuggestionService, default_model_path
 from moderator_app.services.workstation import WorkstationParts, WorkstationSession
@@ -23,7 +23,7 @@ def open_session(settings: Settings, url: str, username: str, password: str, *, 
         client.secrets = MemorySecretStore()  # "remember me" off: the token never reaches the keyring
     auth = client.login(username, password)
     pack = load_policy(settings.policy_pack)
-    audit = open_audit_log(settings.database_url, workstation=socket.gethostname(), witness=platform_witness(client))
+    audit = open_audit_log(settings.database_url, workstation=socket.gethostname(), platform=client)
     suggestions = SuggestionService.build(pack, model_path=default_model_path())
     parts = WorkstationParts(client, auth, audit, suggestions, pack, socket.gethostname(),
                              OutboxJournal(journal_path()), claim_batch=settings.claim_batch_size)

@@ -16,12 +16,24 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
+from moderator_app import paths
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.changes import Changes
 from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable
 from moderator_app.core.lead import ReviewTask
-from moderator_app.core.models import AuthorId, AuthSession, CategoryId, Lease, PostId, QueueItem, Suggestion, User
+from moderator_app.core.models import (
+    AuthorId,
+    AuthSession,
+    CategoryId,
+    Lease,
+    PlatformKey,
+    PostId,
+    QueueItem,
+    ReferralCountersignature,
+    Suggestion,
+    User,
+)
 from moderator_app.core.policy import PolicyPack
 from moderator_app.platform_api import PlatformClient
 from moderator_app.services import review_quality
@@ -248,6 +260,22 @@ class WorkstationSession:
             log.exception("background retrain failed")
         finally:
             self._retraining.clear()
+
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes from the platform (network), for a referral's evidence."""
+        return self._network(partial(self._parts.client.media_content, media_id))
+
+    def referral_decision(self, referral_id: str, *, decision: str, evidence_digest: str,
+                          created_by: str) -> ReferralCountersignature:
+        """The platform's countersignature on this user's approval or rejection of a referral (network)."""
+        return self._network(partial(self._parts.client.referral_decision, referral_id, decision=decision,
+                                     evidence_digest=evidence_digest, created_by=created_by))
+
+    def platform_signing_key(self) -> PlatformKey:
+        """The platform's public key, pinned in the config folder on first use (network only then)."""
+        from moderator_app.services.platform_key import pinned_platform_key
+
+        return self._network(partial(pinned_platform_key, self._parts.client, paths.config_dir()))
 
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self._append(EventType.MEDIA_REVEALED, subject=f"post:{post_id}", payload={"media_id": media_id})
