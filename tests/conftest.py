@@ -11,6 +11,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
+import keyring.backends.fail
 import pytest
 from keyring.backend import KeyringBackend
 
@@ -54,6 +55,15 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """As on a headless Linux box: every keyring call raises NoKeyringError."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
     keyring.set_keyring(previous)
 
 

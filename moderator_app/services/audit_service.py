@@ -33,7 +33,7 @@ from moderator_app.core.audit import (
     Witness,
 )
 from moderator_app.core.errors import ModeratorError, StorageUnavailable
-from moderator_app.services.audit_keys import load_signing_key
+from moderator_app.services.secrets import load_signing_key
 from moderator_app.settings.store import default_store
 
 log = logging.getLogger(__name__)
