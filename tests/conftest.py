@@ -67,6 +67,18 @@ def no_keyring() -> Iterator[None]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture
+def log_file() -> Iterator[Path]:
+    """The workstation's log configured as the app does it (file in the test's data folder); removed after."""
+    from moderator_app import paths
+    from moderator_app.services import logs
+
+    path = logs.configure_logging(paths.data_dir())
+    assert path is not None
+    yield path
+    logs.stop_logging()
+
+
 # --- The reference platform on loopback (issue 3) ---------------------------------------------------------------
 
 class FakeClock:

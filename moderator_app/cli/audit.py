@@ -7,7 +7,8 @@ import time
 
 from moderator_app.cli import audit_export
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
-from moderator_app.services.audit_service import AuditLogService, open_audit_log
+from moderator_app.services import bootstrap
+from moderator_app.services.audit_service import AuditLogService
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "generate" and args.events < 1:
         raise UsageError(f"--events must be at least 1, not {args.events}")
     try:
-        audit_log = open_audit_log(args.db, require_database=True, for_verification=args.action == "verify")
+        audit_log = bootstrap.audit_log(args.db, require_database=True, for_verification=args.action == "verify")
         try:
             if args.action == "generate":
                 return _generate(audit_log, args.events, args.seed)

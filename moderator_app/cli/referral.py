@@ -9,6 +9,7 @@ from pathlib import Path
 
 from moderator_app.core.errors import StorageUnavailable, UsageError
 from moderator_app.core.models import User, UserId
+from moderator_app.services import bootstrap
 from moderator_app.services.referrals import ReferralService, verify_package
 
 
@@ -31,10 +32,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"intact: referral {report.referral_id} ({report.state}), {report.events} audit events covered by "
               f"the checkpoint at seq {report.checkpoint_seq}, {report.files} files, signed by key {report.key_id}")
         return 0
-    from moderator_app.services.audit_service import open_audit_log
-
     try:
-        audit = open_audit_log(args.db, require_database=True)
+        audit = bootstrap.audit_log(args.db, require_database=True)
     except StorageUnavailable as exc:
         raise UsageError(str(exc)) from None
     try:
