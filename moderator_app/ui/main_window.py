@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([520, 600, 380])
         self.setCentralWidget(splitter)
 
-        self.status = StatusBar(self.runner, settings)
+        self.status = StatusBar(self.runner, settings, events=self.events)
         self.setStatusBar(self.status)
         self._build_menus()
         # Police referrals (Article 7(8)): Referrals menu, the P action, the urgent count (ui/referral_queue.py).

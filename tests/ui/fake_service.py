@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from moderator_app import paths
@@ -22,6 +22,7 @@ from moderator_app.core.models import (
 )
 from moderator_app.core.policy import PolicyPack
 from moderator_app.policy import load_pack_by_id
+from moderator_app.services.change_feed import ChangeFeed
 from moderator_app.services.review import (
     OutboxFailure,
     PostContext,
@@ -44,6 +45,10 @@ class FakeReviewService:
     audit_problem: str | None = None
     reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
     verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
+    failures: list[OutboxFailure] = field(default_factory=lambda: [
+        OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
+    feed: ChangeFeed = field(default_factory=ChangeFeed)  # publish on it as the outbox's thread would
+    status_calls: int = 0
 
     def __post_init__(self) -> None:
         self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
@@ -101,12 +106,14 @@ class FakeReviewService:
         return None
 
     def status(self) -> WorkstationStatus:
-        return WorkstationStatus(True, 0, 1, None, len(self.decided), audit_alarm=self.audit_problem)
+        self.status_calls += 1
+        return WorkstationStatus(True, 0, len(self.failures), None, len(self.decided), audit_alarm=self.audit_problem)
 
     def outbox_failures(self) -> Sequence[OutboxFailure]:
-        return [OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")]
+        return list(self.failures)
 
     def retry_failed(self, entry_id: str) -> Changes:
+        self.failures = [f for f in self.failures if f.entry_id != entry_id]
         return Changes(outbox=True)
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None:
@@ -118,3 +125,6 @@ class FakeReviewService:
 
     def close(self) -> None:
         pass
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        return self.feed.subscribe(listener)
