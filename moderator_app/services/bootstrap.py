@@ -152,6 +152,9 @@ def open_session(settings: Settings, url: str, username: str, password: str, *,
 
     client = platform_client(url, remember=remember, ca_bundle=settings.ca_bundle)
     auth = client.login(username, password)
+    log.info("logged in to %s as %s (token %s)", client.base_url, auth.user.user_id,
+             "remembered in the keyring" if remember and getattr(client.secrets, "persistent", False)
+             else "kept in memory")
     pack = load_policy(settings.policy_pack)
     where = AppPaths.current()
     return assemble_session(client, auth, pack, workstation=socket.gethostname(),
@@ -166,4 +169,6 @@ def start_demo(user: str, settings: Settings, platform: PlatformProcess | None =
     on it with its own audit log, journal and in-memory tokens under ``<data>/demo``."""
     from moderator_app.services.demo import start_demo as start_demo_workstation
 
-    return start_demo_workstation(user, claim_batch=settings.claim_batch_size, platform=platform, **options)
+    demo = start_demo_workstation(user, claim_batch=settings.claim_batch_size, platform=platform, **options)
+    log.info("demo started as %s, its data in %s", user, demo.folder)
+    return demo
