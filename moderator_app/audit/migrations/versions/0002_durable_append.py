@@ -1,6 +1,8 @@
-"""PostgreSQL: ``audit_append_durable``, the procedure workstations call to append (one round trip: the append,
-its asynchronous commit, then a synchronous commit that waits for the WAL flush), later joined by
-``audit_append_durable_many``. SQLite: nothing changes.
+"""The durable-append procedures (PostgreSQL).
+
+``audit_append_durable`` is the procedure workstations call to append (one round trip: the append, its asynchronous
+commit, then a synchronous commit that waits for the WAL flush), later joined by ``audit_append_durable_many``.
+SQLite: nothing changes.
 
 No table changes: the procedures are routines, which every migration run re-creates in their current form
 (``protections.install`` in migrations/env.py). This revision marks the schema that workstations calling them
