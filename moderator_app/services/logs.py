@@ -18,6 +18,7 @@ import sys
 import threading
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from moderator_app.core import redaction
 
@@ -40,6 +41,19 @@ class RedactingFormatter(logging.Formatter):
         return redaction.redact(super().format(record))
 
 
+class CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time (as logging's last-resort handler does), not the stream
+    there was when it was made: a test's captured stderr, long closed, must not receive later warnings."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def log_file_path(data_dir: Path) -> Path:
     return data_dir / LOG_FOLDER / LOG_FILE_NAME
 
@@ -54,7 +68,7 @@ def configure_logging(data_dir: Path, *, stderr_level: int = logging.WARNING) ->
     (a test, a second command in one process): the previous handlers are closed and replaced."""
     stop_logging()
     root = logging.getLogger()
-    stderr = logging.StreamHandler()
+    stderr = CurrentStderr()
     stderr.setLevel(stderr_level)
     stderr.setFormatter(RedactingFormatter(STDERR_FORMAT))
     _mark(stderr)

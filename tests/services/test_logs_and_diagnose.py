@@ -121,3 +121,10 @@ def test_diagnose_into_a_missing_folder_is_bad_usage(tmp_path: Path, capsys: pyt
     err = capsys.readouterr().err
     assert err == f"moderator-app: error: --out {tmp_path / 'nowhere' / 'b.zip'}: the folder " \
                   f"{tmp_path / 'nowhere'} does not exist\n"
+
+
+def test_a_warning_is_one_line_on_whatever_stderr_is_now(log_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    logging.getLogger("moderator_app.test").warning("the team database is down; spooling")
+    logging.getLogger("moderator_app.test").info("only in the file")
+    assert capsys.readouterr().err == "moderator-app: warning: the team database is down; spooling\n"
+    assert "only in the file" in log_file.read_text(encoding="utf-8")
