@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -210,4 +212,7 @@ class MainWindow(QMainWindow):
         self.status.stop()
         # Wait for journal writes in flight: a decision the moderator made must not be dropped on exit.
         self.runner.shutdown(wait=True)
+        # The queue load froze everything alive then (gc.freeze, see ui/review.py): thaw it, or this window and
+        # all it holds could never be collected.
+        gc.unfreeze()
         super().closeEvent(event)
