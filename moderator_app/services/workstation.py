@@ -23,9 +23,8 @@ from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import AuthorId, AuthSession, Lease, PostId, QueueItem, Suggestion, User
 from moderator_app.core.policy import PolicyPack
 from moderator_app.platform_api import PlatformClient
-from moderator_app.services import review_quality
+from moderator_app.services import change_feed, review_quality
 from moderator_app.services.audit_service import AuditLogService
-from moderator_app.services.change_feed import ChangeFeed
 from moderator_app.services.outbox import Outbox, account_key
 from moderator_app.services.outbox_journal import OutboxEntry, OutboxJournal
 from moderator_app.services.review import (
@@ -75,7 +74,7 @@ class WorkstationSession:
         )
         self._decisions_today = self._count_decisions_today()
         # Deliveries, refusals and retries happen on the outbox's thread: announced, so views need not poll.
-        self.changes = ChangeFeed()
+        self.changes = change_feed.ChangeFeed()
         self._outbox.on_change = partial(self.changes.publish, Changes(outbox=True))
         self._append(EventType.LOGIN, subject=f"platform:{parts.client.base_url}")
         self._outbox.start_background(idle_poll_s=5.0)

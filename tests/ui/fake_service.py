@@ -22,7 +22,6 @@ from moderator_app.core.models import (
 )
 from moderator_app.core.policy import PolicyPack
 from moderator_app.policy import load_pack_by_id
-from moderator_app.services.change_feed import ChangeFeed
 from moderator_app.services.review import (
     OutboxFailure,
     PostContext,
@@ -43,12 +42,12 @@ class FakeReviewService:
     settings_changes: list[dict[str, str]] = field(default_factory=list)
     audit_checks: int = 0
     audit_problem: str | None = None
-    reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
-    verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
     failures: list[OutboxFailure] = field(default_factory=lambda: [
         OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
-    feed: ChangeFeed = field(default_factory=ChangeFeed)  # publish on it as the outbox's thread would
+    listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
     status_calls: int = 0
+    reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
+    verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
@@ -127,4 +126,10 @@ class FakeReviewService:
         pass
 
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
-        return self.feed.subscribe(listener)
+        self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener)
+
+    def announce(self, changes: Changes) -> None:
+        """What the real session does when its outbox delivers or parks a decision (on the outbox's thread)."""
+        for listener in list(self.listeners):
+            listener(changes)

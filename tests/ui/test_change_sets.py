@@ -22,7 +22,7 @@ REFUSED = OutboxFailure("e2", PostId("2"), "remove", "422: category 10.1 needs a
 
 
 def publish_from_the_outbox_thread(service: FakeReviewService, changes: Changes) -> None:
-    sender = threading.Thread(target=service.feed.publish, args=(changes,), name="outbox-sender")
+    sender = threading.Thread(target=service.announce, args=(changes,), name="outbox-sender")
     sender.start()
     sender.join()
 
@@ -88,9 +88,9 @@ def test_closed_dialogs_and_windows_leave_no_live_objects(qtbot) -> None:
     gc.collect()
     assert [d() for d in dialogs] == [None] * 3, "each closed dialog is gone, C++ and Python"
     assert window.findChildren(OutboxDialog) == []
-    assert service.feed.listeners == 1
+    assert len(service.listeners) == 1
     window.close()
-    assert service.feed.listeners == 0, "a closed window no longer hears the session"
+    assert service.listeners == [], "a closed window no longer hears the session"
     window.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(window))
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow | OutboxDialog)] == []
