@@ -29,6 +29,8 @@ from moderator_app.services.secrets import keyring_status
 
 LOG_TAIL_BYTES = 512 * 1024
 DB_TIMEOUT_S = 5
+JOURNAL_COUNTS = "SELECT state, count(*) FROM outbox GROUP BY state"  # pending / delivered / failed decisions
+SPOOL_COUNTS = "SELECT 'spooled', count(*) FROM spooled"  # events waiting for the team database
 ENVIRONMENT = ("MODAPP_DATA_DIR", "MODAPP_CONFIG_DIR", "MODAPP_DATABASE_URL", "MODAPP_PLATFORM_URL",
                "QT_QPA_PLATFORM", "LANG", "LC_ALL")
 
@@ -74,8 +76,8 @@ def collect() -> dict[str, Any]:
                      "environment": {name: os.environ[name] for name in ENVIRONMENT if name in os.environ}},
         "database": database_status(database_url),
         "keyring": keyring_report(),
-        "local_stores": {"outbox_journal": sqlite_version(where.outbox_journal),
-                         **{f"audit_spool/{p.name}": sqlite_version(p)
+        "local_stores": {"outbox_journal": sqlite_version(where.outbox_journal, JOURNAL_COUNTS),
+                         **{f"audit_spool/{p.name}": sqlite_version(p, SPOOL_COUNTS)
                             for p in sorted(where.audit_spool_dir.glob("*.sqlite3"))}},
     }
 
@@ -127,19 +129,21 @@ def keyring_report() -> dict[str, Any]:
     return {"backend": status.backend, "usable": status.usable, "detail": redaction.redact(status.detail)}
 
 
-def sqlite_version(path: Path) -> dict[str, Any]:
-    """A local store's schema version (PRAGMA user_version), opened read-only."""
+def sqlite_version(path: Path, counts: str | None = None) -> dict[str, Any]:
+    """A local store's schema version (PRAGMA user_version) and, with ``counts`` (SQL giving name, number rows),
+    how many rows of each kind it holds; opened read-only, never created."""
     if not path.exists():
         return {"exists": False}
     try:
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=DB_TIMEOUT_S)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
+            held = dict(connection.execute(counts).fetchall()) if counts else {}
         finally:
             connection.close()
     except sqlite3.Error as exc:
         return {"exists": True, "error": str(exc)}
-    return {"exists": True, "schema_version": version, "bytes": path.stat().st_size}
+    return {"exists": True, "schema_version": version, "bytes": path.stat().st_size, "rows": held}
 
 
 def summary(report: dict[str, Any]) -> str:

@@ -85,6 +85,7 @@ def run(options: GuiOptions) -> int:
     closers: list[Callable[[], None]] = []
 
     def fail(message: str) -> None:
+        logging.getLogger(__name__).error("%s", message)
         sys.stderr.write(f"moderator-app: {message}\n")
         if options.smoke_test:
             exit_code.append(1)

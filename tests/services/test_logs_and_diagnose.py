@@ -101,6 +101,19 @@ def test_diagnose_writes_a_bundle_with_no_secret_in_it(memory_keyring: object, t
     assert "an earlier line, token ***" in members["log-tail.txt"]
     assert "started (cli)" in members["log-tail.txt"]
     assert "[database]" in members["summary.txt"] and "reachable: False" in members["summary.txt"]
+    assert report["local_stores"]["outbox_journal"] == {"exists": False}
+
+
+def test_diagnose_counts_what_waits_in_the_outbox_journal(tmp_path: Path) -> None:
+    from moderator_app.services.diagnose import JOURNAL_COUNTS, sqlite_version
+    from moderator_app.services.outbox_journal import JOURNAL_SCHEMA, OutboxJournal
+    from tests.services.test_local_schemas import a_decision
+
+    journal = OutboxJournal(tmp_path / "outbox.sqlite3")
+    journal.add_many("acct", [a_decision(n) for n in range(3)])
+    journal.close()
+    status = sqlite_version(tmp_path / "outbox.sqlite3", JOURNAL_COUNTS)
+    assert status["schema_version"] == JOURNAL_SCHEMA.version and status["rows"] == {"pending": 3}
 
 
 def test_diagnose_reports_a_reachable_database_and_its_revision(tmp_path: Path) -> None:
