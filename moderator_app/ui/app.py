@@ -85,7 +85,7 @@ def run(options: GuiOptions) -> int:
     closers: list[Callable[[], None]] = []
 
     def fail(message: str) -> None:
-        logging.getLogger(__name__).error("%s", message)
+        logging.getLogger(__name__).info("shown to the user: %s", message)  # INFO: the file only, stderr has it
         sys.stderr.write(f"moderator-app: {message}\n")
         if options.smoke_test:
             exit_code.append(1)
