@@ -14,8 +14,8 @@ from moderator_app.audit.witness import log_identity
 from moderator_app.cli import audit_export
 from moderator_app.core.audit import VerifyReport
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
-from moderator_app.services import audit_review
-from moderator_app.services.audit_service import AuditLogService, open_audit_log
+from moderator_app.services import audit_review, bootstrap
+from moderator_app.services.audit_service import AuditLogService
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         _check_verify_options(args)
     trusted = audit_review.read_trusted_keys(args.trust) if args.action == "verify" else None
     try:
-        audit_log = open_audit_log(args.db, require_database=True, for_verification=args.action == "verify")
+        audit_log = bootstrap.audit_log(args.db, require_database=True, for_verification=args.action == "verify")
         try:
             if args.action == "generate":
                 return _generate(audit_log, args.events, args.seed)

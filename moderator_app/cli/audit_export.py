@@ -22,10 +22,8 @@ from moderator_app.core.audit import CancelToken, EventFilter, EventType, Progre
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
 from moderator_app.core.models import PlatformKey, User
 from moderator_app.platform_api import PlatformClient
-from moderator_app.services import audit_review, exports, platform
-from moderator_app.services.audit_service import open_audit_log
+from moderator_app.services import audit_review, bootstrap, exports
 from moderator_app.services.platform_key import configured_platform_key
-from moderator_app.settings.store import default_store
 
 EXPORT_ACTIONS = ("export", "verify-export")
 _ONE_DAY, _NO_TIME = timedelta(days=1), timedelta(0)
@@ -88,7 +86,7 @@ def _export(args: argparse.Namespace) -> int:
     user, client = _lead(args)
     spec = exports.ExportSpec(wanted, tuple(dict.fromkeys(args.formats)), args.out, args.include_pii, args.language)
     try:
-        audit_log = open_audit_log(args.db, require_database=True)
+        audit_log = bootstrap.audit_log(args.db, require_database=True)
     except StorageUnavailable as exc:  # a URL naming a database that is not there is bad input
         raise UsageError(str(exc)) from None
     started = time.perf_counter()
@@ -107,7 +105,7 @@ def _export(args: argparse.Namespace) -> int:
 def _lead(args: argparse.Namespace) -> tuple[User, PlatformClient]:
     """The user, once the platform confirms the lead role (UsageError, exit 2, for anyone else), and the logged-in
     client that asks the platform for the export grant."""
-    settings = default_store().load()
+    settings = bootstrap.settings()
     name = args.user or settings.username or getpass.getuser()
     url = args.platform or settings.platform_url
     if not url:
@@ -116,7 +114,7 @@ def _lead(args: argparse.Namespace) -> tuple[User, PlatformClient]:
     from moderator_app.cli.decide import _password  # the same password source as bulk decisions
 
     password = _password(name)
-    client = platform.make_client(url, credentials=lambda: (name, password))
+    client = bootstrap.platform_client(url, credentials=lambda: (name, password))
     user = client.login(name, password).user
     if not user.is_lead:
         raise UsageError(f"{name} is not a lead: audit exports are a team-lead function")

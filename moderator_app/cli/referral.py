@@ -9,6 +9,7 @@ from pathlib import Path
 
 from moderator_app.core.errors import StorageUnavailable, UsageError
 from moderator_app.core.models import User, UserId
+from moderator_app.services import bootstrap
 from moderator_app.services.referrals import ReferralService, trusted_platform_keys, verify_package
 
 
@@ -48,10 +49,8 @@ def run(args: argparse.Namespace) -> int:
                   "only against the key the package carries: pass --platform-key with the platform's published "
                   "key to know the platform signed it")
         return 0
-    from moderator_app.services.audit_service import open_audit_log
-
     try:
-        audit = open_audit_log(args.db, require_database=True)
+        audit = bootstrap.audit_log(args.db, require_database=True)
     except StorageUnavailable as exc:
         raise UsageError(str(exc)) from None
     try:

@@ -19,12 +19,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from moderator_app.core.local_schema import LocalSchema, upgrade
 from moderator_app.demo_platform.media import placeholder_png
 from moderator_app.demo_platform.problems import Problem
 from moderator_app.demo_platform.seed import SCHEMA, seed_database
 from moderator_app.platform_signature import PlatformSigner, canonical_json, redaction_problem
 
 Row = dict[str, Any]
+# A --db file keeps the platform's state between runs. Released steps are never edited (core/local_schema.py).
+PLATFORM_SCHEMA = LocalSchema("reference platform database", steps=(SCHEMA,))
 Clock = Callable[[], datetime]
 
 DEMO_PASSWORD = "demo"  # demo-only accounts: documented in docs/platform-api.md
@@ -68,7 +71,7 @@ class PlatformStore:
         if db_path:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        upgrade(self._db, PLATFORM_SCHEMA, target)
         if not self._db.execute("SELECT 1 FROM posts LIMIT 1").fetchone():
             with self._transaction():
                 seed_database(self._db, seed=seed, posts=posts, time_origin=time_origin)

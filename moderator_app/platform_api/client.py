@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import requests
 
+from moderator_app.core import redaction
 from moderator_app.core.decisions import Decision, DecisionPage, PlatformDecision, PostDetail
 from moderator_app.core.errors import AuthenticationRequired, PlatformUnavailable, ProtocolError
 from moderator_app.core.models import (
@@ -30,7 +31,7 @@ from moderator_app.core.ports import PlatformGateway, SecretStore
 from moderator_app.platform_api import wire
 from moderator_app.platform_api.errors import error_for
 from moderator_app.platform_api.session import IDEMPOTENT_METHODS, HttpOptions, make_session
-from moderator_app.platform_api.tokens import KeyringSecretStore
+from moderator_app.platform_api.tokens import MemorySecretStore
 
 Credentials = Callable[[], tuple[str, str]]
 
@@ -49,7 +50,7 @@ class PlatformClient:
     ) -> None:
         self._base_url = base_url.rstrip("/")
         self.options = options or HttpOptions()
-        self.secrets: SecretStore = secrets if secrets is not None else KeyringSecretStore()
+        self.secrets: SecretStore = secrets if secrets is not None else MemorySecretStore()
         self.credentials = credentials  # asked for user + password again when the token is refused (401)
         self.session = session or make_session(self.options)
         self.user: User | None = None
@@ -66,6 +67,7 @@ class PlatformClient:
     # --- auth ---------------------------------------------------------------------------------------------
 
     def login(self, username: str, password: str) -> AuthSession:
+        redaction.remember(password)  # never in the log, whatever a library prints
         # Logging in changes nothing on the platform, so a transient failure is simply tried again.
         attempts = self.options.retries + 1
         for attempt in range(attempts):

@@ -18,9 +18,9 @@ from moderator_app.core.errors import UsageError
 from moderator_app.core.models import PlatformKey, WitnessReceipt
 from moderator_app.platform_api import MemorySecretStore
 from moderator_app.platform_signature import decode_public_key, platform_key_id
-from moderator_app.services.audit_keys import load_signing_key
 from moderator_app.services.platform import make_client
 from moderator_app.services.platform_key import PIN_FILE, configured_platform_key
+from moderator_app.services.secrets import load_signing_key
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 

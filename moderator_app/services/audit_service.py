@@ -37,7 +37,7 @@ from moderator_app.core.audit import (
 )
 from moderator_app.core.errors import ModeratorError, StorageUnavailable
 from moderator_app.platform_api import PlatformClient
-from moderator_app.services.audit_keys import load_signing_key
+from moderator_app.services.secrets import load_signing_key
 from moderator_app.services.witnessing import AuditWitness
 from moderator_app.settings.store import default_store
 

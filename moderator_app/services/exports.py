@@ -8,15 +8,9 @@ workstation's key signing the manifest, author pseudonyms by default, and an ``e
 from __future__ import annotations
 
 import base64
-import logging
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import keyring
-from keyring.errors import KeyringError
 
 from moderator_app import paths
 from moderator_app.audit.exports.bundle import (
@@ -36,14 +30,12 @@ from moderator_app.core.errors import CheckFailed, PermissionDenied
 from moderator_app.core.models import PlatformKey, User
 from moderator_app.platform_api import PlatformClient
 from moderator_app.platform_signature import verify_platform_signature
-from moderator_app.services.audit_keys import KEYRING_SERVICE
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.platform_key import pinned_platform_key
+from moderator_app.services.secrets import pseudonym_key
 
 __all__ = ["FORMATS", "BundleReport", "ExportCancelled", "ExportResult", "ExportSpec", "export_audit",
            "verify_export"]
-log = logging.getLogger(__name__)
-PSEUDONYM_KEY_NAME = "export-pseudonym-key"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,28 +108,3 @@ def verify_export(folder: Path, *, trusted_keys: frozenset[str] = frozenset(),
     return verify_bundle(folder, trusted_keys=trusted_keys, progress=progress, cancel=cancel,
                          platform_key=platform_key, require_grant=require_grant)
 
-
-def pseudonym_key(data_dir: Path) -> bytes:
-    """The HMAC key for author pseudonyms: in the keyring, else (no keyring) in a 0600 file next to the signing key."""
-    try:
-        stored = keyring.get_password(KEYRING_SERVICE, PSEUDONYM_KEY_NAME)
-        if stored:
-            return base64.b64decode(stored)
-        if not (data_dir / PSEUDONYM_KEY_NAME).exists():
-            key = secrets.token_bytes(32)
-            keyring.set_password(KEYRING_SERVICE, PSEUDONYM_KEY_NAME, base64.b64encode(key).decode("ascii"))
-            return key
-    except KeyringError as exc:
-        log.debug("no usable keyring for the pseudonym key: %s", exc)
-    return _file_secret(data_dir / PSEUDONYM_KEY_NAME)
-
-
-def _file_secret(path: Path) -> bytes:
-    if path.exists():
-        return base64.b64decode(path.read_text(encoding="ascii").strip())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_bytes(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(base64.b64encode(key).decode("ascii") + "\n")
-    return key

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moderator_app.core.errors import UsageError
+from moderator_app.core.ports import SecretStore
 from moderator_app.platform_api import HttpOptions, PlatformClient
 from moderator_app.platform_signature import PlatformSigner
 
@@ -22,11 +23,16 @@ def make_client(
     retry_after_cap: float = 30.0,
     retries: int = 3,
     credentials: Callable[[], tuple[str, str]] | None = None,
+    secrets: SecretStore | None = None,
 ) -> PlatformClient:
+    """A client whose token goes where ``services.secrets`` says (the keyring, else memory), unless ``secrets``."""
+    from moderator_app.services.secrets import token_store
+
     if not base_url.startswith(("http://", "https://")):
         raise UsageError(f"the platform address must start with https:// (or http:// for loopback), not {base_url!r}")
     options = HttpOptions(ca_bundle=ca_bundle, retry_after_cap=retry_after_cap, retries=retries)
-    return PlatformClient(base_url, options=options, credentials=credentials)
+    return PlatformClient(base_url, options=options, credentials=credentials,
+                          secrets=secrets if secrets is not None else token_store())
 
 
 def platform_signer(key_file: Path | None) -> PlatformSigner:

@@ -6,7 +6,7 @@ implementation over the platform client, the audit log, the outbox and the sugge
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -127,3 +127,8 @@ class ReviewService(Protocol):
     def check_audit(self) -> str | None: ...
 
     def close(self) -> None: ...
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call ``listener(changes)`` (on any thread) whenever the outbox or the connection changes by itself;
+        returns the function that stops it. Views refresh on it instead of polling."""
+        ...

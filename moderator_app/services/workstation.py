@@ -36,7 +36,7 @@ from moderator_app.core.models import (
 )
 from moderator_app.core.policy import PolicyPack
 from moderator_app.platform_api import PlatformClient
-from moderator_app.services import review_quality
+from moderator_app.services import change_feed, review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.decisions import DecisionPipeline, Held, HeldReview
 from moderator_app.services.outbox import Outbox
@@ -86,6 +86,9 @@ class WorkstationSession:
                                           workstation=parts.workstation, pack=parts.pack)
         self._outbox = self.decisions.outbox
         self._decisions_today = self._count_decisions_today()
+        # Deliveries, refusals and retries happen on the outbox's thread: announced, so views need not poll.
+        self.changes = change_feed.ChangeFeed()
+        self._outbox.on_change = partial(self.changes.publish, Changes(outbox=True))
         self._append(EventType.LOGIN, subject=f"platform:{parts.client.base_url}")
         self.decisions.start_background(idle_poll_s=5.0)
 
@@ -107,6 +110,7 @@ class WorkstationSession:
             items.update((i.post_id, i) for i in claim.items)
             self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
                          payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
+            self.changes.publish(Changes(status=True))
         else:
             with self._lock:
                 items.update((pid, self._items[pid]) for pid in self._lease.post_ids if pid in self._items)
@@ -285,6 +289,7 @@ class WorkstationSession:
             return None
         lease = self._lease
         self._lease = self._network(partial(self._client.renew_claim, lease.lease_id))
+        self.changes.publish(Changes(status=True))
         return self._lease
 
     def status(self) -> WorkstationStatus:
@@ -355,10 +360,18 @@ class WorkstationSession:
         try:
             result = call()
         except PlatformUnavailable:
-            self._connected = False
+            self._set_connected(False)
             raise
-        self._connected = True
+        self._set_connected(True)
         return result
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected != self._connected:
+            self._connected = connected
+            self.changes.publish(Changes(status=True))
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        return self.changes.subscribe(listener)
 
     def _append(self, event_type: EventType, *, subject: str | None = None, category: str | None = None,
                 decision_kind: str | None = None, payload: Mapping[str, Any] | None = None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -70,7 +72,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([520, 600, 380])
         self.setCentralWidget(splitter)
 
-        self.status = StatusBar(self.runner, settings)
+        self.status = StatusBar(self.runner, settings, events=self.events)
         self.setStatusBar(self.status)
         self._build_menus()
         # Police referrals (Article 7(8)): Referrals menu, the P action, the urgent count (ui/referral_queue.py).
@@ -212,4 +214,7 @@ class MainWindow(QMainWindow):
         self.status.stop()
         # Wait for journal writes in flight: a decision the moderator made must not be dropped on exit.
         self.runner.shutdown(wait=True)
+        # The queue load froze everything alive then (gc.freeze, see ui/review.py): thaw it, or this window and
+        # all it holds could never be collected.
+        gc.unfreeze()
         super().closeEvent(event)

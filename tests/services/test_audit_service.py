@@ -14,7 +14,7 @@ from keyring.errors import NoKeyringError
 
 from moderator_app.audit.witness import log_identity
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, EventType
-from moderator_app.services.audit_keys import KEYRING_NAME, KEYRING_SERVICE, load_signing_key
+from moderator_app.services.secrets import KEYRING_NAME, KEYRING_SERVICE, load_signing_key
 
 
 class NoKeyring(KeyringBackend):
