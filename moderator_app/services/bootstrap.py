@@ -75,10 +75,11 @@ def start(mode: Mode) -> Boot:
     return Boot(mode, where, settings, problem, log_file)
 
 
-def start_logging(mode: Mode) -> Path | None:
+def start_logging(mode: Mode, *, read_only: bool = False) -> Path | None:
     """The rotating log file in the data folder, warnings on stderr, excepthooks. The CLI stops here: its
-    commands read the settings only if they need them, and report a bad file themselves."""
-    log_file = logs.configure_logging(paths.data_dir())
+    commands read the settings only if they need them, and report a bad file themselves. ``read_only``: a check
+    that promises to write nothing gets no log file (stderr only)."""
+    log_file = logs.configure_logging(paths.data_dir(), to_file=not read_only)
     logs.install_excepthooks()
     log.info("moderator-app %s started (%s)", __version__, mode)
     return log_file
