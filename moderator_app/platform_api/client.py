@@ -147,6 +147,11 @@ class PlatformClient:
                           json_body={"log_id": log_id, "seq": seq, "head_hash": head_hash, "signature": signature})
         return wire.witness_receipt(wire.Node(body))
 
+    def ping(self) -> int:
+        """The HTTP status of an unauthenticated GET /v1/queue (configuration checks: the address answers and its
+        certificate is trusted). PlatformUnavailable when the connection or the TLS verification fails."""
+        return self._exchange("GET", "/v1/queue", None, None, {})[0]
+
     # --- transport ----------------------------------------------------------------------------------------
 
     def _send(
