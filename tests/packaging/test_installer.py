@@ -8,69 +8,15 @@ from __future__ import annotations
 
 import configparser
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from moderator_app import __version__
+from tests.packaging.support import APP, BUNDLE, REPO_ROOT, installed_env, run_installed
 
 pytestmark = pytest.mark.slow
-
-APP = "moderator-workstation"
-BUNDLE = Path("opt") / APP
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session")
-def deb_package() -> Path:
-    prebuilt = os.environ.get("MODAPP_TEST_DEB")
-    if prebuilt:
-        return Path(prebuilt).resolve()
-    if shutil.which("dpkg-deb") is None:
-        pytest.skip("dpkg-deb not found: the Linux package is built and tested on Debian or Ubuntu")
-    result = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "packaging" / "build_deb.py")],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, f"building the .deb failed:\n{result.stderr[-4000:]}"
-    deb = Path(result.stdout.strip().splitlines()[-1])
-    assert deb.is_file() and deb.suffix == ".deb"
-    return deb
-
-
-@pytest.fixture(scope="session")
-def scratch_root(deb_package: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The package's files as `dpkg -i` would lay them out, under a scratch folder instead of /."""
-    root = tmp_path_factory.mktemp("installed-root")
-    subprocess.run(["dpkg-deb", "-x", str(deb_package), str(root)], check=True)
-    return root
-
-
-def installed_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """This environment without the dev Python's paths, plus ``extra``."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    return {**clean, **(extra or {})}
-
-
-def run_installed(
-    root: Path, command: str, *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    """Start a command through its /usr/bin link, away from the source tree and without the dev Python's paths."""
-    return subprocess.run(
-        [str(root / "usr" / "bin" / command), *args],
-        cwd=cwd,
-        env=installed_env(env),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def registered_commands(root: Path, cwd: Path) -> set[str]:
