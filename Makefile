@@ -74,6 +74,12 @@ installer: system-deps venv i18n packaging-tools
 repo: system-deps
 	packaging/build_repo.sh $(DEB)
 
+# The runbook on a clean Debian root (debootstrap chroot): tests/packaging/test_clean_debian_root.py. Needs root.
+.PHONY: test-clean-root
+test-clean-root: system-deps venv i18n packaging-tools
+	@command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+	MODAPP_TEST_CLEAN_ROOT=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/packaging/test_clean_debian_root.py $(PYTEST_ARGS)
+
 packaging-tools: venv
 	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[packaging]'
 
