@@ -52,6 +52,10 @@ _SQLITE_ADVANCE_HEAD = "UPDATE audit_head SET seq = ?, chain_hash = ? WHERE log_
 EventRow = tuple[int, bytes, bytes, bytes, bytes, str, bytes]
 
 
+class OlderSchema(StorageError):
+    """The database's schema is older than this release's: `db upgrade` first."""
+
+
 class AuditStore:
     def __init__(self, url: str | URL, *, log_id: str = DEFAULT_LOG_ID) -> None:
         self.url = parse_url(url) if isinstance(url, str) else url
@@ -104,7 +108,7 @@ class AuditStore:
             if revision != migrate.head_revision() and not migrate.known(revision):
                 raise StorageError(self._newer_schema_message(revision))
             if revision != migrate.head_revision():
-                raise StorageError(f"the audit database {self.display_url} is at schema {revision}; "
+                raise OlderSchema(f"the audit database {self.display_url} is at schema {revision}; "
                                    f"run 'moderator-app db upgrade'")
             gone = self.missing_protections()
         except DBAPIError as exc:

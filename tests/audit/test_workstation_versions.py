@@ -68,6 +68,24 @@ def test_upgrade_refuses_to_leave_connected_workstations_behind_unless_forced(
     assert upgrade_database(sqlite_url, force=True)[:2] == (current, "9100_next")
 
 
+def test_updated_workstations_waiting_for_the_upgrade_do_not_hold_it_back(
+        sqlite_url: str, open_log: OpenLog, next_release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for desk in ("desk-07", "desk-12"):
+        open_log(sqlite_url, workstation=desk).close()
+    use_next_release(monkeypatch, next_release)
+    with pytest.raises(StorageError, match="run 'moderator-app db upgrade'"):
+        open_log(sqlite_url, workstation="desk-07")  # updated before the database: waits for the upgrade
+    with pytest.raises(CheckFailed) as refused:
+        upgrade_database(sqlite_url)
+    assert "1 workstation(s)" in str(refused.value) and "desk-12" in str(refused.value)
+    assert "desk-07" not in str(refused.value)
+    with pytest.raises(StorageError):
+        open_log(sqlite_url, workstation="desk-12")
+    assert upgrade_database(sqlite_url)[1] == "9100_next"
+    assert {w.workstation: w.app_version for w in workstation_versions(sqlite_url)} == {"desk-07": "0.2.0",
+                                                                                       "desk-12": "0.2.0"}
+
+
 def test_a_workstation_not_seen_for_a_month_does_not_hold_the_upgrade_back(
         sqlite_url: str, open_log: OpenLog, next_release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     open_log(sqlite_url, workstation="retired").close()

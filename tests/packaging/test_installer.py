@@ -7,6 +7,7 @@ built earlier in the same CI run instead.
 from __future__ import annotations
 
 import configparser
+import re
 import os
 import subprocess
 from pathlib import Path
@@ -158,3 +159,15 @@ def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, s
     assert pdfs
     fonts = subprocess.run(["pdffonts", str(pdfs[0])], capture_output=True, text=True, check=True).stdout
     assert "WenQuanYi" in fonts or "wqy" in fonts.lower(), fonts
+
+
+def test_documented_installed_size_matches_the_package(deb_package: Path) -> None:
+    """docs/installing.md's size figures stay current: within 2% of the package this run built."""
+    runbook = (REPO_ROOT / "docs" / "installing.md").read_text(encoding="utf-8")
+    found = re.search(r"installs (\d+) MB \(`Installed-Size` ([\d,]+) KiB", runbook)
+    assert found, "docs/installing.md no longer states the installed size"
+    documented_mb, documented_kib = int(found[1]), int(found[2].replace(",", ""))
+    actual_kib = int(subprocess.run(["dpkg-deb", "-f", str(deb_package), "Installed-Size"], capture_output=True,
+                                    text=True, check=True).stdout)
+    assert abs(documented_kib - actual_kib) <= 0.02 * actual_kib, f"the package installs {actual_kib:,} KiB now"
+    assert abs(documented_mb - actual_kib * 1024 / 1e6) <= 1
