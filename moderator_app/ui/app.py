@@ -52,10 +52,10 @@ def run(options: GuiOptions) -> int:
 
     app = create_application()
     try:
-        settings = default_store().load()
-        problem = None
+        layers = default_store().load_layers()
+        settings, locked, problem = layers.settings, layers.locked, None
     except SettingsError as exc:
-        settings, problem = Settings(), str(exc)
+        settings, locked, problem = Settings(), {}, str(exc)
     install_translator(app, resolve_language(settings.language))
     try:
         pack = load_policy(settings.policy_pack)
@@ -122,7 +122,7 @@ def run(options: GuiOptions) -> int:
             window.attach(session)
 
         dialog = LoginDialog(window.runner, login, url=settings.platform_url, username=settings.username,
-                             parent=window)
+                             parent=window, url_locked=locked.get("platform_url"))
         dialog.accepted.connect(on_login)
         dialog.open()
 

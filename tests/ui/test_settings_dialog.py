@@ -79,3 +79,18 @@ def test_ok_does_not_save_the_environments_platform_url(qtbot, monkeypatch, revi
     qtbot.waitUntil(lambda: bool(fake_service.settings_changes))
     saved = json.loads(default_store().path.read_text(encoding="utf-8"))
     assert saved["platform_url"] == "https://mine.example" and saved["undo_seconds"] == 2
+
+
+def test_a_managed_platform_url_cannot_be_edited_at_login(qtbot) -> None:
+    from moderator_app.settings.store import MANAGED_LOCK_REASON
+    from moderator_app.ui.login_dialog import LoginDialog
+    from moderator_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    dialog = LoginDialog(runner, lambda *_: None, url="https://company.example", url_locked=MANAGED_LOCK_REASON)
+    qtbot.addWidget(dialog)
+    assert dialog.url.isReadOnly() and dialog.url.toolTip() == "set by your administrator"
+    free = LoginDialog(runner, lambda *_: None, url="https://company.example")
+    qtbot.addWidget(free)
+    assert not free.url.isReadOnly()
+    runner.shutdown(wait=True)
