@@ -74,3 +74,10 @@ def test_the_managed_files_ca_bundle_logs_a_moderator_in(https_url: str, private
     client.session.close()  # no keep-alive connection left for the server to wait on at shutdown
     with pytest.raises(PlatformUnavailable, match="TLS certificate was not accepted"):
         make_client(settings.platform_url, retries=0).login("mod1", "demo")
+
+
+def test_a_missing_ca_bundle_is_named_in_one_line(https_url: str, tmp_path: Path) -> None:
+    result = config_check(https_url, {"MODAPP_CA_BUNDLE": str(tmp_path / "gone.pem")})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith(f"the CA bundle {tmp_path / 'gone.pem'} does not exist (settings ca_bundle, "
+                                          "MODAPP_CA_BUNDLE, --ca-bundle)")
