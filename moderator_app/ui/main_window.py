@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from moderator_app import __version__
+from moderator_app.core.errors import SettingsError
 from moderator_app.core.policy import PolicyPack
 from moderator_app.services.review import ReviewService
 from moderator_app.settings import Settings
@@ -181,7 +182,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        try:  # a small local file, read again so the administrator's latest locks apply
+            locked = default_store().load_layers().locked
+        except SettingsError:
+            locked = {}
+        dialog = SettingsDialog(self.settings, self, locked=locked)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings))
         dialog.open()
 

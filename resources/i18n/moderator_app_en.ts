@@ -471,6 +471,11 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="1" />
+        <source>set by your administrator</source>
+        <translation>set by your administrator</translation>
+    </message>
+    <message>
         <location filename="../../moderator_app/ui/login_dialog.py" line="30"/>
         <source>Log in to the platform</source>
         <translation type="unfinished"></translation>
@@ -1308,6 +1313,11 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="1" />
+        <source>set by your administrator</source>
+        <translation>set by your administrator</translation>
+    </message>
     <message>
         <location filename="../../moderator_app/ui/settings_dialog.py" line="40"/>
         <source>Settings</source>

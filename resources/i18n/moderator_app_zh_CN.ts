@@ -470,6 +470,11 @@
 <context>
     <name>LoginDialog</name>
     <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="1" />
+        <source>set by your administrator</source>
+        <translation>由管理员设定</translation>
+    </message>
+    <message>
         <location filename="../../moderator_app/ui/login_dialog.py" line="30" />
         <source>Log in to the platform</source>
         <translation>登录平台</translation>
@@ -1307,6 +1312,11 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="1" />
+        <source>set by your administrator</source>
+        <translation>由管理员设定</translation>
+    </message>
     <message>
         <location filename="../../moderator_app/ui/settings_dialog.py" line="40" />
         <source>Settings</source>
