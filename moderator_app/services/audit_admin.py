@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from moderator_app.audit import protections
+from moderator_app.audit.privileges import RoleReport, check_role
 from moderator_app.audit.store import AuditStore
 from moderator_app.services.audit_service import resolve_database_url
 
@@ -14,6 +15,18 @@ def upgrade_database(database_url: str | None = None) -> tuple[str | None, str |
         before = store.revision()
         store.upgrade()
         return before, store.revision(), store.display_url
+    finally:
+        store.close()
+
+
+def check_app_role(database_url: str | None, role: str | None) -> RoleReport | None:
+    """PostgreSQL: the rights ``role`` (PUBLIC when None) holds on the log; None for SQLite (no roles)."""
+    store = AuditStore(resolve_database_url(database_url))
+    try:
+        if store.dialect != "postgresql":
+            return None
+        with store.writer.connect() as connection:
+            return check_role(connection, role)
     finally:
         store.close()
 

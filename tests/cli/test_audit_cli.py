@@ -21,7 +21,7 @@ def cli(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subpro
 
 
 def test_generate_then_verify_on_the_default_database(tmp_path: Path) -> None:
-    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith("schema upgraded from empty to 0002; "
+    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith("schema upgraded from empty to 0003; "
                                                                   "protections in place\n")
     generated = cli("audit", "generate", "--events", "1500", data_dir=tmp_path)
     assert generated.returncode == 0, generated.stderr
@@ -29,7 +29,7 @@ def test_generate_then_verify_on_the_default_database(tmp_path: Path) -> None:
     assert "no OS keyring" in generated.stderr and (tmp_path / "audit-signing-key").exists()
     verified = cli("audit", "verify", data_dir=tmp_path)
     assert verified.returncode == 0 and verified.stdout.startswith("intact: 1,500 events, 2 checkpoints")
-    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith("schema already at 0002\n")
+    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith("schema already at 0003\n")
 
 
 def test_verify_names_the_first_bad_seq_and_exits_1(tmp_path: Path) -> None:
