@@ -29,8 +29,8 @@ def run() -> list[Row]:
         try:
             mod = ReferralService(audit, User(UserId("mod1"), "mod1", frozenset({Role.MODERATOR})), "bench")
             lead = ReferralService(audit, User(UserId("lead1"), "lead1", frozenset({Role.LEAD})), "bench")
+            audit.generate(HISTORY)  # first: synthetic history goes only into a log with no real event
             first = mod.create(queue_item(0, "明天去学校门口动手"), request, ())
-            audit.generate(HISTORY)
             for n in range(1, REFERRALS):
                 referral = mod.create(queue_item(n), request, ())
                 if n % 3 == 0:

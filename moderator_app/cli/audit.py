@@ -1,4 +1,5 @@
-"""`moderator-app audit generate --events N [--db URL]` and `audit verify [--db URL]`."""
+"""`moderator-app audit verify [--db URL]`, and the developer tool `audit generate --synthetic --events N --db URL`
+(not listed in the help: it writes only a new synthetic log of its own, see audit/synthetic.py)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ import time
 
 from moderator_app.cli import audit_export
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
-from moderator_app.services.audit_service import AuditLogService, open_audit_log
+from moderator_app.services.audit_service import AuditLogService, check_synthetic_target, open_audit_log
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="action", required=True, metavar="{generate,verify,export,verify-export}")
-    gen = sub.add_parser("generate", help="append a realistic synthetic history (demos, benchmarks)")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{verify,export,verify-export}")
+    gen = sub.add_parser("generate", description="Developer tool: a synthetic history (demos, benchmarks) in a new "
+                                                 "log of its own, every event marked synthetic")
+    gen.add_argument("--synthetic", action="store_true", required=True,
+                     help="required: say that you want fake events, marked as such, in a log of their own")
     gen.add_argument("--events", type=int, required=True, metavar="N", help="how many events to append")
     gen.add_argument("--seed", type=int, default=2011, help="random seed (same seed, same history)")
-    gen.add_argument("--db", metavar="URL", help="database URL (default: MODAPP_DATABASE_URL or the workstation's "
-                                                 "SQLite file)")
+    gen.add_argument("--db", metavar="URL", required=True,
+                     help="the synthetic log: a new database (never the workstation's or the team's)")
     ver = sub.add_parser("verify", help="recompute every hash and check checkpoints; exit 1 names the first bad seq")
     ver.add_argument("--db", metavar="URL", help="database URL (default: MODAPP_DATABASE_URL or the workstation's "
                                                  "SQLite file)")
@@ -32,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "generate" and args.events < 1:
         raise UsageError(f"--events must be at least 1, not {args.events}")
     try:
+        if args.action == "generate":
+            check_synthetic_target(args.db)
         audit_log = open_audit_log(args.db, require_database=True, for_verification=args.action == "verify")
         try:
             if args.action == "generate":

@@ -17,7 +17,7 @@ from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.spool import Spool, SpoolingWriter
 from moderator_app.audit.store import DEFAULT_LOG_ID, AuditStore
-from moderator_app.audit.synthetic import generate
+from moderator_app.audit.synthetic import generate, refuse_real_events
 from moderator_app.audit.verify import verify_log
 from moderator_app.audit.writer import AuditWriter
 from moderator_app.core.audit import (
@@ -114,6 +114,9 @@ class AuditLogService:
         return query.query_events(self.store, wanted, after_seq=after_seq, limit=limit)
 
     def generate(self, count: int, *, seed: int = 2011, progress: ProgressCallback | None = None) -> int:
+        """A synthetic history (audit/synthetic.py); refused, before anything is written, on a log with real events."""
+        self.store.ensure_ready()
+        refuse_real_events(self.store)
         self.writer.start()
         self._appended_since_checkpoint = True
         return generate(self.writer, count, seed=seed, progress=progress)
@@ -131,6 +134,17 @@ class AuditLogService:
             if self.spooler:
                 self.spooler.spool.close()
             self.store.close()
+
+
+def check_synthetic_target(database_url: str) -> None:
+    """Before anything is written there (not even this workstation's key): a synthetic history goes only into a new
+    log, or one that holds synthetic events only."""
+    store = AuditStore(resolve_database_url(database_url))
+    try:
+        store.ensure_ready()  # an empty log in a new database; an old or unprotected one is refused
+        refuse_real_events(store)
+    finally:
+        store.close()
 
 
 def open_audit_log(database_url: str | None = None, *, workstation: str | None = None,
