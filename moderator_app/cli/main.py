@@ -46,12 +46,24 @@ def show_warnings() -> None:
     logging.getLogger("urllib3").setLevel(logging.ERROR)
 
 
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def run_command(name: str, argv: list[str]) -> int:
     show_warnings()
     module_name, summary = COMMANDS[name]
     module = importlib.import_module(module_name)
     parser = ArgumentParser(prog=f"{PROG} {name}", description=summary)
     module.add_arguments(parser)
+    for value in argv:
+        if not _is_text(value):  # bytes the terminal could not decode: they would fail deep inside, with a traceback
+            return fail_usage(f"argument {value.encode('utf-8', 'backslashreplace').decode()!r} is not valid "
+                              "UTF-8 text")
     args = parser.parse_args(argv)
     try:
         return int(module.run(args))
