@@ -195,6 +195,16 @@ def refuse_real_events(store: AuditStore) -> None:
                                 "new log of its own (give --db a new file)")
 
 
+def holds_synthetic(store: AuditStore) -> bool:
+    """Whether any event of the log was signed by a key registered for synthetic history (the viewer and the
+    dashboard say so). Cheap: the events table is searched only for such keys, which few logs have."""
+    with store.reader.connect() as connection:
+        keys = connection.execute(select(audit_key.c.key_id).where(audit_key.c.workstation == SYNTHETIC)).scalars()
+        return any(connection.execute(select(audit_event.c.seq).where(
+            audit_event.c.log_id == store.log_id, audit_event.c.writer_key_id == key).limit(1)).first()
+            for key in list(keys))
+
+
 def real_events(store: AuditStore) -> int:
     """Events of the log not signed by a key registered for synthetic history."""
     with store.reader.connect() as connection:
