@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from alembic import command
 from audit_support import PG_URL, OpenLog, event
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
 
-from moderator_app.audit import protections
+from moderator_app.audit import migrate, protections
+from moderator_app.audit.store import AuditStore
+from moderator_app.core.errors import StorageError
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -195,3 +198,46 @@ def test_db_upgrade_checks_the_app_role_it_hands_to_workstations(layout: Layout,
     assert f"{layout.app} must not be handed to workstations: {layout.app} has UPDATE on audit_event" in refused.stderr
     assert f"acts as {layout.owner}, the owner of schema {layout.schema}" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+UNPINNED = """CREATE OR REPLACE FUNCTION audit_append(
+    p_log text, p_event_id text, p_envelope bytea, p_key_id text, p_sig bytea, p_occurred_at text,
+    p_actor text, p_event_type text, p_category text, p_subject text, p_decision_kind text)
+RETURNS TABLE(out_seq bigint, out_chain bytea)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN RETURN QUERY SELECT 0::bigint, '\\x'::bytea; END $$"""
+
+
+def test_upgrading_a_0002_database_pins_the_function_and_writers_refuse_until_then(pg_url: str,
+                                                                                 open_log: OpenLog) -> None:
+    """A team database from before revision 0003, with the old definition: the log reports the missing protection
+    and workstations refuse to write until `db upgrade` has run; afterwards the function is pinned."""
+    store = AuditStore(pg_url)
+    try:
+        with store.writer.connect() as connection:
+            config = migrate.alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0002")
+            connection.exec_driver_sql(UNPINNED)
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
+            connection.commit()
+        with store.writer.connect() as connection:
+            assert [p for p in protections.missing(connection) if "search_path" in p] == [
+                "SECURITY DEFINER function audit_append(text,text,bytea,text,bytea,text,text,text,text,text,text) "
+                "does not pin its search_path (pg_temp last)"]
+        assert store.revision() == "0002"
+        with pytest.raises(StorageError, match="run 'moderator-app db upgrade'"):
+            store.ensure_ready()  # what every writer checks before it appends
+        store.upgrade()
+        assert store.revision() == "0003"
+        with store.writer.connect() as connection:
+            assert protections.missing(connection) == []
+            config_row = connection.exec_driver_sql(
+                "SELECT proconfig FROM pg_proc WHERE oid = to_regprocedure("
+                f"'audit_append({protections.APPEND_SIGNATURE})')").scalar()
+        assert config_row == [f"search_path=pg_catalog, {make_url(pg_url).query['options'].split('=')[1]}, pg_temp"]
+    finally:
+        store.close()
+    audit_log = open_log(pg_url)
+    audit_log.append(event(1))
+    assert audit_log.verify(all_signatures=True).ok
