@@ -95,9 +95,10 @@ class SuggestionEngine:
                 items = evidence.get(category, [])
                 if model is not None and category in probabilities:  # it learned how far to trust the rest
                     probability = probabilities[category]
-                    if probability >= MODEL_EVIDENCE_FLOOR:
-                        items = [*items, self._model_evidence(model, category, probability)]
                     score = 1.0 - (1.0 - probability) * (1.0 - _noisy_or(duplicates.get(category, [])))
+                    if probability >= MODEL_EVIDENCE_FLOOR:
+                        spans = model.explain(form.text, category) if score >= self.min_score else []
+                        items = [*items, *self._model_evidence(model, category, probability, form, spans)]
                 else:
                     score = _noisy_or([*items, *duplicates.get(category, [])])
                 evidence[category] = [*items, *duplicates.get(category, [])]
@@ -169,9 +170,24 @@ class SuggestionEngine:
         return Evidence("near_duplicate", detail, duplicate.similarity * NEAR_DUPLICATE_WEIGHT,
                         reference=decided.post_id)
 
-    def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float) -> Evidence:
-        if self.language.startswith("zh"):
+    def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float, form: Normalised,
+                        spans: list[tuple[int, int]]) -> list[Evidence]:
+        """The model's probability, on the phrase that pushed it most; further phrases add spans, not weight."""
+        zh = self.language.startswith("zh")
+        if zh:
             detail = f"团队模型（{model.info.model_version}）估计概率 {probability:.0%}"
         else:
             detail = f"team model ({model.info.model_version}) estimates {probability:.0%}"
-        return Evidence("model", detail, probability, reference=model.info.model_version)
+        if not spans:
+            return [Evidence("model", detail, probability, reference=model.info.model_version)]
+        found = []
+        for index, (start, end) in enumerate(spans):
+            a, b = form.original_span(start, end)
+            phrase = "“" + form.original[a:b] + "”"
+            if index == 0:
+                text = f"{phrase}: {detail}"
+            else:
+                text = f"{phrase}: 模型依据之一" if zh else f"{phrase}: also weighed by the team model"
+            found.append(Evidence("model", text, probability if index == 0 else 0.0, span=(a, b),
+                                  reference=model.info.model_version))
+        return found

@@ -32,10 +32,12 @@ from scipy import sparse
 
 from moderator_app.core.errors import UsageError
 from moderator_app.core.models import CategoryId
-from moderator_app.suggestions.features import CharNgrams
+from moderator_app.suggestions.features import CharNgrams, ngram_codes
 from moderator_app.suggestions.normalise import NORMALISER_VERSION
 
 FORMAT_VERSION = 1
+EXPLAIN_SPANS = 3  # evidence for the moderator: the few strongest phrases, not every n-gram
+EXPLAIN_SHARE = 0.35  # a character belongs to a span when it carries this share of the strongest one's weight
 MIN_POSITIVES = 5
 _FOLDS = 3
 
@@ -85,6 +87,7 @@ class TeamModel:
         self.info = info
         self._vocabulary = vocabulary
         self._idf = sparse.diags(idf.astype(np.float32))
+        self._idf_values = idf.astype(np.float64)
         self._weights_t = np.ascontiguousarray(weights.T.toarray(), dtype=np.float32)  # sparse @ dense is fast
         self._intercepts = intercepts
         self._calibration = calibration  # shape (3, categories): p = sigmoid(a * decision + b * prior + c)
@@ -109,6 +112,49 @@ class TeamModel:
         a, b, c = self._calibration
         probabilities = 1.0 / (1.0 + np.exp(-(a * decisions + b * prior + c)))
         return [dict(zip(self.categories, map(float, row), strict=True)) for row in probabilities]
+
+    def explain(self, text: str, category: CategoryId, *, limit: int = EXPLAIN_SPANS) -> list[tuple[int, int]]:
+        """The spans of normalised ``text`` whose character n-grams pushed the model's score for ``category``
+        up most, strongest first (at most ``limit``; [] when nothing pushed it up). Each n-gram's share of the
+        decision value (its TF-IDF value times its weight) is spread over the characters it covers; a span is a
+        run of characters each holding at least EXPLAIN_SHARE of the best character's share."""
+        if category not in self.categories or not text:
+            return []
+        codes = ngram_codes(text)
+        vocabulary = self._vocabulary.vocabulary
+        if not vocabulary.size:
+            return []
+        columns = np.minimum(np.searchsorted(vocabulary, codes), vocabulary.size - 1)
+        known = np.nonzero(vocabulary[columns] == codes)[0]
+        if not known.size:
+            return []
+        unique, inverse, counts = np.unique(columns[known], return_inverse=True, return_counts=True)
+        values = np.log1p(counts) * self._idf_values[unique]
+        norm = float(np.sqrt(np.sum(values * values))) or 1.0
+        weights = self._weights_t[unique, self.categories.index(category)].astype(np.float64)
+        per_occurrence = (values / norm * weights / counts)[inverse]
+        n = len(text)
+        starts = np.where(known < n, known, np.where(known < 2 * n - 1, known - n, known - (2 * n - 1)))
+        lengths = np.where(known < n, 1, np.where(known < 2 * n - 1, 2, 3))
+        per_char = np.zeros(n)
+        for offset in range(3):  # an n-gram's share goes to each character it covers
+            covered = lengths > offset
+            np.add.at(per_char, starts[covered] + offset, per_occurrence[covered] / lengths[covered])
+        best = float(per_char.max())
+        if best <= 0:
+            return []
+        strong = per_char >= best * EXPLAIN_SHARE
+        runs: list[tuple[float, int, int]] = []
+        start = None
+        for index, flag in enumerate([*strong.tolist(), False]):
+            if flag and start is None:
+                start = index
+            elif not flag and start is not None:
+                runs.append((float(per_char[start:index].sum()), start, index))
+                start = None
+        runs.sort(key=lambda r: -r[0])
+        kept = runs[:1] + [r for r in runs[1:] if r[2] - r[1] > 1]  # a lone character only as the strongest
+        return [(a, b) for _total, a, b in kept[:limit]]
 
     @classmethod
     def train(cls, examples: Sequence[LabelledExample], priors: Priors | None = None, *,

@@ -49,3 +49,30 @@ def test_cold_and_trained_figures_stay_above_their_floor(posts: list[EvalPost]) 
     engine.set_model(TeamModel.train([p.example for p in train], priors))
     trained = evaluate(engine, test)
     assert trained.macro()[2] >= max(0.8, f1 + 0.1), trained.render()  # learning from the team helps
+
+
+def test_every_lexicon_or_model_suggestion_shows_spans_of_the_original_text(posts: list[EvalPost]) -> None:
+    """The moderator sees why: each suggestion with lexicon, pattern or model evidence highlights at least one
+    span, and every span's quoted text is exactly that slice of the post as written (evasions included)."""
+    pack = load_policy()
+    train, test = split(posts, 0.5, seed=1)
+    engine = SuggestionEngine(pack)
+    priors = engine.signal_scores([PostInput(p.example.text, p.reports) for p in train])
+    engine.set_model(TeamModel.train([p.example for p in train], priors))
+    checked = model_spans = 0
+    for post in test:
+        text = post.example.text
+        for suggestion in engine.suggest(text, post.reports):
+            kinds = {e.kind for e in suggestion.evidence}
+            if not kinds & {"lexicon", "pattern", "model"}:
+                continue  # reports or near-duplicates only: nothing in the text to point at
+            spans = [e for e in suggestion.evidence if e.span is not None]
+            assert spans, (text, suggestion)
+            for evidence in spans:
+                assert evidence.span is not None
+                start, end = evidence.span
+                assert 0 <= start < end <= len(text)
+                assert evidence.detail.startswith(f"“{text[start:end]}”"), (text, evidence)
+                model_spans += evidence.kind == "model"
+            checked += 1
+    assert checked >= 150 and model_spans >= 100, (checked, model_spans)
