@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from moderator_app.core.models import CategoryId, Evidence, Report, Suggestion
 from moderator_app.core.policy import PolicyPack
+from moderator_app.suggestions.context import strongest
 from moderator_app.suggestions.lexicon import LexiconHit, LexiconMatcher
 from moderator_app.suggestions.model import TeamModel
 from moderator_app.suggestions.neardup import NearDuplicate, NearDuplicateMemory, cluster
@@ -114,7 +115,7 @@ class SuggestionEngine:
 
     def _signal_evidence(self, post: PostInput, normalised: Normalised) -> dict[CategoryId, list[Evidence]]:
         evidence: dict[CategoryId, list[Evidence]] = {}
-        for category, item in self._lexicon_evidence(self.matcher.match(normalised)):
+        for category, item in self._lexicon_evidence(self.matcher.match(normalised), normalised.original):
             evidence.setdefault(category, []).append(item)
         for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
             evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
@@ -136,16 +137,27 @@ class SuggestionEngine:
     def _explain(self, zh: str, en: str) -> str:
         return (zh or en) if self.language.startswith("zh") else (en or zh)
 
-    def _lexicon_evidence(self, hits: list[LexiconHit]) -> list[tuple[CategoryId, Evidence]]:
-        counted: set[tuple[CategoryId, str, str]] = set()
+    def _lexicon_evidence(self, hits: list[LexiconHit], text: str) -> list[tuple[CategoryId, Evidence]]:
+        """One piece of evidence per hit; a term's weight counts once, on its strongest occurrence (a quoted or
+        negated occurrence is lowered by its context rule, and a plain one elsewhere still counts in full)."""
+        lowered = [strongest(hit.entry.contexts, text, hit.span) if hit.entry.contexts else None for hit in hits]
+        weights = [hit.entry.weight * (rule.factor if rule else 1.0) for hit, rule in zip(hits, lowered, strict=True)]
+        best: dict[tuple[CategoryId, str, str], int] = {}
+        for index, hit in enumerate(hits):
+            key = (hit.entry.category, hit.entry.kind, hit.entry.source)
+            if key not in best or weights[index] > weights[best[key]]:
+                best[key] = index
+        counted = set(best.values())
         found = []
-        for hit in hits:
+        for index, (hit, rule) in enumerate(zip(hits, lowered, strict=True)):
             entry = hit.entry
-            key = (entry.category, entry.kind, entry.source)
-            contribution = 0.0 if key in counted else entry.weight  # a repeated term adds a span, not weight
-            counted.add(key)
             explanation = self._explain(entry.explain_zh, entry.explain_en)
             detail = f"“{hit.matched}”" + (f": {explanation}" if explanation else "") + f" [{entry.lexicon_id}]"
+            if rule is not None:
+                why = self._explain(rule.explain_zh, rule.explain_en) or rule.rule_id
+                detail += (f"（语境降权 ×{rule.factor:g}：{why}）" if self.language.startswith("zh")
+                           else f" (lowered ×{rule.factor:g}: {why})")
+            contribution = weights[index] if index in counted else 0.0  # a repeated term adds a span, not weight
             found.append((entry.category, Evidence(entry.kind, detail, contribution, span=hit.span,
                                                    reference=entry.source)))
         return found
