@@ -28,6 +28,7 @@ from moderator_app.services.suggestion_service import (
     default_model_path,
     evaluate,
     load_policy,
+    load_starter,
     split,
 )
 
@@ -90,7 +91,8 @@ def _open_out(name: str) -> Iterator[IO[str]]:
 
 
 def _engine(args: argparse.Namespace, pack: PolicyPack, model: TeamModel | None) -> SuggestionEngine:
-    kwargs: dict[str, Any] = {"model": model, "language": getattr(args, "language", "en")}
+    kwargs: dict[str, Any] = {"model": model, "language": getattr(args, "language", "en"),
+                              "starter": None if getattr(args, "no_model", False) else load_starter()}
     if args.min_score is not None:
         if not 0.0 < args.min_score <= 1.0:
             raise UsageError(f"--min-score must be in (0, 1], not {args.min_score}")
@@ -162,7 +164,7 @@ def _run_train(args: argparse.Namespace) -> int:
     pack = load_policy(args.policy)
     bad = BadLines(f"{PROG} train")
     posts = _labelled(args.input, pack, bad)
-    engine = SuggestionEngine(pack)
+    engine = SuggestionEngine(pack, starter=load_starter())  # the team model learns how far to trust it
     priors = engine.signal_scores([PostInput(p.example.text, p.reports) for p in posts])
     model = TeamModel.train([post.example for post in posts], priors)
     if model is None:

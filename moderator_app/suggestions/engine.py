@@ -28,6 +28,7 @@ from moderator_app.suggestions.reports import ReporterAccuracy, ReportHit, repor
 MIN_SCORE = 0.5
 NEAR_DUPLICATE_WEIGHT = 0.9
 MODEL_EVIDENCE_FLOOR = 0.05  # below this the model's "probably not" is noise, not evidence
+STARTER_SPANS_FROM = 0.2  # the starter's phrases are looked up only where it could matter to a suggestion
 MAX_ANALYSED_CHARS = 20_000  # hostile 1 MB posts: the first 20,000 characters are analysed, spans stay exact
 
 
@@ -50,8 +51,9 @@ class SuggestionEngine:
 
     def __init__(self, pack: PolicyPack, *, model: TeamModel | None = None,
                  memory: NearDuplicateMemory | None = None, reporters: ReporterAccuracy | None = None,
-                 min_score: float = MIN_SCORE, language: str = "en") -> None:
+                 min_score: float = MIN_SCORE, language: str = "en", starter: TeamModel | None = None) -> None:
         self.pack = pack
+        self.starter = starter  # the shipped cold prior: a signal like the lexicons, under the team model
         self.matcher = LexiconMatcher(lex for category in pack.categories for lex in category.lexicons)
         self.memory = memory if memory is not None else NearDuplicateMemory()
         self.reporters = reporters if reporters is not None else ReporterAccuracy()
@@ -79,7 +81,7 @@ class SuggestionEngine:
         model = self._model if use_model else None
         texts = [p.text[:MAX_ANALYSED_CHARS] for p in posts]
         normalised = [normalise(text) for text in texts]
-        signals = [self._signal_evidence(post, n) for post, n in zip(posts, normalised, strict=True)]
+        signals = self._signals(posts, normalised)
         priors = [{c: _noisy_or(items) for c, items in evidence.items()} for evidence in signals]
         predicted: list[dict[CategoryId, float]] = [{} for _ in texts]
         if model is not None and texts:
@@ -109,17 +111,31 @@ class SuggestionEngine:
 
     def signal_scores(self, posts: Sequence[PostInput]) -> list[dict[CategoryId, float]]:
         """The lexicon + report score per category of each post: what the model is calibrated against."""
-        return [{c: _noisy_or(items)
-                 for c, items in self._signal_evidence(p, normalise(p.text[:MAX_ANALYSED_CHARS])).items()}
-                for p in posts]
+        normalised = [normalise(p.text[:MAX_ANALYSED_CHARS]) for p in posts]
+        return [{c: _noisy_or(items) for c, items in evidence.items()}
+                for evidence in self._signals(posts, normalised)]
 
-    def _signal_evidence(self, post: PostInput, normalised: Normalised) -> dict[CategoryId, list[Evidence]]:
-        evidence: dict[CategoryId, list[Evidence]] = {}
-        for category, item in self._lexicon_evidence(self.matcher.match(normalised), normalised.original):
-            evidence.setdefault(category, []).append(item)
-        for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
-            evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
-        return evidence
+    def _signals(self, posts: Sequence[PostInput], normalised: Sequence[Normalised]) -> list[
+            dict[CategoryId, list[Evidence]]]:
+        """Lexicon, report and starter-model evidence per post: everything but the team model and memory."""
+        starter = self.starter
+        started: list[dict[CategoryId, float]] = [{} for _ in posts]
+        if starter is not None and posts:
+            started = starter.predict([n.text for n in normalised], normalised=True)
+        signals = []
+        for post, form, probabilities in zip(posts, normalised, started, strict=True):
+            evidence: dict[CategoryId, list[Evidence]] = {}
+            for category, item in self._lexicon_evidence(self.matcher.match(form), form.original):
+                evidence.setdefault(category, []).append(item)
+            for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
+                evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
+            for category, probability in probabilities.items():
+                if starter is not None and probability >= MODEL_EVIDENCE_FLOOR and category in self._order:
+                    spans = starter.explain(form.text, category) if probability >= STARTER_SPANS_FROM else []
+                    evidence.setdefault(category, []).extend(
+                        self._model_evidence(starter, category, probability, form, spans, starter=True))
+            signals.append(evidence)
+        return signals
 
     def cluster(self, posts: Sequence[tuple[str, str]]) -> list[list[str]]:
         """Near-duplicate groups among (post_id, text) pairs in queue order (groups of two or more)."""
@@ -183,15 +199,18 @@ class SuggestionEngine:
                         reference=decided.post_id)
 
     def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float, form: Normalised,
-                        spans: list[tuple[int, int]]) -> list[Evidence]:
+                        spans: list[tuple[int, int]], *, starter: bool = False) -> list[Evidence]:
         """The model's probability, on the phrase that pushed it most; further phrases add spans, not weight."""
         zh = self.language.startswith("zh")
         if zh:
-            detail = f"团队模型（{model.info.model_version}）估计概率 {probability:.0%}"
+            name = "初始模型（公开数据）" if starter else f"团队模型（{model.info.model_version}）"
+            detail = f"{name}估计概率 {probability:.0%}"
         else:
-            detail = f"team model ({model.info.model_version}) estimates {probability:.0%}"
+            name = "starter model (public data)" if starter else f"team model ({model.info.model_version})"
+            detail = f"{name} estimates {probability:.0%}"
+        reference = ("starter:" if starter else "") + model.info.model_version
         if not spans:
-            return [Evidence("model", detail, probability, reference=model.info.model_version)]
+            return [Evidence("model", detail, probability, reference=reference)]
         found = []
         for index, (start, end) in enumerate(spans):
             a, b = form.original_span(start, end)
@@ -199,7 +218,7 @@ class SuggestionEngine:
             if index == 0:
                 text = f"{phrase}: {detail}"
             else:
-                text = f"{phrase}: 模型依据之一" if zh else f"{phrase}: also weighed by the team model"
+                text = f"{phrase}: 模型依据之一" if zh else f"{phrase}: also weighed by the {name}"
             found.append(Evidence("model", text, probability if index == 0 else 0.0, span=(a, b),
-                                  reference=model.info.model_version))
+                                  reference=reference))
         return found
