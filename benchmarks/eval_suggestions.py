@@ -2,9 +2,10 @@
 
 For each set (benchmarks/eval_data.py; cached in build/eval-data/, a missing set is named and skipped): a
 seeded sample of at most 12,000 posts, split in stratified halves. On the test half:
-- cold: the shipped lexicons, no reports, no team model: macro-F1 over the set's labelled categories and the
-  false-positive rate (ordinary posts that get any suggestion);
-- warm: a team model trained on the training half's labels, as `suggest train` would, in the engine;
+- cold: the shipped lexicons and starter model, no reports, no team model (and lexicons alone): macro-F1
+  over the set's labelled categories and the false-positive rate (ordinary posts that get any suggestion);
+- warm: a team model trained on the training half's labels, as `suggest train` would, combined with the
+  lexicons and the starter model in the engine;
 - baseline: character 1-3-gram TF-IDF logistic regression, class-balanced, C chosen by 3-fold CV;
 - a learning curve: warm and baseline trained on the first 100, 300, 1,000 and 3,000 training decisions.
 
@@ -30,6 +31,7 @@ from moderator_app.services.suggestion_service import (
     SuggestionEngine,
     TeamModel,
     load_policy,
+    load_starter,
 )
 
 CURVE = (100, 300, 1_000, 3_000)
@@ -97,18 +99,22 @@ def stratified_halves(posts: Labelled) -> tuple[Labelled, Labelled]:
     return train, test
 
 
-def evaluate_set(data_set: DataSet, engine: SuggestionEngine) -> list[str]:
+def evaluate_set(data_set: DataSet, engine: SuggestionEngine, lexicons_only: SuggestionEngine) -> list[str]:
     posts = load(data_set)
     if data_set.fp_only:
         _f1, fp = scores(posts, engine_predictions(engine, posts, use_model=False))
-        return [f"{data_set.name:<12} {len(posts):>6} ordinary posts   cold FP {fp:6.1%}"]
+        _f1, lexicon_fp = scores(posts, engine_predictions(lexicons_only, posts, use_model=False))
+        return [f"{data_set.name:<12} {len(posts):>6} ordinary posts   cold FP {fp:6.1%}   "
+                f"(lexicons only {lexicon_fp:.1%})"]
     train, test = stratified_halves(posts)
     test = test[:TEST_CAP]
     positives = sum(bool(cs) for _t, cs in posts)
     cold_f1, cold_fp = scores(test, engine_predictions(engine, test, use_model=False))
+    lexicon_f1, lexicon_fp = scores(test, engine_predictions(lexicons_only, test, use_model=False))
     lines = [f"{data_set.name:<12} {len(posts):>6} posts ({positives} violating), train {len(train)}, "
              f"test {len(test)}",
-             f"  cold   macro-F1 {cold_f1:.3f}  FP {cold_fp:6.1%}"]
+             f"  cold   macro-F1 {cold_f1:.3f}  FP {cold_fp:6.1%}   (lexicons only: {lexicon_f1:.3f}, "
+             f"FP {lexicon_fp:.1%}; with the starter model: the first figures)"]
     curve = [n for n in CURVE if n < len(train)] + [len(train)]
     for size in curve:
         subset = train[:size]
@@ -140,7 +146,8 @@ def main(argv: Sequence[str]) -> int:
         return 2
     chosen = [s for s in SETS if not argv or s.name in argv]
     warnings.filterwarnings("ignore", category=FutureWarning)  # scikit-learn's notices about 1.10 defaults
-    engine = SuggestionEngine(load_policy())
+    engine = SuggestionEngine(load_policy(), starter=load_starter())
+    lexicons_only = SuggestionEngine(engine.pack)
     print("Suggestion quality on public labelled sets (macro-F1 over each set's labelled categories; FP = "
           "ordinary posts with any suggestion)")
     for data_set in chosen:
@@ -150,7 +157,7 @@ def main(argv: Sequence[str]) -> int:
             print(f"  SKIPPED, missing: {problem}")
             continue
         started = time.perf_counter()
-        for line in evaluate_set(data_set, engine):
+        for line in evaluate_set(data_set, engine, lexicons_only):
             print(line, flush=True)
         print(f"  ({time.perf_counter() - started:.0f} s)")
     return 0
