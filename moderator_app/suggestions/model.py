@@ -102,7 +102,14 @@ class TeamModel:
         scores (``priors``; missing = 0). ``normalised``: the texts are already normalised."""
         if not texts:
             return []
-        features = l2_normalize(self._vocabulary.counts(texts, normalised=normalised) @ self._idf)
+        features = self._vocabulary.counts(texts, normalised=normalised)
+        # TF-IDF and row norms on the CSR arrays in place: a (vocabulary x vocabulary) diagonal matrix product
+        # cost O(vocabulary) per call, 5 ms a post with the starter model's vocabulary
+        rows = np.repeat(np.arange(features.shape[0]), np.diff(features.indptr))
+        features.data *= self._idf_values[features.indices].astype(np.float32)
+        norms = np.sqrt(np.bincount(rows, weights=features.data.astype(np.float64) ** 2, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        features.data /= norms[rows].astype(np.float32)
         decisions = np.asarray(features @ self._weights_t, dtype=np.float64) + self._intercepts
         prior = np.zeros_like(decisions)
         if priors is not None:
@@ -139,20 +146,15 @@ class TeamModel:
         per_char = np.zeros(n)
         for offset in range(3):  # an n-gram's share goes to each character it covers
             covered = lengths > offset
-            np.add.at(per_char, starts[covered] + offset, per_occurrence[covered] / lengths[covered])
+            per_char += np.bincount(starts[covered] + offset, per_occurrence[covered] / lengths[covered], n)
         best = float(per_char.max())
         if best <= 0:
             return []
-        strong = per_char >= best * EXPLAIN_SHARE
-        runs: list[tuple[float, int, int]] = []
-        start = None
-        for index, flag in enumerate([*strong.tolist(), False]):
-            if flag and start is None:
-                start = index
-            elif not flag and start is not None:
-                runs.append((float(per_char[start:index].sum()), start, index))
-                start = None
-        runs.sort(key=lambda r: -r[0])
+        edges = np.diff(np.concatenate(([0], (per_char >= best * EXPLAIN_SHARE).view(np.int8), [0])))
+        run_starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        cumulative = np.concatenate(([0.0], np.cumsum(per_char)))
+        totals = (cumulative[ends] - cumulative[run_starts]).tolist()
+        runs = sorted(zip(totals, run_starts.tolist(), ends.tolist(), strict=True), key=lambda r: -r[0])
         kept = runs[:1] + [r for r in runs[1:] if r[2] - r[1] > 1]  # a lone character only as the strongest
         return [(a, b) for _total, a, b in kept[:limit]]
 
