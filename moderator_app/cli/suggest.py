@@ -27,8 +27,10 @@ from moderator_app.services.suggestion_service import (
     TeamModel,
     default_model_path,
     evaluate,
+    lexicon_report,
     load_policy,
     load_starter,
+    render_lexicon_report,
     split,
 )
 
@@ -46,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", dest="output", default="-", help="JSONL suggestions (default -)")
     parser.add_argument("--min-score", type=float, help="suggest categories scoring at least this (default 0.5)")
     parser.add_argument("--language", choices=["en", "zh_CN"], default="en", help="language of evidence texts")
-    sub = parser.add_subparsers(dest="action", metavar="{train,eval}")
+    sub = parser.add_subparsers(dest="action", metavar="{train,eval,lexicon-report}")
     train = sub.add_parser("train", help="train the team model from labelled JSONL")
     train.add_argument("--in", dest="input", required=True, help="JSONL {\"text\",\"categories\":[...]}")
     train.add_argument("--model-out", type=Path, required=True, help="where to write the model")
@@ -62,6 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     evaluation.add_argument("--ignore-reports", action="store_true", help="do not use the posts' reports")
     evaluation.add_argument("--min-score", type=float, help="suggest categories scoring at least this")
     evaluation.add_argument("--json", action="store_true", help="machine-readable output")
+    report = sub.add_parser("lexicon-report", help="each term's hits, precision on decided posts, proposed weight")
+    report.add_argument("--in", dest="input", required=True, help="JSONL {\"text\",\"categories\":[...]}")
+    report.add_argument("--policy", help="policy pack id or .toml file (default: beijing-2011)")
+    report.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 @contextlib.contextmanager
@@ -213,7 +219,23 @@ def _run_eval(args: argparse.Namespace) -> int:
     return 2 if bad.count else 0
 
 
+def _run_lexicon_report(args: argparse.Namespace) -> int:
+    pack = load_policy(args.policy)
+    bad = BadLines(f"{PROG} lexicon-report")
+    posts = _labelled(args.input, pack, bad)
+    reports = lexicon_report(SuggestionEngine(pack), posts)
+    if args.json:
+        print(json.dumps([{"lexicon": r.lexicon_id, "category": r.category, "term": r.term, "weight": r.weight,
+                           "hits": r.hits, "cited": r.cited, "precision": round(r.precision, 4),
+                           "proposed_weight": r.proposed_weight} for r in reports], ensure_ascii=False, indent=2))
+    else:
+        print(render_lexicon_report(reports, len(posts)))
+    return 2 if bad.count else 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.action == "lexicon-report":
+        return _run_lexicon_report(args)
     if args.action == "train":
         return _run_train(args)
     if args.action == "eval":

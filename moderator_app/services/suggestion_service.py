@@ -21,6 +21,8 @@ from moderator_app.services.policy import load_policy
 from moderator_app.suggestions.engine import MIN_SCORE, PostInput, SuggestionEngine
 from moderator_app.suggestions.evaluation import EvalPost, EvalReport, evaluate, split
 from moderator_app.suggestions.feedback import SuggestionFeedback, feedback_for_decision
+from moderator_app.suggestions.lexicon_report import lexicon_report
+from moderator_app.suggestions.lexicon_report import render as render_lexicon_report
 from moderator_app.suggestions.model import MIN_POSITIVES, LabelledExample, ModelFileError, ModelInfo, TeamModel
 from moderator_app.suggestions.neardup import DecidedPost, NearDuplicateMemory
 from moderator_app.suggestions.reports import ReporterAccuracy, upheld_reports
@@ -28,7 +30,7 @@ from moderator_app.suggestions.reports import ReporterAccuracy, upheld_reports
 __all__ = [
     "DecidedPost", "EvalPost", "EvalReport", "LabelledExample", "ModelFileError", "ModelInfo", "PostInput",
     "SuggestionEngine", "SuggestionFeedback", "SuggestionService", "TeamModel", "default_model_path", "evaluate",
-    "load_policy", "load_starter", "split",
+    "lexicon_report", "load_policy", "load_starter", "render_lexicon_report", "split",
 ]
 
 log = logging.getLogger(__name__)
