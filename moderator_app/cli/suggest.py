@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from moderator_app.cli.jsonl_input import BadLines, LineError, json_objects, post_text, report_reasons
+from moderator_app.cli.suggest_history import parse_since, platform_examples
 from moderator_app.core.errors import UsageError
 from moderator_app.core.models import CategoryId, Suggestion
 from moderator_app.core.policy import PolicyPack
@@ -50,7 +51,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", choices=["en", "zh_CN"], default="en", help="language of evidence texts")
     sub = parser.add_subparsers(dest="action", metavar="{train,eval,lexicon-report}")
     train = sub.add_parser("train", help="train the team model from labelled JSONL")
-    train.add_argument("--in", dest="input", required=True, help="JSONL {\"text\",\"categories\":[...]}")
+    train.add_argument("--in", dest="input", help="JSONL {\"text\",\"categories\":[...]}")
+    train.add_argument("--from-platform", metavar="URL", help="train on the decisions this platform holds (a lead's)")
+    train.add_argument("--user", help="the lead whose login reads the platform's decisions (with --from-platform)")
+    train.add_argument("--since", metavar="DATE", help="only decisions made on or after this date (YYYY-MM-DD)")
     train.add_argument("--model-out", type=Path, required=True, help="where to write the model")
     train.add_argument("--policy", help="policy pack id or .toml file (default: beijing-2011)")
     evaluation = sub.add_parser("eval", help="per-category precision, recall and F1 on labelled JSONL")
@@ -169,7 +173,19 @@ def _labelled(path: str, pack: PolicyPack, bad: BadLines) -> list[EvalPost]:
 def _run_train(args: argparse.Namespace) -> int:
     pack = load_policy(args.policy)
     bad = BadLines(f"{PROG} train")
-    posts = _labelled(args.input, pack, bad)
+    if (args.input is None) == (args.from_platform is None):
+        raise UsageError("give either --in FILE or --from-platform URL --user LEAD")
+    if args.from_platform is not None:
+        if not args.user:
+            raise UsageError("--from-platform needs --user LEAD")
+        since = parse_since(args.since)
+        posts = [p for p in platform_examples(args.from_platform, args.user, since)
+                 if set(p.example.categories) <= set(pack.category_ids)]
+        if not posts:
+            raise UsageError(f"{args.from_platform}: the platform holds no decisions to learn from"
+                             + (f" since {args.since}" if args.since else ""))
+    else:
+        posts = _labelled(args.input, pack, bad)
     engine = SuggestionEngine(pack, starter=load_starter())  # the team model learns how far to trust it
     priors = engine.signal_scores([PostInput(p.example.text, p.reports) for p in posts])
     model = TeamModel.train([post.example for post in posts], priors)
