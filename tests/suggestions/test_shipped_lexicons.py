@@ -61,7 +61,12 @@ def test_every_term_taken_from_a_public_list_names_its_source_and_weight_rule() 
     for term in sourced.terms:
         assert term.text in rows, term.text
         assert f"| {term.weight:g} |" in rows[term.text], rows[term.text]
-    assert "CC BY 4.0" in sources and "Copyright (c) 2022 Aiqi Jiang" in sources
+    assert "CC BY 4.0" in sources and "Copyright (c) 2022 Aiqi Jiang" in sources and "Apache License" in sources
+    for lexicon_id in ("pornography_sourced", "weapons_sourced"):
+        (lexicon,) = [lex for c in pack.categories for lex in c.lexicons if lex.lexicon_id == lexicon_id]
+        listed = sources.split(f"\n`{lexicon_id}.toml` (", 1)[1].split("\n\n", 2)[1]
+        for term in lexicon.terms:
+            assert term.text.replace("|", "\\|") in listed, term.text
 
 
 @pytest.mark.parametrize(("text", "category"), [
