@@ -28,7 +28,6 @@ from moderator_app.suggestions.reports import ReporterAccuracy, ReportHit, repor
 MIN_SCORE = 0.5
 NEAR_DUPLICATE_WEIGHT = 0.9
 MODEL_EVIDENCE_FLOOR = 0.05  # below this the model's "probably not" is noise, not evidence
-STARTER_SPANS_FROM = 0.2  # the starter's phrases are looked up only where it could matter to a suggestion
 MAX_ANALYSED_CHARS = 20_000  # hostile 1 MB posts: the first 20,000 characters are analysed, spans stay exact
 
 
@@ -104,6 +103,8 @@ class SuggestionEngine:
                         items = [*items, *self._model_evidence(model, category, probability, form, spans)]
                 else:
                     score = _noisy_or([*items, *duplicates.get(category, [])])
+                if score >= self.min_score and self.starter is not None and category in self.starter.categories:
+                    items = self._explain_starter(items, form, category)
                 evidence[category] = [*items, *duplicates.get(category, [])]
                 scores[category] = score
             results.append(self._rank(evidence, scores))
@@ -131,9 +132,9 @@ class SuggestionEngine:
                 evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
             for category, probability in probabilities.items():
                 if starter is not None and probability >= MODEL_EVIDENCE_FLOOR and category in self._order:
-                    spans = starter.explain(form.text, category) if probability >= STARTER_SPANS_FROM else []
+                    # without spans here: they are looked up only for categories that end up suggested
                     evidence.setdefault(category, []).extend(
-                        self._model_evidence(starter, category, probability, form, spans, starter=True))
+                        self._model_evidence(starter, category, probability, form, [], starter=True))
             signals.append(evidence)
         return signals
 
@@ -197,6 +198,15 @@ class SuggestionEngine:
                       f"on {when} by {decided.decided_by or 'a moderator'}")
         return Evidence("near_duplicate", detail, duplicate.similarity * NEAR_DUPLICATE_WEIGHT,
                         reference=decided.post_id)
+
+    def _explain_starter(self, items: list[Evidence], form: Normalised, category: CategoryId) -> list[Evidence]:
+        starter = self.starter
+        found = [e for e in items if e.kind == "model" and (e.reference or "").startswith("starter:")]
+        if starter is None or not found:
+            return items
+        spans = starter.explain(form.text, category)
+        rest = [e for e in items if e not in found]
+        return [*rest, *self._model_evidence(starter, category, found[0].contribution, form, spans, starter=True)]
 
     def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float, form: Normalised,
                         spans: list[tuple[int, int]], *, starter: bool = False) -> list[Evidence]:
