@@ -160,30 +160,38 @@ class TeamModel:
 
     @classmethod
     def train(cls, examples: Sequence[LabelledExample], priors: Priors | None = None, *,
-              seed: int = 0) -> TeamModel | None:
+              seed: int = 0, debias: bool = True) -> TeamModel | None:
         """None when no category has MIN_POSITIVES positive and negative examples. ``priors``: the engine's
-        score from the other signals for each example (see the module docstring); None = text only."""
+        score from the other signals for each example (see the module docstring); None = text only.
+        ``debias``: also learn each post that names a regional or gender group with the group swapped
+        (``debias.py``), so naming a group is not learned as a sign of a violation."""
         from sklearn.linear_model import LogisticRegression
-        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+        from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
         from sklearn.svm import LinearSVC
 
+        from moderator_app.suggestions.debias import with_counterfactuals
+
         categories = sorted({c for e in examples for c in e.categories})
-        labels = {c: np.array([c in e.categories for e in examples]) for c in categories}
+        originals = {c: np.array([c in e.categories for e in examples]) for c in categories}
         trainable = [c for c in categories
-                     if MIN_POSITIVES <= labels[c].sum() <= len(examples) - MIN_POSITIVES]
+                     if MIN_POSITIVES <= originals[c].sum() <= len(examples) - MIN_POSITIVES]
         if not trainable:
             return None
-        texts = [e.text for e in examples]
+        learned, origin = with_counterfactuals(examples) if debias else (list(examples), list(range(len(examples))))
+        labels = {c: np.array([c in e.categories for e in learned]) for c in trainable}
+        texts = [e.text for e in learned]
         vocabulary, document_frequency = CharNgrams.fit(texts)
-        idf = (np.log((1 + len(examples)) / (1 + document_frequency)) + 1).astype(np.float32)
+        idf = (np.log((1 + len(texts)) / (1 + document_frequency)) + 1).astype(np.float32)
         features = l2_normalize(vocabulary.counts(texts) @ sparse.diags(idf))
         rows, intercepts, calibration = [], [], []
-        folds = StratifiedKFold(n_splits=_FOLDS, shuffle=True, random_state=seed)
+        # a post and its counterfactual copy stay in the same fold: otherwise the copy leaks the answer
+        folds = StratifiedGroupKFold(n_splits=_FOLDS, shuffle=True, random_state=seed)
         for category in trainable:
             y = labels[category]
-            prior = np.array([p.get(category, 0.0) for p in priors] if priors is not None else [0.0] * len(y))
+            prior = np.array([priors[i].get(category, 0.0) for i in origin] if priors is not None
+                             else [0.0] * len(y))
             svm = LinearSVC(C=0.5, class_weight="balanced")
-            out_of_fold = cross_val_predict(svm, features, y, cv=folds, method="decision_function")
+            out_of_fold = cross_val_predict(svm, features, y, cv=folds, groups=origin, method="decision_function")
             inputs = np.column_stack([out_of_fold, prior])
             # half-way to class-balanced (positives weigh sqrt(negatives / positives)): with the plain fit a
             # category most posts lack stayed under 0.5 and recall collapsed on public sets; fully balanced

@@ -49,7 +49,9 @@ def test_cold_and_trained_figures_stay_above_their_floor(posts: list[EvalPost]) 
     priors = engine.signal_scores([PostInput(p.example.text, p.reports) for p in train])
     engine.set_model(TeamModel.train([p.example for p in train], priors))
     trained = evaluate(engine, test)
-    assert trained.macro()[2] >= max(0.8, f1 + 0.1), trained.render()  # learning from the team helps
+    # learning from the team helps; the floor was 0.8 before the rare-category calibration and the identity
+    # counterfactuals, which cost this self-written set ~0.05 and help on public sets (docs/suggestions.md)
+    assert trained.macro()[2] >= max(0.78, f1 + 0.1), trained.render()
 
 
 def test_every_lexicon_or_model_suggestion_shows_spans_of_the_original_text(posts: list[EvalPost]) -> None:
