@@ -160,11 +160,12 @@ class TeamModel:
 
     @classmethod
     def train(cls, examples: Sequence[LabelledExample], priors: Priors | None = None, *,
-              seed: int = 0, debias: bool = True) -> TeamModel | None:
+              seed: int = 0, debias: bool = True, min_df: int = 2) -> TeamModel | None:
         """None when no category has MIN_POSITIVES positive and negative examples. ``priors``: the engine's
         score from the other signals for each example (see the module docstring); None = text only.
         ``debias``: also learn each post that names a regional or gender group with the group swapped
-        (``debias.py``), so naming a group is not learned as a sign of a violation."""
+        (``debias.py``), so naming a group is not learned as a sign of a violation. ``min_df``: keep n-grams
+        seen in at least this many training posts (the shipped starter uses more, to stay small)."""
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
         from sklearn.svm import LinearSVC
@@ -180,7 +181,7 @@ class TeamModel:
         learned, origin = with_counterfactuals(examples) if debias else (list(examples), list(range(len(examples))))
         labels = {c: np.array([c in e.categories for e in learned]) for c in trainable}
         texts = [e.text for e in learned]
-        vocabulary, document_frequency = CharNgrams.fit(texts)
+        vocabulary, document_frequency = CharNgrams.fit(texts, min_df=min_df)
         idf = (np.log((1 + len(texts)) / (1 + document_frequency)) + 1).astype(np.float32)
         features = l2_normalize(vocabulary.counts(texts) @ sparse.diags(idf))
         rows, intercepts, calibration = [], [], []
