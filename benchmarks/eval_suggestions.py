@@ -89,7 +89,8 @@ def baseline_predictions(train: Labelled, test: Labelled) -> Predictions:
 
 
 def stratified_halves(posts: Labelled) -> tuple[Labelled, Labelled]:
-    """Alternate within each label set, so both halves (and every prefix of the training half) keep the mix."""
+    """Alternate within each label set, so both halves keep the mix; ``load`` shuffles the posts, so each prefix
+    of the training half (the learning curve) is a random sample of it."""
     train: Labelled = []
     test: Labelled = []
     counters: dict[tuple[str, ...], int] = {}
