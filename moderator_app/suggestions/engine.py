@@ -45,6 +45,10 @@ def _noisy_or(items: Sequence[Evidence]) -> float:
     return 1.0 - remaining
 
 
+def _is_starter(item: Evidence) -> bool:
+    return item.kind == "model" and (item.reference or "").startswith("starter:")
+
+
 class SuggestionEngine:
     """Thread-safe once built; ``set_model`` swaps the team model atomically (background retraining)."""
 
@@ -85,8 +89,11 @@ class SuggestionEngine:
         predicted: list[dict[CategoryId, float]] = [{} for _ in texts]
         if model is not None and texts:
             predicted = model.predict([n.text for n in normalised], priors, normalised=True)
-        results = []
-        for post, form, evidence, probabilities in zip(posts, normalised, signals, predicted, strict=True):
+        all_scores: list[dict[CategoryId, float]] = []
+        team_wanted: list[tuple[int, CategoryId, float]] = []  # suggested categories whose team model speaks
+        starter_wanted: list[tuple[int, CategoryId]] = []  # suggested categories the starter spoke for
+        for index, (post, form, evidence, probabilities) in enumerate(
+                zip(posts, normalised, signals, predicted, strict=True)):
             duplicates: dict[CategoryId, list[Evidence]] = {}
             if len(self.memory):
                 for duplicate in self.memory.similar(form.text, exclude=post.post_id, normalised=True):
@@ -99,16 +106,27 @@ class SuggestionEngine:
                     probability = probabilities[category]
                     score = 1.0 - (1.0 - probability) * (1.0 - _noisy_or(duplicates.get(category, [])))
                     if probability >= MODEL_EVIDENCE_FLOOR:
-                        spans = model.explain(form.text, category) if score >= self.min_score else []
-                        items = [*items, *self._model_evidence(model, category, probability, form, spans)]
+                        if score >= self.min_score:  # its phrases are looked up below, for all posts at once
+                            team_wanted.append((index, category, probability))
+                        else:
+                            items = [*items, *self._model_evidence(model, category, probability, form, [])]
                 else:
                     score = _noisy_or([*items, *duplicates.get(category, [])])
-                if score >= self.min_score and self.starter is not None and category in self.starter.categories:
-                    items = self._explain_starter(items, form, category)
+                if score >= self.min_score and any(_is_starter(e) for e in items):
+                    starter_wanted.append((index, category))
                 evidence[category] = [*items, *duplicates.get(category, [])]
                 scores[category] = score
-            results.append(self._rank(evidence, scores))
-        return results
+            all_scores.append(scores)
+        if model is not None and team_wanted:
+            spans = model.explain_many([(normalised[i].text, c) for i, c, _p in team_wanted])
+            for (i, category, probability), found in zip(team_wanted, spans, strict=True):
+                signals[i][category] = [*signals[i][category],
+                                        *self._model_evidence(model, category, probability, normalised[i], found)]
+        if self.starter is not None and starter_wanted:
+            spans = self.starter.explain_many([(normalised[i].text, c) for i, c in starter_wanted])
+            for (i, category), found in zip(starter_wanted, spans, strict=True):
+                signals[i][category] = self._with_starter_spans(signals[i][category], normalised[i], category, found)
+        return [self._rank(evidence, scores) for evidence, scores in zip(signals, all_scores, strict=True)]
 
     def signal_scores(self, posts: Sequence[PostInput]) -> list[dict[CategoryId, float]]:
         """The lexicon + report score per category of each post: what the model is calibrated against."""
@@ -199,13 +217,13 @@ class SuggestionEngine:
         return Evidence("near_duplicate", detail, duplicate.similarity * NEAR_DUPLICATE_WEIGHT,
                         reference=decided.post_id)
 
-    def _explain_starter(self, items: list[Evidence], form: Normalised, category: CategoryId) -> list[Evidence]:
+    def _with_starter_spans(self, items: list[Evidence], form: Normalised, category: CategoryId,
+                            spans: list[tuple[int, int]]) -> list[Evidence]:
         starter = self.starter
-        found = [e for e in items if e.kind == "model" and (e.reference or "").startswith("starter:")]
+        found = [e for e in items if _is_starter(e)]
         if starter is None or not found:
             return items
-        spans = starter.explain(form.text, category)
-        rest = [e for e in items if e not in found]
+        rest = [e for e in items if not _is_starter(e)]
         return [*rest, *self._model_evidence(starter, category, found[0].contribution, form, spans, starter=True)]
 
     def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float, form: Normalised,

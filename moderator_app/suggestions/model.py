@@ -125,38 +125,69 @@ class TeamModel:
         up most, strongest first (at most ``limit``; [] when nothing pushed it up). Each n-gram's share of the
         decision value (its TF-IDF value times its weight) is spread over the characters it covers; a span is a
         run of characters each holding at least EXPLAIN_SHARE of the best character's share."""
-        if category not in self.categories or not text:
-            return []
-        codes = ngram_codes(text)
+        return self.explain_many([(text, category)], limit=limit)[0]
+
+    def explain_many(self, requests: Sequence[tuple[str, CategoryId]], *,
+                     limit: int = EXPLAIN_SPANS) -> list[list[tuple[int, int]]]:
+        """``explain`` for many (normalised text, category) pairs in one vectorised pass: per pair the NumPy
+        call overhead, not the arithmetic, was the cost (~0.4 ms a suggestion)."""
+        found: list[list[tuple[int, int]]] = [[] for _ in requests]
         vocabulary = self._vocabulary.vocabulary
-        if not vocabulary.size:
-            return []
-        columns = np.minimum(np.searchsorted(vocabulary, codes), vocabulary.size - 1)
-        known = np.nonzero(vocabulary[columns] == codes)[0]
-        if not known.size:
-            return []
-        unique, inverse, counts = np.unique(columns[known], return_inverse=True, return_counts=True)
-        values = np.log1p(counts) * self._idf_values[unique]
-        norm = float(np.sqrt(np.sum(values * values))) or 1.0
-        weights = self._weights_t[unique, self.categories.index(category)].astype(np.float64)
-        per_occurrence = (values / norm * weights / counts)[inverse]
-        n = len(text)
-        starts = np.where(known < n, known, np.where(known < 2 * n - 1, known - n, known - (2 * n - 1)))
-        lengths = np.where(known < n, 1, np.where(known < 2 * n - 1, 2, 3))
-        per_char = np.zeros(n)
+        wanted = [i for i, (text, category) in enumerate(requests) if text and category in self.categories]
+        if not wanted or not vocabulary.size:
+            return found
+        texts = [requests[i][0] for i in wanted]
+        lengths = np.array([len(t) for t in texts])
+        offsets = np.concatenate(([0], np.cumsum(lengths)))
+        per_text = [ngram_codes(t) for t in texts]
+        codes = np.concatenate(per_text)
+        pair = np.repeat(np.arange(len(texts)), [c.size for c in per_text])
+        # where each code starts in its text, and how many characters it covers
+        local = np.concatenate([np.arange(c.size) for c in per_text])
+        n = lengths[pair]
+        start = np.where(local < n, local, np.where(local < 2 * n - 1, local - n, local - (2 * n - 1)))
+        width = np.where(local < n, 1, np.where(local < 2 * n - 1, 2, 3))
+        distinct, back = np.unique(codes, return_inverse=True)
+        at = np.minimum(np.searchsorted(vocabulary, distinct), vocabulary.size - 1)
+        columns, known = at[back], (vocabulary[at] == distinct)[back]
+        pair, columns, start, width = pair[known], columns[known], start[known], width[known]
+        if not pair.size:
+            return found
+        # term frequency of each (text, n-gram), its TF-IDF value and the text's norm, as in ``predict``
+        key = pair.astype(np.int64) * vocabulary.size + columns
+        _keys, first, inverse, counts = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
+        values = np.log1p(counts) * self._idf_values[columns[first]]
+        norms = np.sqrt(np.bincount(pair[first], values * values, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        category_of = np.array([self.categories.index(requests[i][1]) for i in wanted])
+        weights = self._weights_t[columns[first], category_of[pair[first]]].astype(np.float64)
+        share = (values / norms[pair[first]] * weights / counts)[inverse] / width
+        per_char = np.zeros(int(offsets[-1]))
         for offset in range(3):  # an n-gram's share goes to each character it covers
-            covered = lengths > offset
-            per_char += np.bincount(starts[covered] + offset, per_occurrence[covered] / lengths[covered], n)
-        best = float(per_char.max())
-        if best <= 0:
-            return []
-        edges = np.diff(np.concatenate(([0], (per_char >= best * EXPLAIN_SHARE).view(np.int8), [0])))
-        run_starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+            covered = width > offset
+            per_char += np.bincount(offsets[pair[covered]] + start[covered] + offset, share[covered],
+                                    per_char.size)
+        best = np.maximum.reduceat(per_char, offsets[:-1])
+        text_of_char = np.repeat(np.arange(len(texts)), lengths)
+        strong = (per_char >= (best * EXPLAIN_SHARE)[text_of_char]) & (best > 0)[text_of_char]
+        # runs of strong characters, never across two texts
+        boundary = np.zeros(per_char.size + 1, dtype=bool)
+        boundary[offsets] = True
+        padded = np.concatenate(([False], strong, [False]))
+        starts = np.flatnonzero(padded[1:-1] & (~padded[:-2] | boundary[:-1]))
+        ends = np.flatnonzero(padded[1:-1] & (~padded[2:] | boundary[1:])) + 1
         cumulative = np.concatenate(([0.0], np.cumsum(per_char)))
-        totals = (cumulative[ends] - cumulative[run_starts]).tolist()
-        runs = sorted(zip(totals, run_starts.tolist(), ends.tolist(), strict=True), key=lambda r: -r[0])
-        kept = runs[:1] + [r for r in runs[1:] if r[2] - r[1] > 1]  # a lone character only as the strongest
-        return [(a, b) for _total, a, b in kept[:limit]]
+        totals = cumulative[ends] - cumulative[starts]
+        runs: dict[int, list[tuple[float, int, int]]] = {}
+        for total, a, b in zip(totals.tolist(), starts.tolist(), ends.tolist(), strict=True):
+            text_index = int(text_of_char[a])
+            base = int(offsets[text_index])
+            runs.setdefault(text_index, []).append((total, a - base, b - base))
+        for text_index, text_runs in runs.items():
+            text_runs.sort(key=lambda r: -r[0])
+            kept = text_runs[:1] + [r for r in text_runs[1:] if r[2] - r[1] > 1]  # a lone character only first
+            found[wanted[text_index]] = [(a, b) for _total, a, b in kept[:limit]]
+        return found
 
     @classmethod
     def train(cls, examples: Sequence[LabelledExample], priors: Priors | None = None, *,
