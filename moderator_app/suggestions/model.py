@@ -143,7 +143,8 @@ class TeamModel:
         codes = np.concatenate(per_text)
         pair = np.repeat(np.arange(len(texts)), [c.size for c in per_text])
         # where each code starts in its text, and how many characters it covers
-        local = np.concatenate([np.arange(c.size) for c in per_text])
+        sizes = np.array([c.size for c in per_text])
+        local = np.arange(codes.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         n = lengths[pair]
         start = np.where(local < n, local, np.where(local < 2 * n - 1, local - n, local - (2 * n - 1)))
         width = np.where(local < n, 1, np.where(local < 2 * n - 1, 2, 3))
@@ -178,15 +179,21 @@ class TeamModel:
         ends = np.flatnonzero(padded[1:-1] & (~padded[2:] | boundary[1:])) + 1
         cumulative = np.concatenate(([0.0], np.cumsum(per_char)))
         totals = cumulative[ends] - cumulative[starts]
-        runs: dict[int, list[tuple[float, int, int]]] = {}
-        for total, a, b in zip(totals.tolist(), starts.tolist(), ends.tolist(), strict=True):
-            text_index = int(text_of_char[a])
+        # per text: the strongest run, then the next strongest of two characters or more, at most ``limit``
+        run_text = text_of_char[starts]
+        order = np.lexsort((-totals, run_text))
+        run_text, starts, ends = run_text[order], starts[order], ends[order]
+        first = np.ones(run_text.size, dtype=bool)
+        first[1:] = run_text[1:] != run_text[:-1]
+        eligible = first | (ends - starts > 1)
+        run_text, starts, ends = run_text[eligible], starts[eligible], ends[eligible]
+        group_start = np.flatnonzero(np.concatenate(([True], run_text[1:] != run_text[:-1])))
+        rank = np.arange(run_text.size) - np.repeat(group_start, np.diff(np.append(group_start, run_text.size)))
+        chosen = rank < limit
+        for text_index, a, b in zip(run_text[chosen].tolist(), starts[chosen].tolist(), ends[chosen].tolist(),
+                                    strict=True):
             base = int(offsets[text_index])
-            runs.setdefault(text_index, []).append((total, a - base, b - base))
-        for text_index, text_runs in runs.items():
-            text_runs.sort(key=lambda r: -r[0])
-            kept = text_runs[:1] + [r for r in text_runs[1:] if r[2] - r[1] > 1]  # a lone character only first
-            found[wanted[text_index]] = [(a, b) for _total, a, b in kept[:limit]]
+            found[wanted[text_index]].append((a - base, b - base))
         return found
 
     @classmethod
