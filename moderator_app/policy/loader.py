@@ -18,6 +18,7 @@ from moderator_app.core.patterns import PatternRefused, linear_form
 from moderator_app.core.policy import (
     Category,
     Lexicon,
+    LexiconContext,
     LexiconPattern,
     LexiconTerm,
     PolicyAction,
@@ -280,6 +281,20 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
         _check_pattern(p, regex)
         patterns.append(LexiconPattern(regex, p.number("weight", 1e-9, 1.0),
                                        p.string("explain_zh", required=False), p.string("explain_en", required=False)))
+    contexts = []
+    for i, data in enumerate(root.tables("context")):
+        c = _Fields(path, text, "context", i, data)
+        regexes = {key: c.string(key, required=False) for key in ("before", "after", "anywhere")}
+        if not any(regexes.values()):
+            c.fail(None, "a context rule needs at least one of before, after, anywhere")
+        for key, regex in regexes.items():
+            try:
+                re.compile(regex)
+            except re.error as exc:
+                c.fail(key, f"not a valid regular expression: {exc}")
+        contexts.append(LexiconContext(c.string("id"), c.number("factor", 0.0, 1.0), **regexes,
+                                       explain_zh=c.string("explain_zh", required=False),
+                                       explain_en=c.string("explain_en", required=False)))
     return Lexicon(
         lexicon_id=f.string("id"),
         category=CategoryId(category),
@@ -288,4 +303,5 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
         terms=tuple(terms),
         patterns=tuple(patterns),
         source=str(path),
+        contexts=tuple(contexts),
     )
