@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,7 +32,8 @@ from moderator_app.ui.settings_dialog import SettingsDialog, changed_fields
 from moderator_app.ui.status import StatusBar
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
 from moderator_app.ui.tasks import Lane, TaskRunner
-from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.widgets import plain_label, shrinkable
+from moderator_app.ui.window_layout import fit_to_screen, restore_layout, save_layout
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +43,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pack = pack
         self.setWindowTitle(self.tr("Moderator Workstation — demo") if demo else self.tr("Moderator Workstation"))
-        self.resize(1440, 880)
+        fit_to_screen(self)
         self.runner = TaskRunner(self)
         self.events = AppEvents(self)
         self.controller: ReviewController | None = None
@@ -54,12 +57,20 @@ class MainWindow(QMainWindow):
         self.undo_banner = plain_label("undo_banner")
         self.undo_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px;")
         self.undo_banner.hide()
+        shrinkable(self.undo_banner)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.undo_banner)
-        centre_layout.addWidget(self.post_pane, 1)
+        # On a short screen the post pane scrolls as a whole rather than pushing the decision bar off the window.
+        post_scroll = QScrollArea()
+        post_scroll.setObjectName("post_scroll")
+        post_scroll.setWidgetResizable(True)
+        post_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        post_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        post_scroll.setWidget(self.post_pane)
+        centre_layout.addWidget(post_scroll, 1)
         centre_layout.addWidget(self.decision_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("main_splitter")
@@ -67,7 +78,9 @@ class MainWindow(QMainWindow):
             splitter.addWidget(pane)
             splitter.setStretchFactor(splitter.indexOf(pane), stretch)
         splitter.setSizes([520, 600, 380])
+        splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
+        self.splitter = splitter
 
         self.status = StatusBar(self.runner, settings)
         self.setStatusBar(self.status)
@@ -75,6 +88,7 @@ class MainWindow(QMainWindow):
         # Police referrals (Article 7(8)): Referrals menu, the P action, the urgent count (ui/referral_queue.py).
         self.referrals = ReferralsUi(self, self.runner, self.events, pack)
         self.decision_actions["referral"].triggered.connect(self._open_referral_dialog)
+        restore_layout(self)
 
     # --- session ---------------------------------------------------------------------------------------------------
     def attach(self, service: ReviewService) -> ReviewController:
@@ -204,6 +218,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        save_layout(self)
         if self.controller is not None:
             self.controller.stop()
             self.controller.flush()

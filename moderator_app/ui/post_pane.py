@@ -21,10 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from moderator_app.core.models import MediaRef, PriorDecision, QueueItem, Suggestion
-from moderator_app.ui.presenters import author_line, flag_source_label, printable, report_lines, sla_state, utf16_offset
-from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.presenters import (
+    VisibleText,
+    author_line,
+    flag_source_label,
+    printable,
+    report_lines,
+    safe_excerpt,
+    sla_state,
+    utf16_offset,
+    visible_text,
+)
+from moderator_app.ui.widgets import plain_label, shrinkable
 
 EVIDENCE_COLOUR = QColor(255, 214, 102)
+CONTROL_MARK_COLOUR = QColor(250, 200, 200)  # "<U+202E>" marks stand out from the post's own text
 
 
 class MediaTile(QWidget):
@@ -38,8 +49,9 @@ class MediaTile(QWidget):
         self.setObjectName(f"media_{media.media_id}")
         layout = QVBoxLayout(self)
         self.preview = plain_label("media_preview", wrap=True)
-        self.preview.setText(f"[{media.kind}] {printable(media.description)}")
+        self.preview.setText(f"[{safe_excerpt(media.kind, 20)}] {printable(media.description)}")
         self.preview.setMinimumHeight(48)
+        shrinkable(self.preview)
         self.preview.setStyleSheet("background: #888; color: #eee; padding: 6px;")
         layout.addWidget(self.preview)
         self.reveal_button = QPushButton(self.tr("Reveal"))
@@ -73,6 +85,8 @@ class PostPane(QWidget):
         self.setAccessibleName(self.tr("Post"))
         self._blur = blur_media
         self._item: QueueItem | None = None
+        self._shown = VisibleText("", ())
+        self._original_length = 0
         self._tiles: list[MediaTile] = []
         layout = QVBoxLayout(self)
         self.second_review = plain_label("second_review_banner", self.tr(
@@ -83,6 +97,7 @@ class PostPane(QWidget):
         self.author = plain_label("post_author", wrap=True)
         self.meta = plain_label("post_meta", wrap=True)
         self.sla = plain_label("post_sla")
+        shrinkable(self.second_review, self.author, self.meta, self.sla)
         self.text = QPlainTextEdit()  # plain text by construction: markup in a post is shown as characters
         self.text.setObjectName("post_text")
         self.text.setAccessibleName(self.tr("Post text"))
@@ -139,7 +154,7 @@ class PostPane(QWidget):
             self.author.setText(self.tr("No post selected"))
             self.meta.clear()
             self.sla.clear()
-            self.text.setPlainText("")
+            self._show_text("")
             return
         self.author.setText(author_line(item, may_see_identity=may_see_identity))
         post = item.post
@@ -155,11 +170,12 @@ class PostPane(QWidget):
             self.show_sla(deadline, now or datetime.now(UTC))
         else:
             self.sla.clear()
-        self.text.setPlainText(printable(post.text))
+        self._show_text(post.text)
         self.highlight(suggestions)
         self.reports.addItems(report_lines(item))
         self.history.addItems(
-            [f"{h.decided_at.astimezone().strftime('%Y-%m-%d')}  {h.kind}  {', '.join(h.categories)}" for h in history]
+            [f"{h.decided_at.astimezone().strftime('%Y-%m-%d')}  {safe_excerpt(h.kind, 40)}  "
+             f"{safe_excerpt(', '.join(h.categories), 80)}" for h in history]
         )
         for media in post.media:
             tile = MediaTile(media, blur=self._blur)
@@ -173,30 +189,46 @@ class PostPane(QWidget):
         self.sla.setStyleSheet("color: #c0392b; font-weight: bold;" if state.breached else
                                "color: #b9770e;" if state.due_soon else "")
 
-    def highlight(self, suggestions: Sequence[Suggestion]) -> None:
-        """Mark every evidence span; spans index the original text in code points."""
-        text = self.text.toPlainText()
+    def _show_text(self, text: str) -> None:
+        self._shown = visible_text(text)
+        self._original_length = len(text)
+        self.text.setPlainText(self._shown.text)
+
+    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        """A tint over shown characters [start, end) (code points of the shown text)."""
+        shown = self._shown.text
         fmt = QTextCharFormat()
-        fmt.setBackground(EVIDENCE_COLOUR)
-        selections = []
+        fmt.setBackground(colour)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(utf16_offset(shown, start))
+        cursor.setPosition(utf16_offset(shown, end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def highlight(self, suggestions: Sequence[Suggestion]) -> None:
+        """Mark every evidence span (spans index the original text in code points) and every control mark."""
+        selections = [self._selection(start, end, CONTROL_MARK_COLOUR) for start, end in self._shown.marks]
         for s in suggestions:
             for evidence in s.evidence:
                 if evidence.span is None:
                     continue
                 start, end = evidence.span
-                if not 0 <= start < end <= len(text):
+                if not 0 <= start < end <= self._original_length:
                     continue
-                cursor = QTextCursor(self.text.document())
-                cursor.setPosition(utf16_offset(text, start))
-                cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = fmt
-                selections.append(selection)
+                selections.append(self._selection(self._shown.position(start), self._shown.position(end),
+                                                  EVIDENCE_COLOUR))
         self.text.setExtraSelections(selections)
 
     def highlighted_spans(self) -> list[str]:
-        return [s.cursor.selectedText() for s in self.text.extraSelections()]
+        """The evidence shown highlighted (control marks left out)."""
+        return [s.cursor.selectedText() for s in self.text.extraSelections()
+                if s.format.background().color() == EVIDENCE_COLOUR]
+
+    def control_marks_shown(self) -> list[str]:
+        return [s.cursor.selectedText() for s in self.text.extraSelections()
+                if s.format.background().color() == CONTROL_MARK_COLOUR]
 
     def _clear_media(self) -> None:
         for tile in self._tiles:

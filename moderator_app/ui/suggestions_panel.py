@@ -11,7 +11,7 @@ from moderator_app.core.models import Suggestion
 from moderator_app.core.policy import PolicyPack
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.presenters import safe_excerpt
-from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.widgets import plain_label, shrinkable
 
 EVIDENCE_LABELS = {"lexicon": "词表", "pattern": "模式", "report": "举报", "near_duplicate": "近似", "model": "模型"}
 
@@ -31,12 +31,12 @@ class SuggestionsPanel(QWidget):
         self.tree.setObjectName("suggestions_tree")
         self.tree.setAccessibleName(self.tr("Suggested categories"))
         self.tree.setHeaderLabels([self.tr("Category"), self.tr("Score")])
-        self.tree.setColumnWidth(0, 300)
-        self.setMinimumWidth(400)  # evidence lines are long; the queue gives way first
+        self.tree.setColumnWidth(0, 300)  # evidence lines are long: the tree scrolls sideways in a narrow pane
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemActivated.connect(self._on_activated)
         layout.addWidget(self.tree, 3)
         self.article = plain_label("suggestion_article", wrap=True)
+        shrinkable(self.article)
         layout.addWidget(self.article, 1)
         self.empty_note = plain_label("suggestions_empty", self.tr("No suggestion: decide on the post itself."))
         layout.addWidget(self.empty_note)

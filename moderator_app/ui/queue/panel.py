@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QTableView,
     QVBoxLayout,
@@ -16,10 +15,11 @@ from PySide6.QtWidgets import (
 
 from moderator_app.core.models import PostId
 from moderator_app.core.policy import PolicyPack
+from moderator_app.ui.flow_layout import FlowLayout
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.queue.filtering import Column, QueueFilter, SlaFilter
 from moderator_app.ui.queue.model import QueueTableModel
-from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.widgets import plain_label, shrinkable
 
 
 class QueuePanel(QWidget):
@@ -31,7 +31,7 @@ class QueuePanel(QWidget):
         self.setAccessibleName(self.tr("Flagged queue"))
         self.model = model
         layout = QVBoxLayout(self)
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # one row on a wide screen, two on a laptop
         self.category = QComboBox()
         self.category.setObjectName("filter_category")
         self.category.setAccessibleName(self.tr("Filter by category"))
@@ -60,6 +60,9 @@ class QueuePanel(QWidget):
         self.collapse.setObjectName("filter_collapse")
         self.collapse.setChecked(True)
         for widget in (self.category, self.reason, self.age, self.sla):
+            # A long category name must not widen the pane: the closed box shows what fits, the list shows all.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(10)
             widget.currentIndexChanged.connect(self._schedule_filter)
             filters.addWidget(widget)
         self.collapse.toggled.connect(self._schedule_filter)
@@ -94,6 +97,7 @@ class QueuePanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         layout.addWidget(self.view, 1)
         self.count = plain_label("queue_count")
+        shrinkable(self.count)
         layout.addWidget(self.count)
         model.modelReset.connect(self._update_count)
         model.rowsRemoved.connect(self._update_count)
