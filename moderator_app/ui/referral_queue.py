@@ -43,6 +43,7 @@ from moderator_app.services.referrals import (
 )
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.operations import Op
+from moderator_app.ui.presenters import safe_excerpt
 from moderator_app.ui.referral_view import ReferralText
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
@@ -133,7 +134,7 @@ class ReferralQueueDialog(QDialog):
             cells = (urgency, r.referral_id, self._text.state_label(r.state),
                      ", ".join(r.request.categories), r.created_by, r.created_at[:16].replace("T", " "))
             for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
+                cell = QTableWidgetItem(safe_excerpt(text, 200))
                 if r.urgent and r.is_open:
                     cell.setForeground(URGENT_BRUSH)
                 self.table.setItem(row, column, cell)

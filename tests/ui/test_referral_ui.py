@@ -135,3 +135,25 @@ def test_the_queue_is_one_window_that_refreshes(qtbot, audit: AuditLogService) -
     assert window.referrals.open_queue() is queue
     qtbot.waitUntil(lambda: queue.table.rowCount() == 1)
     window.close()
+
+
+def test_the_referral_queue_shows_hostile_text_as_marks(qtbot, audit: AuditLogService) -> None:
+    from dataclasses import replace
+
+    from moderator_app.core.models import Author, AuthorId
+
+    item = queue_item(4, "下载 \u202egpj.exe 零\u200b宽")
+    item = replace(item, post=replace(item.post, author=Author(AuthorId("u4"), "客服\u202eofni", None)))
+    service_for(audit, "mod2").create(item, REQUEST.__class__(
+        categories=("10.11",), legal_basis=("刑法第三百零三条",), suspicion="诈骗\u2067链接\u2069",
+        content_handling=REQUEST.content_handling))
+    window, _fake = open_window(qtbot, audit, lead=True)
+    window.referrals.queue_action.trigger()
+    queue = window.findChild(ReferralQueueDialog, "referral_queue")
+    qtbot.waitUntil(lambda: queue is not None and queue.table.rowCount() == 1)
+    queue.table.selectRow(0)
+    detail = queue.detail.toPlainText()
+    assert "下载 <U+202E>gpj.exe 零<U+200B>宽" in detail and "客服<U+202E>ofni" in detail
+    assert "诈骗<U+2067>链接<U+2069>" in detail
+    assert not any(ch in detail for ch in "\u202e\u200b\u2067\u2069")
+    window.close()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from moderator_app.core.audit import EventFilter, RecordedEvent
 from moderator_app.services.lead_console import LeadConsole
+from moderator_app.ui.presenters import safe_excerpt
 from moderator_app.ui.tasks import Lane, TaskRunner
 
 PAGE = 500
@@ -71,7 +72,7 @@ class AuditEventModel(QAbstractTableModel):
         event = self._rows[index.row()]
         values = (str(event.seq), event.occurred_at.replace("T", " ")[:19], event.event_type, event.actor,
                   event.subject or "", event.category or "", event.decision_kind or "")
-        return values[index.column()]
+        return safe_excerpt(values[index.column()], 200)  # what a moderator's client wrote: shown, never obeyed
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._exhausted and not self._loading
