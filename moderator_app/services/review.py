@@ -25,6 +25,7 @@ class QueueSnapshot:
     clusters: Mapping[PostId, str] = field(default_factory=dict)
     claimed_elsewhere: frozenset[PostId] = frozenset()
     lease: Lease | None = None
+    more_on_platform: bool = False  # the listing stopped at the workstation's limit; the platform holds more
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +27,8 @@ CATEGORY_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-")
 
 class DecisionBar(QWidget):
     cited_changed = Signal()
+    retry_requested = Signal()  # Enter in the note or refutation: try the refused decision again
+    leave_requested = Signal()  # Esc in a field: back to the queue, where letters are decision keys again
 
     def __init__(self, pack: PolicyPack | None, decision_actions: Mapping[str, QAction]) -> None:
         super().__init__()
@@ -74,6 +76,10 @@ class DecisionBar(QWidget):
         for field in (self.note, self.refutation):
             shrinkable(field)
             field.setMinimumWidth(80)
+            field.returnPressed.connect(self.retry_requested)
+            leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), field)
+            leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+            leave.activated.connect(self.leave_requested)
         fields.addWidget(self.note, 3)
         fields.addWidget(plain_label("restrict_label", self.tr("Restrict:")))
         fields.addWidget(self.restriction_days)
@@ -88,10 +94,31 @@ class DecisionBar(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self._buttons = buttons
         self.problem = plain_label("decision_problem", wrap=True)
         self.problem.setStyleSheet("color: #c0392b;")
         shrinkable(self.problem)
         layout.addWidget(self.problem)
+
+    def add_action_button(self, action: QAction) -> QToolButton:
+        """A button for a window action (e.g. apply to similar posts), shown with the decision buttons."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setObjectName(f"button_{action.objectName()}")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # A mode that changes what the next key does must be seen, not only a check mark in a menu.
+        button.setStyleSheet("QToolButton:checked { background: #ffd966; font-weight: bold; }")
+        self._buttons.addWidget(button)
+        return button
+
+    def focus_field(self, name: str | None) -> bool:
+        """Put the cursor where the missing text goes: typed letters then go into it, not to the shortcuts."""
+        field = {"note": self.note, "refutation": self.refutation, "restriction_days": self.restriction_days}.get(
+            name or "")
+        if field is None:
+            return False
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def cited(self) -> tuple[CategoryId, ...]:
         return tuple(CategoryId(cid) for cid, action in self.category_actions.items() if action.isChecked())

@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
     def _on_decision_held(self, message: str) -> None:
         self.undo_banner.setText(message)
         self.undo_banner.setVisible(bool(message))
+        if message:  # a decision was made: "apply to similar" was for that post only
+            self.cluster_action.setChecked(False)
 
     def _on_decision_action(self) -> None:
         action = self.sender()
@@ -138,6 +140,19 @@ class MainWindow(QMainWindow):
     def _toggle_cluster(self, on: bool) -> None:
         if self.controller is not None:
             self.controller.apply_to_cluster = on
+        item = self.post_pane.item
+        size = len(self.queue_model.cluster_members(item.post_id)) if on and item is not None else 0
+        self.decision_bar.problem.setText(
+            self.tr("The next decision applies to this post and {count} similar posts.").format(count=size - 1)
+            if size > 1 else self.tr("The next decision applies to similar posts (this post has none).") if on
+            else "")
+
+    def _skip(self) -> None:
+        if self.controller is not None:
+            self.controller.skip()
+
+    def _reveal_media(self) -> None:
+        self.post_pane.reveal_next()
 
     # --- menus -----------------------------------------------------------------------------------------------------
     def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
@@ -164,7 +179,12 @@ class MainWindow(QMainWindow):
         queue_menu.setObjectName("menu_queue")
         refresh = self._action("action_refresh", self.tr("&Refresh queue"), "F5")
         refresh.triggered.connect(lambda: self.controller.load_queue() if self.controller else None)
-        queue_menu.addAction(refresh)
+        skip = self._action("action_next", self.tr("&Next post (skip this one)"), "N")
+        skip.triggered.connect(self._skip)
+        reveal = self._action("action_reveal_media", self.tr("Re&veal media"), "V")
+        reveal.triggered.connect(self._reveal_media)
+        for action in (refresh, skip, reveal):
+            queue_menu.addAction(action)
 
         decision_menu = bar.addMenu(self.tr("&Decision"))
         decision_menu.setObjectName("menu_decision")
@@ -180,6 +200,8 @@ class MainWindow(QMainWindow):
         cluster = self._action("action_apply_cluster", self.tr("Apply to all &similar posts"), "C")
         cluster.setCheckable(True)
         cluster.toggled.connect(self._toggle_cluster)
+        self.cluster_action = cluster
+        self.decision_bar.add_action_button(cluster)
         for action in (take, undo, cluster):
             decision_menu.addAction(action)
 

@@ -94,10 +94,14 @@ class PostPane(QWidget):
             "your verdict goes to the audit log for your lead's agreement figures, not to the platform."), wrap=True)
         self.second_review.setStyleSheet("background: #e3ecfa; color: #1d3557; padding: 4px;")
         layout.addWidget(self.second_review)
+        self.held = plain_label("held_banner", wrap=True)  # another moderator holds this post: read-only
+        self.held.setStyleSheet("background: #eeeeee; color: #333; padding: 4px; font-weight: bold;")
+        self.held.hide()
+        layout.addWidget(self.held)
         self.author = plain_label("post_author", wrap=True)
         self.meta = plain_label("post_meta", wrap=True)
         self.sla = plain_label("post_sla")
-        shrinkable(self.second_review, self.author, self.meta, self.sla)
+        shrinkable(self.second_review, self.held, self.author, self.meta, self.sla)
         self.text = QPlainTextEdit()  # plain text by construction: markup in a post is shown as characters
         self.text.setObjectName("post_text")
         self.text.setAccessibleName(self.tr("Post text"))
@@ -125,6 +129,18 @@ class PostPane(QWidget):
         label = plain_label("", text, bold=True)
         layout.addWidget(label)
         return label
+
+    def show_held(self, message: str) -> None:
+        self.held.setText(message)
+        self.held.setVisible(bool(message))
+
+    def reveal_next(self) -> bool:
+        """Key V: reveal the first media still blurred (audited like a click on Reveal)."""
+        tile = next((t for t in self._tiles if t.is_blurred), None)
+        if tile is None:
+            return False
+        tile.reveal_button.click()
+        return True
 
     def set_blur(self, blur: bool) -> None:
         """Applies from the next post shown; a tile already revealed stays revealed."""

@@ -106,6 +106,7 @@ class QueuePanel(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.apply_filter)
+        self._listing = (True, False)
         self._update_count()
 
     def current_filter(self) -> QueueFilter:
@@ -153,6 +154,20 @@ class QueuePanel(QWidget):
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_changed.emit(self.model.visible_ids()[current.row()] if current.isValid() else None)
 
+    def set_listing(self, *, complete: bool, more_on_platform: bool = False) -> None:
+        """What the count may claim: the whole queue, only the claimed batch so far, or the first part of a queue
+        longer than a workstation lists."""
+        self._listing = (complete, more_on_platform)
+        self._update_count()
+
     def _update_count(self) -> None:
-        self.count.setText(self.tr("{shown} shown of {total} in queue").format(
-            shown=self.model.rowCount(), total=self.model.total))
+        complete, more = self._listing
+        shown, total = f"{self.model.rowCount():,}", f"{self.model.total:,}"
+        if not complete:
+            text = self.tr("{shown} shown of your {total} claimed; loading the rest of the queue…")
+        elif more:
+            text = self.tr("{shown} shown of the first {total} listed; the platform holds more")
+        else:
+            text = self.tr("{shown} shown of {total} in queue")
+        self.count.setText(text.format(shown=shown, total=total))
+        self.count.setToolTip(self.count.text())
