@@ -17,7 +17,7 @@ from moderator_app.services.policy import load_policy
 from moderator_app.settings import Settings
 from moderator_app.settings.store import default_store
 from moderator_app.ui.errors import describe
-from moderator_app.ui.i18n import apply_cjk_font, install_translator, resolve_language
+from moderator_app.ui.i18n import apply_cjk_font, install_translators, resolve_language
 from moderator_app.ui.login_dialog import LoginDialog
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.tasks import Lane
@@ -56,7 +56,7 @@ def run(options: GuiOptions) -> int:
         problem = None
     except SettingsError as exc:
         settings, problem = Settings(), str(exc)
-    install_translator(app, resolve_language(settings.language))
+    install_translators(app, resolve_language(settings.language))
     try:
         pack = load_policy(settings.policy_pack)
     except ModeratorError as exc:

@@ -24,6 +24,7 @@ from moderator_app.core.models import MediaRef, PriorDecision, QueueItem, Sugges
 from moderator_app.ui.presenters import (
     VisibleText,
     author_line,
+    decision_label,
     flag_source_label,
     printable,
     report_lines,
@@ -190,7 +191,7 @@ class PostPane(QWidget):
         self.highlight(suggestions)
         self.reports.addItems(report_lines(item))
         self.history.addItems(
-            [f"{h.decided_at.astimezone().strftime('%Y-%m-%d')}  {safe_excerpt(h.kind, 40)}  "
+            [f"{h.decided_at.astimezone().strftime('%Y-%m-%d')}  {safe_excerpt(decision_label(h.kind), 40)}  "
              f"{safe_excerpt(', '.join(h.categories), 80)}" for h in history]
         )
         for media in post.media:

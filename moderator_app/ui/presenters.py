@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from moderator_app.core.decisions import DECISIONS
 from moderator_app.core.models import QueueItem
 from moderator_app.ui.i18n import current_language, pick
 
@@ -147,8 +148,48 @@ def author_line(item: QueueItem, *, may_see_identity: bool) -> str:
 
 def report_lines(item: QueueItem) -> list[str]:
     return [
-        f"{r.reported_at.astimezone().strftime('%m-%d %H:%M')}  {safe_excerpt(r.reason, 40)}  "
+        f"{r.reported_at.astimezone().strftime('%m-%d %H:%M')}  {safe_excerpt(report_reason_label(r.reason), 40)}  "
         f"{safe_excerpt(r.reporter_id, 40)}"
         + (f"  “{safe_excerpt(r.text, 120)}”" if r.text else "")
         for r in item.reports
     ]
+
+
+EVENT_LABELS = {
+    "login": ("登录", "login"), "logout": ("退出登录", "logout"), "claim": ("领取", "claim"),
+    "decision_recorded": ("处置已记录", "decision recorded"),
+    "decision_delivered": ("处置已送达", "decision delivered"),
+    "decision_failed": ("处置被拒", "decision refused"), "referral_created": ("移送已创建", "referral created"),
+    "referral_approved": ("移送已批准", "referral approved"), "referral_rejected": ("移送被驳回", "referral rejected"),
+    "referral_submitted": ("已移交公安", "referral submitted"), "referral_closed": ("移送已结案", "referral closed"),
+    "export_made": ("已导出", "export made"), "settings_changed": ("设置已更改", "settings changed"),
+    "media_revealed": ("已查看媒体", "media revealed"), "checkpoint": ("签名检查点", "checkpoint"),
+    "suggestion_feedback": ("建议反馈", "suggestion feedback"), "review_requested": ("已请求复核", "review requested"),
+    "review_recorded": ("复核已记录", "review recorded"),
+    "outbox_dismissed": ("已放弃发送", "outbox item dismissed"),
+}
+
+
+def event_label(event_type: str) -> str:
+    """An audit event's name in the user's language (the code itself for one this version does not know)."""
+    zh, en = EVENT_LABELS.get(event_type, (event_type, event_type))
+    return pick(zh, en)
+
+
+def decision_label(kind: str) -> str:
+    spec = next((s for s in DECISIONS if s.kind.value == kind), None)
+    return pick(spec.label_zh, spec.label_en) if spec else kind
+
+
+REPORT_REASONS = {
+    "constitution": "违反宪法", "national_security": "危害国家安全", "national_honour": "损害国家荣誉",
+    "ethnic_hatred": "民族仇恨", "cult_superstition": "邪教迷信", "rumour": "谣言", "pornography": "色情",
+    "gambling": "赌博", "violence": "暴力", "terrorism": "恐怖主义", "crime_instigation": "教唆犯罪",
+    "insult_defamation": "侮辱诽谤", "illegal_assembly": "非法集会", "illegal_organisation": "非法组织",
+    "scam": "诈骗", "spam": "垃圾信息", "other": "其他",
+}
+
+
+def report_reason_label(code: str) -> str:
+    """A report reason code as the moderator reads it (the code in English, where it is readable as it is)."""
+    return pick(REPORT_REASONS.get(code, code), code.replace("_", " "))

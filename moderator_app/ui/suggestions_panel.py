@@ -80,7 +80,8 @@ class SuggestionsPanel(QWidget):
         category_id = current.data(0, Qt.ItemDataRole.UserRole)
         if category_id in self._pack.category_ids:
             category = self._pack.category(category_id)
-            self.article.setText(f"{category.article}：{category.text_zh}\n{category.title_en}")
+            # The regulation's own words always; the English gloss for an English reader only.
+            self.article.setText(f"{category.article}：{category.text_zh}" + pick("", f"\n{category.title_en}"))
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.take_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))

@@ -4,37 +4,37 @@
 <context>
     <name>AuditEventModel</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
         <source>Seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
         <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30"/>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="32"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="32"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="31"/>
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="32"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -42,99 +42,99 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="44"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="45"/>
         <source>Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="47"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="48"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="69"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="70"/>
         <source>Select an event to see it and its chain status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="89"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="90"/>
         <source>{count} events match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="99"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="100"/>
         <source>Checking seq {seq}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="104"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="105"/>
         <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="107"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="108"/>
         <source>covered by the signed checkpoint at seq {checkpoint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="110"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="111"/>
         <source>not yet covered by a signed checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="112"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113"/>
         <source>hash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="112"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113"/>
         <source>link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="113"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="114"/>
         <source>writer signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="114"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="115"/>
         <source>seq {seq}: NOT intact: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="118"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="119"/>
         <source>Verify the audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="119"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="120"/>
         <source>Recomputing every hash and checking the signed checkpoints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="127"/>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="129"/>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="133"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="128"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="130"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="134"/>
         <source>Verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="127"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="128"/>
         <source>Verification cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="130"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="131"/>
         <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="133"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="134"/>
         <source>NOT intact: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="137"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="138"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,43 +223,71 @@
 <context>
     <name>DecisionBar</name>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="34"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="36"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="62"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="64"/>
         <source>Note (required to restrict or escalate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="63"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="65"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="68"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="70"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="69"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="71"/>
         <source>Restriction in days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="72"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="74"/>
         <source>Refutation text or link (rumour label)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="73"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="75"/>
         <source>Refutation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="75"/>
+        <location filename="../../moderator_app/ui/decision_bar.py" line="84"/>
         <source>Restrict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionChecks</name>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="29"/>
+        <source>{decision} must cite at least one Article 10 category (number keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="32"/>
+        <source>No violation cannot cite a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="34"/>
+        <source>Rumour label needs a refutation text or link (Article 7(5)): type it, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="37"/>
+        <source>{decision} needs a note: type it, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="39"/>
+        <source>Restrict author needs a restriction of at least one day</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -357,42 +385,42 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="27"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="28"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="28"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="29"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="31"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="32"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="32"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="33"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="33"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="34"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="34"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="35"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="38"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="40"/>
         <source>Subject, e.g. post:4711</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="42"/>
+        <location filename="../../moderator_app/ui/lead/filters.py" line="44"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,82 +509,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="45"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="45"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="140"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="146"/>
+        <source>The next decision applies to this post and {count} similar posts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="147"/>
+        <source>The next decision applies to similar posts (this post has none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="142"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="171"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="145"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="149"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="178"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="151"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="155"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="182"/>
+        <source>&amp;Next post (skip this one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="184"/>
+        <source>Re&amp;veal media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="162"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="164"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="198"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="166"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="172"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="173"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="175"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="204"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="240"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="203"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="239"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -564,12 +612,12 @@
 <context>
     <name>MediaTile</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="45"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="58"/>
         <source>Reveal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="47"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="60"/>
         <source>Reveal media</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,44 +658,44 @@
 <context>
     <name>PostPane</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="73"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="86"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="79"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="94"/>
         <source>Second review: decide this post as if it were new. The first decision and who made it are not shown; your verdict goes to the audit log for your lead&apos;s agreement figures, not to the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="88"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="108"/>
         <source>Post text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="94"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="102"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="114"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="122"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="97"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="104"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="117"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="124"/>
         <source>Author history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="139"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="171"/>
         <source>No post selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="147"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="179"/>
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="172"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="205"/>
         <source>SLA: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,97 +716,107 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="31"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="32"/>
         <source>Flagged queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="37"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="38"/>
         <source>Filter by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="38"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="39"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="43"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="44"/>
         <source>Filter by report reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="44"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="45"/>
         <source>All reasons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="49"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
         <source>Filter by age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
         <source>Any age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
         <source>≤ 1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
         <source>≤ 6 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="52"/>
         <source>≤ 24 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="55"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
         <source>Filter by SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57"/>
         <source>Any SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="57"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="58"/>
         <source>Due within 1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="59"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="60"/>
         <source>Group similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="70"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="74"/>
         <source>Show only second reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="78"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="82"/>
         <source>Flagged posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="119"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="125"/>
         <source>2nd reviews only ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="153"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="168"/>
+        <source>{shown} shown of your {total} claimed; loading the rest of the queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="170"/>
+        <source>{shown} shown of the first {total} listed; the platform holds more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="172"/>
         <source>{shown} shown of {total} in queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,8 +869,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="222"/>
-        <source>Claimed by another moderator</source>
+        <location filename="../../moderator_app/ui/queue/model.py" line="216"/>
+        <source>another moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="218"/>
+        <source>Held by {who}: you cannot decide it until they release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="219"/>
+        <source>Held by {who} until {time}: you cannot decide it until then.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -897,117 +965,117 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
         <source>Police referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="66"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
         <source>Created by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="78"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="79"/>
         <source>Note, reason for rejection, or outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="81"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="82"/>
         <source>Hand-over to the police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="83"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
         <source>Receiving unit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
         <source>Receipt or case number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
         <source>Date (YYYY-MM-DD):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="87"/>
         <source>Handed over by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="91"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="92"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="92"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="93"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94"/>
         <source>Record hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="94"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95"/>
         <source>Close with outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="95"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="96"/>
         <source>Export evidence package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="132"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="133"/>
         <source>URGENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="132"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="133"/>
         <source>urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="153"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="154"/>
         <source>No referral selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="194"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="195"/>
         <source>Folder for the evidence package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="211"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="212"/>
         <source>Evidence package written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,107 +1083,107 @@
 <context>
     <name>ReferralText</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="15"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
         <source>Pending approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="15"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="17"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="16"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="17"/>
         <source>Submitted to police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="17"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="18"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="23"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="24"/>
         <source>URGENT — threat to life or safety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="24"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="25"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="24"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="25"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="25"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="26"/>
         <source>Remove the content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="26"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="27"/>
         <source>Keep it visible for the investigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="29"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="30"/>
         <source>Categories: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="30"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="31"/>
         <source>Legal basis: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="31"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="32"/>
         <source>Content: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="32"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="33"/>
         <source>Suspicion:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="33"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="34"/>
         <source>Post {0} by {1} ({2}), published {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="37"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="38"/>
         <source>Evidence captured {0} by {1}; reports: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="42"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="43"/>
         <source>Rejected: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="45"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="46"/>
         <source>Handed over {0} to {1}, receipt {2}, by {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="48"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="49"/>
         <source>Outcome: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="49"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="50"/>
         <source>History:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="52"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="53"/>
         <source>Not applied (breaks the rules): {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,37 +1191,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="221"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="222"/>
         <source>Referral &amp;queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="229"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="230"/>
         <source>&amp;Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="261"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="262"/>
         <source>Urgent referrals: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="267"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="268"/>
         <source> — remove the post now with the Remove decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="286"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="287"/>
         <source>Police referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="287"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="288"/>
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="265"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="266"/>
         <source>Referral {0} sent for approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,22 +1229,27 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="252"/>
+        <location filename="../../moderator_app/ui/review.py" line="146"/>
+        <source>Queue not loaded ({error}); trying again in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="327"/>
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="285"/>
+        <location filename="../../moderator_app/ui/review.py" line="363"/>
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="288"/>
+        <location filename="../../moderator_app/ui/review.py" line="366"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="295"/>
+        <location filename="../../moderator_app/ui/review.py" line="377"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,91 +1257,91 @@
 <context>
     <name>ReviewQualityPane</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="41"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="42"/>
         <source>Share of decisions re-queued blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="49"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="50"/>
         <source>Re-queue a sample now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="53"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="54"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
         <source>Agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64"/>
         <source>Reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="67"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68"/>
         <source>Disagreements (for the lead to settle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="71"/>
         <source>Decision seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="87"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88"/>
         <source>{count} decisions re-queued to a second moderator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="91"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="92"/>
         <source>Review quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="106"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="107"/>
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
         <translation type="unfinished"></translation>
     </message>

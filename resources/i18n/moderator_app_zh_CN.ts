@@ -3,37 +3,37 @@
 <context>
     <name>AuditEventModel</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
         <source>Seq</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="30" />
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
         <source>Moderator</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="32" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="32" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/event_model.py" line="31" />
+        <location filename="../../moderator_app/ui/lead/event_model.py" line="32" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
@@ -41,99 +41,99 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="44" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="45" />
         <source>Verify now</source>
         <translation>立即校验</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="47" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="48" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="69" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="70" />
         <source>Select an event to see it and its chain status.</source>
         <translation>选择一条事件以查看其内容和哈希链状态。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="89" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="90" />
         <source>{count} events match</source>
         <translation>{count} 条事件符合条件</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="99" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="100" />
         <source>Checking seq {seq}…</source>
         <translation>正在检查序号 {seq}…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="104" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="105" />
         <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
         <translation>序号 {seq}：完好（哈希、与上一事件的链接、写入者签名）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="107" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="108" />
         <source>covered by the signed checkpoint at seq {checkpoint}</source>
         <translation>已由序号 {checkpoint} 处的签名检查点覆盖</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="110" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="111" />
         <source>not yet covered by a signed checkpoint</source>
         <translation>尚未被签名检查点覆盖</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="112" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
         <source>hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="112" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="114" />
         <source>writer signature</source>
         <translation>写入者签名</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="114" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="115" />
         <source>seq {seq}: NOT intact: {what}</source>
         <translation>序号 {seq}：不完好：{what}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="118" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="119" />
         <source>Verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="119" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="120" />
         <source>Recomputing every hash and checking the signed checkpoints.</source>
         <translation>正在重新计算每个哈希并检查签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="127" />
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="129" />
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="133" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="128" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="130" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="134" />
         <source>Verification</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="127" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="128" />
         <source>Verification cancelled.</source>
         <translation>校验已取消。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="130" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="131" />
         <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
         <translation>完好：{events} 条事件和 {checkpoints} 个检查点均通过校验。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="133" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="134" />
         <source>NOT intact: {problem}</source>
         <translation>不完好：{problem}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="137" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="138" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -222,44 +222,72 @@
 <context>
     <name>DecisionBar</name>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="34" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="36" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="62" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="64" />
         <source>Note (required to restrict or escalate)</source>
         <translation>备注（限制作者或升级时必填）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="63" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="65" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="68" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="70" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="69" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="71" />
         <source>Restriction in days</source>
         <translation>限制天数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="72" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="74" />
         <source>Refutation text or link (rumour label)</source>
         <translation>辟谣内容或链接（谣言标注）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="73" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="75" />
         <source>Refutation</source>
         <translation>辟谣</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/decision_bar.py" line="75" />
+        <location filename="../../moderator_app/ui/decision_bar.py" line="84" />
         <source>Restrict:</source>
         <translation>限制：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionChecks</name>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="29" />
+        <source>{decision} must cite at least one Article 10 category (number keys)</source>
+        <translation>“{decision}”须引用至少一项第十条类别（数字键）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="32" />
+        <source>No violation cannot cite a category</source>
+        <translation>“无违规”不能引用类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="34" />
+        <source>Rumour label needs a refutation text or link (Article 7(5)): type it, then Enter</source>
+        <translation>辟谣标注须填写辟谣内容或链接（第七条（五））：输入后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="37" />
+        <source>{decision} needs a note: type it, then Enter</source>
+        <translation>“{decision}”须填写备注：输入后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/decision_checks.py" line="39" />
+        <source>Restrict author needs a restriction of at least one day</source>
+        <translation>限制作者须至少限制一天</translation>
     </message>
 </context>
 <context>
@@ -356,42 +384,42 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="27" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="28" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="28" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="29" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="31" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="32" />
         <source>Moderator</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="32" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="33" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="33" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="34" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="34" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="35" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="38" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="40" />
         <source>Subject, e.g. post:4711</source>
         <translation>对象，例如 post:4711</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/filters.py" line="42" />
+        <location filename="../../moderator_app/ui/lead/filters.py" line="44" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
@@ -480,82 +508,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42" />
+        <location filename="../../moderator_app/ui/main_window.py" line="45" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="42" />
+        <location filename="../../moderator_app/ui/main_window.py" line="45" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="140" />
+        <location filename="../../moderator_app/ui/main_window.py" line="146" />
+        <source>The next decision applies to this post and {count} similar posts.</source>
+        <translation>下一处置将应用于本帖及 {count} 条相似帖子。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="147" />
+        <source>The next decision applies to similar posts (this post has none).</source>
+        <translation>下一处置将应用于相似帖子（本帖没有相似帖子）。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="142" />
+        <location filename="../../moderator_app/ui/main_window.py" line="171" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="145" />
+        <location filename="../../moderator_app/ui/main_window.py" line="174" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="149" />
+        <location filename="../../moderator_app/ui/main_window.py" line="178" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="151" />
+        <location filename="../../moderator_app/ui/main_window.py" line="180" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="155" />
+        <location filename="../../moderator_app/ui/main_window.py" line="182" />
+        <source>&amp;Next post (skip this one)</source>
+        <translation>下一条（跳过本条）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="184" />
+        <source>Re&amp;veal media</source>
+        <translation>显示媒体(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="189" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="162" />
+        <location filename="../../moderator_app/ui/main_window.py" line="196" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="164" />
+        <location filename="../../moderator_app/ui/main_window.py" line="198" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="166" />
+        <location filename="../../moderator_app/ui/main_window.py" line="200" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="172" />
+        <location filename="../../moderator_app/ui/main_window.py" line="208" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="173" />
+        <location filename="../../moderator_app/ui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="175" />
+        <location filename="../../moderator_app/ui/main_window.py" line="211" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="204" />
+        <location filename="../../moderator_app/ui/main_window.py" line="240" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="203" />
+        <location filename="../../moderator_app/ui/main_window.py" line="239" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -563,12 +611,12 @@
 <context>
     <name>MediaTile</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="45" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="58" />
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="47" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="60" />
         <source>Reveal media</source>
         <translation>显示媒体</translation>
     </message>
@@ -609,44 +657,44 @@
 <context>
     <name>PostPane</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="73" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="86" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="79" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="94" />
         <source>Second review: decide this post as if it were new. The first decision and who made it are not shown; your verdict goes to the audit log for your lead's agreement figures, not to the platform.</source>
         <translation>复核：请像处理新帖一样独立判断。第一次处置及处置人不予显示；你的结论写入审计日志，供组长统计一致率，不发往平台。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="88" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="108" />
         <source>Post text</source>
         <translation>帖子正文</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="94" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="102" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="114" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="122" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="97" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="104" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="117" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="124" />
         <source>Author history</source>
         <translation>作者历史</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="139" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="171" />
         <source>No post selected</source>
         <translation>未选择帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="147" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="179" />
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation>发布于 {published} · 转发 {reposts} · 标记于 {flagged}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="172" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="205" />
         <source>SLA: {0}</source>
         <translation>时限：{0}</translation>
     </message>
@@ -667,97 +715,107 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="31" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="32" />
         <source>Flagged queue</source>
         <translation>待审队列</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="37" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="38" />
         <source>Filter by category</source>
         <translation>按类别筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="38" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="39" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="43" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="44" />
         <source>Filter by report reason</source>
         <translation>按举报原因筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="44" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="45" />
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="49" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
         <source>Filter by age</source>
         <translation>按时间筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
         <source>Any age</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
         <source>≤ 1 h</source>
         <translation>≤ 1 小时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
         <source>≤ 6 h</source>
         <translation>≤ 6 小时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="52" />
         <source>≤ 24 h</source>
         <translation>≤ 24 小时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="55" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
         <source>Filter by SLA</source>
         <translation>按时限筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57" />
         <source>Any SLA</source>
         <translation>不限时限</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="57" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="57" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="58" />
         <source>Due within 1 h</source>
         <translation>1 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="59" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="60" />
         <source>Group similar</source>
         <translation>合并相似</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="70" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="74" />
         <source>Show only second reviews</source>
         <translation>只显示复核帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="78" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="82" />
         <source>Flagged posts</source>
         <translation>被标记的帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="119" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="125" />
         <source>2nd reviews only ({count})</source>
         <translation>只看复核（{count}）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="153" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="168" />
+        <source>{shown} shown of your {total} claimed; loading the rest of the queue…</source>
+        <translation>显示 {shown} 条，共领取 {total} 条；正在载入其余队列…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="170" />
+        <source>{shown} shown of the first {total} listed; the platform holds more</source>
+        <translation>显示 {shown} 条，已列出前 {total} 条；平台上还有更多</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="172" />
         <source>{shown} shown of {total} in queue</source>
         <translation>显示 {shown} 条，队列共 {total} 条</translation>
     </message>
@@ -810,9 +868,19 @@
         <translation>[复核]</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="222" />
-        <source>Claimed by another moderator</source>
-        <translation>已被其他审核员领取</translation>
+        <location filename="../../moderator_app/ui/queue/model.py" line="216" />
+        <source>another moderator</source>
+        <translation>其他审核员</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="218" />
+        <source>Held by {who}: you cannot decide it until they release it.</source>
+        <translation>{who} 正在处理：对方释放前你不能处置。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="219" />
+        <source>Held by {who} until {time}: you cannot decide it until then.</source>
+        <translation>{who} 正在处理，至 {time}：此前你不能处置。</translation>
     </message>
 </context>
 <context>
@@ -896,117 +964,117 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="59" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
         <source>Police referrals</source>
         <translation>公安机关移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>Referral</source>
         <translation>移送编号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="66" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
         <source>Created by</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="78" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="79" />
         <source>Note, reason for rejection, or outcome</source>
         <translation>备注、驳回理由或处理结果</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="81" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="82" />
         <source>Hand-over to the police</source>
         <translation>移送公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="83" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
         <source>Receiving unit:</source>
         <translation>接收单位：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
         <source>Receipt or case number:</source>
         <translation>受案回执或案件编号：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
         <source>Date (YYYY-MM-DD):</source>
         <translation>日期（年-月-日）：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="87" />
         <source>Handed over by:</source>
         <translation>移送人：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="91" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="92" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="92" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="93" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94" />
         <source>Record hand-over</source>
         <translation>登记移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="94" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95" />
         <source>Close with outcome</source>
         <translation>填写结果并结案</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="95" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="96" />
         <source>Export evidence package…</source>
         <translation>导出证据包…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="132" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="133" />
         <source>URGENT</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="132" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="133" />
         <source>urgent</source>
         <translation>紧急（已结束）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="153" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="154" />
         <source>No referral selected.</source>
         <translation>未选择移送记录。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="194" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="195" />
         <source>Folder for the evidence package</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="211" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="212" />
         <source>Evidence package written: {0}</source>
         <translation>证据包已生成：{0}</translation>
     </message>
@@ -1014,107 +1082,107 @@
 <context>
     <name>ReferralText</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="15" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="16" />
         <source>Pending approval</source>
         <translation>待批准</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="15" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="16" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="16" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="17" />
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="16" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="17" />
         <source>Submitted to police</source>
         <translation>已移送公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="17" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="18" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="23" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="24" />
         <source>URGENT — threat to life or safety</source>
         <translation>紧急 — 危及生命或人身安全</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="24" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="25" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="24" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="25" />
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="25" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="26" />
         <source>Remove the content</source>
         <translation>删除该内容</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="26" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="27" />
         <source>Keep it visible for the investigation</source>
         <translation>保留可见，供侦查</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="29" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="30" />
         <source>Categories: {0}</source>
         <translation>类别：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="30" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="31" />
         <source>Legal basis: {0}</source>
         <translation>法律依据：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="31" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="32" />
         <source>Content: {0}</source>
         <translation>内容处置：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="32" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="33" />
         <source>Suspicion:</source>
         <translation>涉嫌事实：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="33" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="34" />
         <source>Post {0} by {1} ({2}), published {3}</source>
         <translation>帖子 {0}，作者 {1}（{2}），发布于 {3}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="37" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="38" />
         <source>Evidence captured {0} by {1}; reports: {2}</source>
         <translation>证据采集：{0}，采集人 {1}；举报 {2} 条</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="42" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="43" />
         <source>Rejected: {0}</source>
         <translation>驳回：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="45" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="46" />
         <source>Handed over {0} to {1}, receipt {2}, by {3}</source>
         <translation>{0} 移送至 {1}，回执 {2}，移送人 {3}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="48" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="49" />
         <source>Outcome: {0}</source>
         <translation>处理结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="49" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="50" />
         <source>History:</source>
         <translation>流转记录：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="52" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="53" />
         <source>Not applied (breaks the rules): {0}</source>
         <translation>未生效（违反规则）：{0}</translation>
     </message>
@@ -1122,37 +1190,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="221" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="222" />
         <source>Referral &amp;queue…</source>
         <translation>移送队列(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="229" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="230" />
         <source>&amp;Referrals</source>
         <translation>移送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="261" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="262" />
         <source>Urgent referrals: {0}</source>
         <translation>紧急移送：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="267" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="268" />
         <source> — remove the post now with the Remove decision</source>
         <translation>（内容需删除：请用“删除”处置该帖）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="286" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="287" />
         <source>Police referral</source>
         <translation>报告公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="287" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="288" />
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation>移送需要审计日志，本次会话没有审计日志。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="265" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="266" />
         <source>Referral {0} sent for approval</source>
         <translation>移送 {0} 已提交审批</translation>
     </message>
@@ -1160,22 +1228,27 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="252" />
+        <location filename="../../moderator_app/ui/review.py" line="146" />
+        <source>Queue not loaded ({error}); trying again in {seconds} s</source>
+        <translation>队列未载入（{error}）；{seconds} 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/review.py" line="327" />
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation>这条复核已不再等待你处理：请按 F5 刷新。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="285" />
+        <location filename="../../moderator_app/ui/review.py" line="363" />
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation>复核：{label} — {seconds} 秒后记录（不发往平台）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="288" />
+        <location filename="../../moderator_app/ui/review.py" line="366" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="295" />
+        <location filename="../../moderator_app/ui/review.py" line="377" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>
@@ -1183,91 +1256,91 @@
 <context>
     <name>ReviewQualityPane</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="41" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="42" />
         <source>Share of decisions re-queued blind</source>
         <translation>盲审复核比例</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="49" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="50" />
         <source>Re-queue a sample now</source>
         <translation>立即抽样复核</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="53" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="54" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
         <source>Moderator</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="60" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
         <source>Agreed</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64" />
         <source>Reviewed</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64" />
         <source>Agreement</source>
         <translation>一致率</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="67" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
         <source>Disagreements (for the lead to settle)</source>
         <translation>分歧（由组长裁定）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
         <source>Reviewer</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="69" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="71" />
         <source>Decision seq</source>
         <translation>处理序号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="87" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88" />
         <source>{count} decisions re-queued to a second moderator.</source>
         <translation>已将 {count} 条处理决定交由第二名审核员盲审。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="91" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="92" />
         <source>Review quality</source>
         <translation>复核质量</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="106" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="107" />
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
         <translation>已抽样 {requested} 条，已复核 {reviewed} 条，分歧 {disagreements} 条</translation>
     </message>

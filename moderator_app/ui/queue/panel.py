@@ -17,6 +17,7 @@ from moderator_app.core.models import PostId
 from moderator_app.core.policy import PolicyPack
 from moderator_app.ui.flow_layout import FlowLayout
 from moderator_app.ui.i18n import pick
+from moderator_app.ui.presenters import report_reason_label
 from moderator_app.ui.queue.filtering import Column, QueueFilter, SlaFilter
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.widgets import plain_label, shrinkable
@@ -43,7 +44,7 @@ class QueuePanel(QWidget):
         self.reason.setAccessibleName(self.tr("Filter by report reason"))
         self.reason.addItem(self.tr("All reasons"), None)
         for code in sorted(pack.report_reasons) if pack else ():
-            self.reason.addItem(code, code)
+            self.reason.addItem(report_reason_label(code), code)
         self.age = QComboBox()
         self.age.setObjectName("filter_age")
         self.age.setAccessibleName(self.tr("Filter by age"))
