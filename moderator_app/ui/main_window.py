@@ -151,6 +151,15 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.controller.skip()
 
+    def _focus_note(self) -> None:
+        """Ctrl+N: type the note (Enter then goes back to the queue, where letters are decision keys)."""
+        self.decision_bar.note.setFocus()
+        self.decision_bar.note.selectAll()
+
+    def _focus_search(self) -> None:
+        self.queue_pane.search.setFocus()
+        self.queue_pane.search.selectAll()
+
     def _reveal_media(self) -> None:
         self.post_pane.reveal_next()
 
@@ -183,7 +192,9 @@ class MainWindow(QMainWindow):
         skip.triggered.connect(self._skip)
         reveal = self._action("action_reveal_media", self.tr("Re&veal media"), "V")
         reveal.triggered.connect(self._reveal_media)
-        for action in (refresh, skip, reveal):
+        search = self._action("action_search", self.tr("&Search text or author…"), QKeySequence.StandardKey.Find)
+        search.triggered.connect(self._focus_search)
+        for action in (refresh, skip, reveal, search):
             queue_menu.addAction(action)
 
         decision_menu = bar.addMenu(self.tr("&Decision"))
@@ -202,7 +213,9 @@ class MainWindow(QMainWindow):
         cluster.toggled.connect(self._toggle_cluster)
         self.cluster_action = cluster
         self.decision_bar.add_action_button(cluster)
-        for action in (take, undo, cluster):
+        note = self._action("action_note", self.tr("Write a &note"), "Ctrl+N")
+        note.triggered.connect(self._focus_note)
+        for action in (take, undo, cluster, note):
             decision_menu.addAction(action)
 
         bar.addMenu(self.tr("&View")).setObjectName("menu_view")

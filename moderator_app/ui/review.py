@@ -368,8 +368,11 @@ class ReviewController(QObject):
         return True
 
     def _retry(self) -> None:
+        """Enter in the note or refutation: the refused decision again, or (nothing refused) back to the queue."""
         if self._refused is not None:
             self.decide(self._refused)
+        else:
+            self.queue_panel.view.setFocus()
 
     def _category_problems(self, decision: Decision) -> list[str]:
         pack = self.service.pack

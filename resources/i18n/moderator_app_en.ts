@@ -529,82 +529,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="169"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="171"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="174"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="178"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="182"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="191"/>
         <source>&amp;Next post (skip this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="184"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
         <source>Re&amp;veal media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
-        <source>&amp;Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
-        <source>Cite the top &amp;suggestion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="198"/>
-        <source>&amp;Undo last decision</source>
+        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <source>&amp;Search text or author…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="200"/>
-        <source>Apply to all &amp;similar posts</source>
+        <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="208"/>
-        <source>&amp;View</source>
+        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
+        <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="209"/>
-        <source>&amp;Help</source>
+        <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/main_window.py" line="211"/>
+        <source>Apply to all &amp;similar posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="216"/>
+        <source>Write a &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="221"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="222"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="240"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="253"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="239"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="252"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,107 +726,127 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="32"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="34"/>
         <source>Flagged queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="38"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="40"/>
         <source>Filter by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="39"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="41"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="44"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="46"/>
         <source>Filter by report reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="45"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="47"/>
         <source>All reasons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="52"/>
         <source>Filter by age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="53"/>
         <source>Any age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="53"/>
         <source>≤ 1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="53"/>
         <source>≤ 6 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="52"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="54"/>
         <source>≤ 24 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="56"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="58"/>
         <source>Filter by SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="57"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59"/>
         <source>Any SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="57"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="58"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="60"/>
         <source>Due within 1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="60"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="62"/>
         <source>Group similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="74"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="76"/>
+        <source>Search text or author (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="77"/>
+        <source>Search the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="89"/>
         <source>Show only second reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="82"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="97"/>
         <source>Flagged posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="125"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="154"/>
         <source>2nd reviews only ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="168"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="197"/>
+        <source>Loading the queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="197"/>
+        <source>{shown} shown of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="199"/>
         <source>{shown} shown of your {total} claimed; loading the rest of the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="170"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="201"/>
         <source>{shown} shown of the first {total} listed; the platform holds more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="172"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="203"/>
         <source>{shown} shown of {total} in queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,77 +917,77 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="51"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="52"/>
         <source>Police referral (Article 7(8))</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="68"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="69"/>
         <source>Categories:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="71"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="72"/>
         <source>Add a legal basis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="77"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="78"/>
         <source>One provision per line (free text allowed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="82"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="83"/>
         <source>Legal basis:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="85"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="86"/>
         <source>What is suspected, and why (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="86"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="87"/>
         <source>Suspicion:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="87"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="88"/>
         <source>Threat to life or safety (always urgent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="89"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="90"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="95"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="96"/>
         <source>Urgency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="96"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="97"/>
         <source>Remove the content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="98"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="99"/>
         <source>Keep it visible for the investigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="107"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="108"/>
         <source>Content:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="110"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="111"/>
         <source>Sending captures the post, its author, the reports and the author&apos;s history as evidence (each with its SHA-256) and asks a team lead, not you, to approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="116"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="117"/>
         <source>Send for approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,7 +1279,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="377"/>
+        <location filename="../../moderator_app/ui/review.py" line="380"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>

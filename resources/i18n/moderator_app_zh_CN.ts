@@ -528,82 +528,92 @@
         <translation>下一处置将应用于相似帖子（本帖没有相似帖子）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="169" />
+        <location filename="../../moderator_app/ui/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="171" />
+        <location filename="../../moderator_app/ui/main_window.py" line="180" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="174" />
+        <location filename="../../moderator_app/ui/main_window.py" line="183" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="178" />
+        <location filename="../../moderator_app/ui/main_window.py" line="187" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="180" />
+        <location filename="../../moderator_app/ui/main_window.py" line="189" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="182" />
+        <location filename="../../moderator_app/ui/main_window.py" line="191" />
         <source>&amp;Next post (skip this one)</source>
         <translation>下一条（跳过本条）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="184" />
+        <location filename="../../moderator_app/ui/main_window.py" line="193" />
         <source>Re&amp;veal media</source>
         <translation>显示媒体(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189" />
+        <location filename="../../moderator_app/ui/main_window.py" line="195" />
+        <source>&amp;Search text or author…</source>
+        <translation>按正文或作者搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="200" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="196" />
+        <location filename="../../moderator_app/ui/main_window.py" line="207" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="198" />
+        <location filename="../../moderator_app/ui/main_window.py" line="209" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="200" />
+        <location filename="../../moderator_app/ui/main_window.py" line="211" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="208" />
+        <location filename="../../moderator_app/ui/main_window.py" line="216" />
+        <source>Write a &amp;note</source>
+        <translation>填写备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="221" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="209" />
+        <location filename="../../moderator_app/ui/main_window.py" line="222" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="211" />
+        <location filename="../../moderator_app/ui/main_window.py" line="224" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="240" />
+        <location filename="../../moderator_app/ui/main_window.py" line="253" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="239" />
+        <location filename="../../moderator_app/ui/main_window.py" line="252" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -715,107 +725,127 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="32" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="34" />
         <source>Flagged queue</source>
         <translation>待审队列</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="38" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="40" />
         <source>Filter by category</source>
         <translation>按类别筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="39" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="41" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="44" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="46" />
         <source>Filter by report reason</source>
         <translation>按举报原因筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="45" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="47" />
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="50" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="52" />
         <source>Filter by age</source>
         <translation>按时间筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="53" />
         <source>Any age</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="53" />
         <source>≤ 1 h</source>
         <translation>≤ 1 小时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="51" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="53" />
         <source>≤ 6 h</source>
         <translation>≤ 6 小时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="52" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="54" />
         <source>≤ 24 h</source>
         <translation>≤ 24 小时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="56" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="58" />
         <source>Filter by SLA</source>
         <translation>按时限筛选</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="57" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59" />
         <source>Any SLA</source>
         <translation>不限时限</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="57" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="59" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="58" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="60" />
         <source>Due within 1 h</source>
         <translation>1 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="60" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="62" />
         <source>Group similar</source>
         <translation>合并相似</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="74" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="76" />
+        <source>Search text or author (Ctrl+F)</source>
+        <translation>按正文或作者搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="77" />
+        <source>Search the queue</source>
+        <translation>搜索队列</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="89" />
         <source>Show only second reviews</source>
         <translation>只显示复核帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="82" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="97" />
         <source>Flagged posts</source>
         <translation>被标记的帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="125" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="154" />
         <source>2nd reviews only ({count})</source>
         <translation>只看复核（{count}）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="168" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="197" />
+        <source>Loading the queue…</source>
+        <translation>正在载入队列…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="197" />
+        <source>{shown} shown of {total}</source>
+        <translation>显示 {shown} 条，共 {total} 条</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="199" />
         <source>{shown} shown of your {total} claimed; loading the rest of the queue…</source>
         <translation>显示 {shown} 条，共领取 {total} 条；正在载入其余队列…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="170" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="201" />
         <source>{shown} shown of the first {total} listed; the platform holds more</source>
         <translation>显示 {shown} 条，已列出前 {total} 条；平台上还有更多</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="172" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="203" />
         <source>{shown} shown of {total} in queue</source>
         <translation>显示 {shown} 条，队列共 {total} 条</translation>
     </message>
@@ -886,77 +916,77 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="51" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="52" />
         <source>Police referral (Article 7(8))</source>
         <translation>报告公安机关（第七条（八））</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="68" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="69" />
         <source>Categories:</source>
         <translation>涉嫌类别：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="71" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="72" />
         <source>Add a legal basis…</source>
         <translation>添加法律依据…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="77" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="78" />
         <source>One provision per line (free text allowed)</source>
         <translation>每行一条依据（可自由填写）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="82" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="83" />
         <source>Legal basis:</source>
         <translation>法律依据：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="85" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="86" />
         <source>What is suspected, and why (required)</source>
         <translation>涉嫌何种违法犯罪及理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="86" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="87" />
         <source>Suspicion:</source>
         <translation>涉嫌事实：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="87" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="88" />
         <source>Threat to life or safety (always urgent)</source>
         <translation>危及生命或人身安全（一律紧急）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="89" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="90" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="95" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="96" />
         <source>Urgency:</source>
         <translation>紧急程度：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="96" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="97" />
         <source>Remove the content</source>
         <translation>删除该内容</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="98" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="99" />
         <source>Keep it visible for the investigation</source>
         <translation>保留可见，供侦查</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="107" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="108" />
         <source>Content:</source>
         <translation>内容处置：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="110" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="111" />
         <source>Sending captures the post, its author, the reports and the author's history as evidence (each with its SHA-256) and asks a team lead, not you, to approve.</source>
         <translation>提交时将自动固定帖子、作者、举报和作者历史作为证据（各附 SHA-256），并交由另一位组长（不能是您本人）批准。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="116" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="117" />
         <source>Send for approval</source>
         <translation>提交审批</translation>
     </message>
@@ -1248,7 +1278,7 @@
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="377" />
+        <location filename="../../moderator_app/ui/review.py" line="380" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>

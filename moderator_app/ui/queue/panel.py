@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -68,6 +70,19 @@ class QueuePanel(QWidget):
             filters.addWidget(widget)
         self.collapse.toggled.connect(self._schedule_filter)
         filters.addWidget(self.collapse)
+        # Search the loaded queue by words of the text or the author's name or id (Ctrl+F puts the cursor here).
+        self.search = QLineEdit()
+        self.search.setObjectName("filter_search")
+        self.search.setPlaceholderText(self.tr("Search text or author (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the queue"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+        self.search.textChanged.connect(self._schedule_filter)
+        self.search.returnPressed.connect(self._search_done)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self._search_cleared)
+        filters.addWidget(self.search)
         # Blind second reviews (review quality) sit in the queue like any post; this shows only them.
         self.second_reviews = QCheckBox()
         self.second_reviews.setObjectName("filter_second_reviews")
@@ -107,7 +122,7 @@ class QueuePanel(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.apply_filter)
-        self._listing = (True, False)
+        self._listing: tuple[bool, bool] | None = None  # nothing listed yet
         self._update_count()
 
     def current_filter(self) -> QueueFilter:
@@ -118,7 +133,21 @@ class QueuePanel(QWidget):
             sla=SlaFilter(self.sla.currentData()),
             collapse_clusters=self.collapse.isChecked(),
             second_reviews_only=self.second_reviews.isChecked(),
+            search=self.search.text().strip(),
         )
+
+    def _search_done(self) -> None:
+        """Enter in the search field: filter now and go to the results, where letters are decision keys again."""
+        self._filter_timer.stop()
+        self.apply_filter()
+        self.view.setFocus()
+
+    def _search_cleared(self) -> None:
+        """Esc in the search field: the whole queue again, and the cursor back in it."""
+        self.search.clear()
+        self._filter_timer.stop()
+        self.apply_filter()
+        self.view.setFocus()
 
     def set_second_review_count(self, count: int) -> None:
         """The filter names how many second reviews wait; it is offered only while there are some (or it is on)."""
@@ -162,9 +191,11 @@ class QueuePanel(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        complete, more = self._listing
         shown, total = f"{self.model.rowCount():,}", f"{self.model.total:,}"
-        if not complete:
+        complete, more = self._listing or (False, False)
+        if self._listing is None:
+            text = self.tr("Loading the queue…") if not self.model.total else self.tr("{shown} shown of {total}")
+        elif not complete:
             text = self.tr("{shown} shown of your {total} claimed; loading the rest of the queue…")
         elif more:
             text = self.tr("{shown} shown of the first {total} listed; the platform holds more")
