@@ -115,6 +115,10 @@ class PostPane(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("post_history")
         self.history.setAccessibleName(self.tr("Author history"))
+        # Small minimums: on a 768 px screen the text and the lists share what is left, each scrolling itself.
+        self.text.setMinimumHeight(80)
+        for listing in (self.reports, self.history):
+            listing.setMinimumHeight(48)
         for widget in (self.author, self.meta, self.sla):
             layout.addWidget(widget)
         layout.addWidget(self.text, 3)
@@ -124,6 +128,11 @@ class PostPane(QWidget):
         self._heading(layout, self.tr("Author history"))
         layout.addWidget(self.history, 1)
         self.show_item(None)
+
+    def heightForWidth(self, _width: int) -> int:
+        """Its minimum: the scroll area would otherwise size the pane to the wrapped labels' preferred height (the
+        text box 800 px tall, reports and history below the screen's edge) instead of fitting it to the view."""
+        return self.minimumSizeHint().height()
 
     @staticmethod
     def _heading(layout: QVBoxLayout, text: str) -> QLabel:

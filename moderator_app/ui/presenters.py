@@ -193,3 +193,11 @@ REPORT_REASONS = {
 def report_reason_label(code: str) -> str:
     """A report reason code as the moderator reads it (the code in English, where it is readable as it is)."""
     return pick(REPORT_REASONS.get(code, code), code.replace("_", " "))
+
+
+ROLES = {"lead": ("组长", "lead"), "moderator": ("审核员", "moderator")}
+
+
+def role_label(role: str) -> str:
+    zh, en = ROLES.get(role, (role, role))
+    return pick(zh, en)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from moderator_app.core.models import Suggestion
 from moderator_app.core.policy import PolicyPack
@@ -31,7 +31,12 @@ class SuggestionsPanel(QWidget):
         self.tree.setObjectName("suggestions_tree")
         self.tree.setAccessibleName(self.tr("Suggested categories"))
         self.tree.setHeaderLabels([self.tr("Category"), self.tr("Score")])
-        self.tree.setColumnWidth(0, 300)  # evidence lines are long: the tree scrolls sideways in a narrow pane
+        # The category column takes the pane's width, the score keeps its own; long evidence lines are elided
+        # (their full text is in the tooltip).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemActivated.connect(self._on_activated)
         layout.addWidget(self.tree, 3)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from moderator_app import paths
 
 PREFERRED = QSize(1440, 880)
 
 
-def _screen(window: QMainWindow) -> QScreen | None:
+def _screen(window: QWidget) -> QScreen | None:
     return window.screen() or QGuiApplication.primaryScreen()
 
 
@@ -26,11 +26,10 @@ def screen_key(screen: QScreen | None) -> str:
     return f"screen-{screen.name() or 'unnamed'}-{size.width()}x{size.height()}".replace("/", "_")
 
 
-def fit_to_screen(window: QMainWindow) -> None:
+def fit_to_screen(window: QWidget, preferred: QSize = PREFERRED) -> None:
     """The preferred size, or the screen's available area when smaller (never wider than the screen)."""
     screen = _screen(window)
-    size = PREFERRED if screen is None else PREFERRED.boundedTo(screen.availableGeometry().size())
-    window.resize(size)
+    window.resize(preferred if screen is None else preferred.boundedTo(screen.availableGeometry().size()))
 
 
 def _store() -> QSettings:

@@ -162,60 +162,65 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="72"/>
-        <source>Decisions per hour of day (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="73"/>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74"/>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="76"/>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="78"/>
-        <source>Decisions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74"/>
-        <source>Decisions per day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="75"/>
-        <source>Decisions by category</source>
+        <source>no category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="77"/>
-        <source>Decisions by moderator</source>
+        <source>Decisions per 3 hours of the day (Beijing time, from the hour shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="78"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83"/>
+        <source>Decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="79"/>
-        <source>SLA breaches and outbox failures per day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="80"/>
-        <source>SLA breaches</source>
+        <source>Decisions per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="81"/>
-        <source>Outbox failures</source>
+        <source>Decisions by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="82"/>
-        <source>Suggestions accepted per category</source>
+        <source>Decisions by moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83"/>
-        <source>Accepted</source>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84"/>
+        <source>SLA breaches and outbox failures per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="85"/>
+        <source>SLA breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="86"/>
+        <source>Outbox failures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="87"/>
+        <source>Suggestions accepted per category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="88"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="92"/>
         <source>{decisions} decisions, {breaches} SLA breaches, {failures} outbox failures since {since}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,24 +433,24 @@
 <context>
     <name>LeadConsoleWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="18"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="20"/>
         <source>Team lead console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="22"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="24"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="26"/>
-        <location filename="../../moderator_app/ui/lead/console.py" line="35"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="28"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="37"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="27"/>
-        <location filename="../../moderator_app/ui/lead/console.py" line="38"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="29"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="40"/>
         <source>Review quality</source>
         <translation type="unfinished"></translation>
     </message>
@@ -684,28 +689,28 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/post_pane.py" line="114"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="122"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="126"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/post_pane.py" line="117"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="124"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="128"/>
         <source>Author history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="171"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="180"/>
         <source>No post selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="179"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="188"/>
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="205"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="214"/>
         <source>SLA: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,27 +831,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="197"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="198"/>
         <source>Loading the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="197"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="198"/>
         <source>{shown} shown of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="199"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="200"/>
         <source>{shown} shown of your {total} claimed; loading the rest of the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="201"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="202"/>
         <source>{shown} shown of the first {total} listed; the platform holds more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="203"/>
+        <location filename="../../moderator_app/ui/queue/panel.py" line="204"/>
         <source>{shown} shown of {total} in queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,117 +1000,158 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="61"/>
         <source>Police referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="69"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="69"/>
         <source>Created by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="68"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="69"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="79"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="80"/>
         <source>Note, reason for rejection, or outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="82"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="83"/>
         <source>Hand-over to the police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
         <source>Receiving unit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
         <source>Receipt or case number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="87"/>
         <source>Date (YYYY-MM-DD):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="87"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="88"/>
         <source>Handed over by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="92"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="93"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="94"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95"/>
         <source>Record hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="95"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="96"/>
         <source>Close with outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="96"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="97"/>
         <source>Export evidence package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="133"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="134"/>
         <source>URGENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="133"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="134"/>
         <source>urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="154"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="155"/>
         <source>No referral selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="163"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="175"/>
+        <source>Select a referral first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="164"/>
+        <source>Only a team lead can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="165"/>
+        <source>You created this referral: another lead must approve or reject it (four eyes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="167"/>
+        <source>Only a referral pending approval can be approved or rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="172"/>
+        <source>Only an approved referral can be handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="174"/>
+        <source>Only a referral handed over to the police can be closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../moderator_app/ui/referral_queue.py" line="195"/>
+        <source>Approve the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="196"/>
+        <source>Approve {referral} for handing over to the police? This is recorded in the audit log under your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="215"/>
         <source>Folder for the evidence package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="212"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="232"/>
         <source>Evidence package written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,7 +1259,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="53"/>
+        <location filename="../../moderator_app/ui/referral_view.py" line="54"/>
         <source>Not applied (breaks the rules): {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,37 +1267,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="222"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="242"/>
         <source>Referral &amp;queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="230"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="250"/>
         <source>&amp;Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="262"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="282"/>
         <source>Urgent referrals: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="268"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="288"/>
         <source> — remove the post now with the Remove decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="287"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="307"/>
         <source>Police referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="288"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="308"/>
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="266"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="286"/>
         <source>Referral {0} sent for approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,7 +1613,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/suggestions_panel.py" line="41"/>
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="46"/>
         <source>No suggestion: decide on the post itself.</source>
         <translation type="unfinished"></translation>
     </message>

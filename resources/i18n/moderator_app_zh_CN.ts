@@ -161,60 +161,65 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="72" />
-        <source>Decisions per hour of day (UTC)</source>
-        <translation>各时段的处理数（UTC）</translation>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="73" />
+        <source>no category</source>
+        <translation>无类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="73" />
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74" />
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="76" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="77" />
+        <source>Decisions per 3 hours of the day (Beijing time, from the hour shown)</source>
+        <translation>每三小时的处理数（北京时间，自所示整点起）</translation>
+    </message>
+    <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="78" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83" />
         <source>Decisions</source>
         <translation>处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="74" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79" />
         <source>Decisions per day</source>
         <translation>每日处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="75" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81" />
         <source>Decisions by category</source>
         <translation>按类别的处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="77" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82" />
         <source>Decisions by moderator</source>
         <translation>按审核员的处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84" />
         <source>SLA breaches and outbox failures per day</source>
         <translation>每日超时与发件箱失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="80" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="85" />
         <source>SLA breaches</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="86" />
         <source>Outbox failures</source>
         <translation>发件箱失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87" />
         <source>Suggestions accepted per category</source>
         <translation>各类别建议采纳率</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="88" />
         <source>Accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="92" />
         <source>{decisions} decisions, {breaches} SLA breaches, {failures} outbox failures since {since}</source>
         <translation>自 {since} 起：{decisions} 次处理，{breaches} 次超时，{failures} 次发件箱失败</translation>
     </message>
@@ -427,24 +432,24 @@
 <context>
     <name>LeadConsoleWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="18" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="20" />
         <source>Team lead console</source>
         <translation>组长控制台</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="22" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="24" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="26" />
-        <location filename="../../moderator_app/ui/lead/console.py" line="35" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="28" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="37" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/console.py" line="27" />
-        <location filename="../../moderator_app/ui/lead/console.py" line="38" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="29" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="40" />
         <source>Review quality</source>
         <translation>复核质量</translation>
     </message>
@@ -683,28 +688,28 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/post_pane.py" line="114" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="122" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="126" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
         <location filename="../../moderator_app/ui/post_pane.py" line="117" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="124" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="128" />
         <source>Author history</source>
         <translation>作者历史</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="171" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="180" />
         <source>No post selected</source>
         <translation>未选择帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="179" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="188" />
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation>发布于 {published} · 转发 {reposts} · 标记于 {flagged}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="205" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="214" />
         <source>SLA: {0}</source>
         <translation>时限：{0}</translation>
     </message>
@@ -825,27 +830,27 @@
         <translation>只看复核（{count}）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="197" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="198" />
         <source>Loading the queue…</source>
         <translation>正在载入队列…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="197" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="198" />
         <source>{shown} shown of {total}</source>
         <translation>显示 {shown} 条，共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="199" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="200" />
         <source>{shown} shown of your {total} claimed; loading the rest of the queue…</source>
         <translation>显示 {shown} 条，共领取 {total} 条；正在载入其余队列…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="201" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="202" />
         <source>{shown} shown of the first {total} listed; the platform holds more</source>
         <translation>显示 {shown} 条，已列出前 {total} 条；平台上还有更多</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/panel.py" line="203" />
+        <location filename="../../moderator_app/ui/queue/panel.py" line="204" />
         <source>{shown} shown of {total} in queue</source>
         <translation>显示 {shown} 条，队列共 {total} 条</translation>
     </message>
@@ -994,117 +999,158 @@
 <context>
     <name>ReferralQueueDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="60" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="61" />
         <source>Police referrals</source>
         <translation>公安机关移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
         <source>Referral</source>
         <translation>移送编号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="67" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="69" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="69" />
         <source>Created by</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="68" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="69" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="79" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="80" />
         <source>Note, reason for rejection, or outcome</source>
         <translation>备注、驳回理由或处理结果</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="82" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="83" />
         <source>Hand-over to the police</source>
         <translation>移送公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="84" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
         <source>Receiving unit:</source>
         <translation>接收单位：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="85" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
         <source>Receipt or case number:</source>
         <translation>受案回执或案件编号：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="86" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="87" />
         <source>Date (YYYY-MM-DD):</source>
         <translation>日期（年-月-日）：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="87" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="88" />
         <source>Handed over by:</source>
         <translation>移送人：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="92" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="93" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="93" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="94" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="94" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="95" />
         <source>Record hand-over</source>
         <translation>登记移送</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="95" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="96" />
         <source>Close with outcome</source>
         <translation>填写结果并结案</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="96" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="97" />
         <source>Export evidence package…</source>
         <translation>导出证据包…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="133" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="134" />
         <source>URGENT</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="133" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="134" />
         <source>urgent</source>
         <translation>紧急（已结束）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="154" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="155" />
         <source>No referral selected.</source>
         <translation>未选择移送记录。</translation>
     </message>
     <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="163" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="175" />
+        <source>Select a referral first.</source>
+        <translation>请先选择一条移送。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="164" />
+        <source>Only a team lead can do this.</source>
+        <translation>只有组长可以执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="165" />
+        <source>You created this referral: another lead must approve or reject it (four eyes).</source>
+        <translation>这条移送由你创建：须由另一名组长批准或驳回（双人复核）。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="167" />
+        <source>Only a referral pending approval can be approved or rejected.</source>
+        <translation>只有待批准的移送可以批准或驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="172" />
+        <source>Only an approved referral can be handed over.</source>
+        <translation>只有已批准的移送可以登记移送。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="174" />
+        <source>Only a referral handed over to the police can be closed.</source>
+        <translation>只有已移交公安机关的移送可以结案。</translation>
+    </message>
+    <message>
         <location filename="../../moderator_app/ui/referral_queue.py" line="195" />
+        <source>Approve the referral</source>
+        <translation>批准移送</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="196" />
+        <source>Approve {referral} for handing over to the police? This is recorded in the audit log under your name.</source>
+        <translation>批准将 {referral} 移送公安机关？此操作将以你的名义记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="215" />
         <source>Folder for the evidence package</source>
         <translation>证据包保存位置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="212" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="232" />
         <source>Evidence package written: {0}</source>
         <translation>证据包已生成：{0}</translation>
     </message>
@@ -1212,7 +1258,7 @@
         <translation>流转记录：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_view.py" line="53" />
+        <location filename="../../moderator_app/ui/referral_view.py" line="54" />
         <source>Not applied (breaks the rules): {0}</source>
         <translation>未生效（违反规则）：{0}</translation>
     </message>
@@ -1220,37 +1266,37 @@
 <context>
     <name>ReferralsUi</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="222" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="242" />
         <source>Referral &amp;queue…</source>
         <translation>移送队列(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="230" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="250" />
         <source>&amp;Referrals</source>
         <translation>移送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="262" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="282" />
         <source>Urgent referrals: {0}</source>
         <translation>紧急移送：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="268" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="288" />
         <source> — remove the post now with the Remove decision</source>
         <translation>（内容需删除：请用“删除”处置该帖）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="287" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="307" />
         <source>Police referral</source>
         <translation>报告公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="288" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="308" />
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation>移送需要审计日志，本次会话没有审计日志。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="266" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="286" />
         <source>Referral {0} sent for approval</source>
         <translation>移送 {0} 已提交审批</translation>
     </message>
@@ -1566,7 +1612,7 @@
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/suggestions_panel.py" line="41" />
+        <location filename="../../moderator_app/ui/suggestions_panel.py" line="46" />
         <source>No suggestion: decide on the post itself.</source>
         <translation>无建议：请根据帖子本身判断。</translation>
     </message>

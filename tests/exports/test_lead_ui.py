@@ -170,3 +170,16 @@ def test_lead_views_show_hostile_text_as_marks(qtbot, console: LeadConsole, runn
     qtbot.addWidget(table)
     fill(table, [["post:\u202e4711", "mod\u200b1"]])
     assert [table.item(0, n).text() for n in range(2)] == ["post:<U+202E>4711", "mod<U+200B>1"]
+
+
+def test_dashboard_axes_read_as_a_lead_expects() -> None:
+    """Beijing time for a Beijing team, whole round ticks, every day in the range (a gap where there is no data)."""
+    from moderator_app.ui.lead.charts import nice_step
+    from moderator_app.ui.lead.dashboard import beijing_hours, days_between
+
+    assert [nice_step(top) for top in (1, 3, 7, 12, 371, 4_900)] == [1, 1, 2, 5, 100, 1_000]
+    # UTC 00 and 23 are Beijing 08 and 07 (the 6 o'clock period), UTC 01 is 09, UTC 16 is midnight.
+    assert dict(beijing_hours((("00", 4), ("01", 1), ("16", 2), ("23", 3)))) == {
+        "0": 2, "3": 0, "6": 7, "9": 1, "12": 0, "15": 0, "18": 0, "21": 0}
+    assert days_between((("2026-11-30", 1),), (("2026-12-03", 2),)) == [
+        "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03"]

@@ -63,7 +63,8 @@ def assert_fits(window: MainWindow, area: QSize) -> None:
     window.resize(area)
     QApplication.processEvents()
     assert window.width() <= area.width() and window.height() <= area.height(), f"{window.size()} > {area}"
-    for name in ("queue_pane", "post_scroll", "suggestions_pane", "decision_bar", "status_outbox", "status_lease"):
+    for name in ("queue_pane", "post_scroll", "post_reports", "post_history", "suggestions_pane", "decision_bar",
+                 "status_outbox", "status_lease"):
         pane = window.findChild(QWidget, name)
         right = pane.mapTo(window, pane.rect().bottomRight())
         assert right.x() < window.width() and right.y() < window.height(), f"{name} is off the window"

@@ -81,7 +81,12 @@ def test_p_opens_the_dialog_and_sending_records_an_urgent_referral(qtbot, audit:
 
 
 def test_the_lead_queue_puts_urgent_first_and_enforces_four_eyes(qtbot, audit: AuditLogService,
-                                                                 tmp_path: Path) -> None:
+                                                                 tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
     calm = service_for(audit, "mod1").create(queue_item(1), REQUEST.__class__(
         categories=("10.11",), legal_basis=("刑法第三百零三条",), suspicion="组织网络赌博",
         content_handling=REQUEST.content_handling))
@@ -96,6 +101,7 @@ def test_the_lead_queue_puts_urgent_first_and_enforces_four_eyes(qtbot, audit: A
     assert queue.table.item(0, 0).text() == "URGENT"
     queue.table.selectRow(order.index(own.referral_id))
     assert not queue.buttons["approve"].isEnabled()  # the lead created it: four eyes
+    assert "four eyes" in queue.buttons["approve"].toolTip(), "a disabled button says why"
     queue.table.selectRow(order.index(urgent.referral_id))
     assert queue.buttons["approve"].isEnabled() and not queue.buttons["submit"].isEnabled()
     assert "扬言" in queue.detail.toPlainText() and urgent.referral_id in queue.detail.toPlainText()
@@ -103,6 +109,7 @@ def test_the_lead_queue_puts_urgent_first_and_enforces_four_eyes(qtbot, audit: A
     qtbot.waitUntil(lambda: "reason for the rejection is required" in queue.problem.text())
     queue.buttons["approve"].click()
     qtbot.waitUntil(lambda: queue.selected is not None and queue.selected.state is ReferralState.APPROVED)
+    assert asked and urgent.referral_id in asked[0], "approval is confirmed first"
     queue.unit.setText("北京市公安局朝阳分局")
     queue.receipt.setText("京公(朝)受字〔2026〕88号")
     queue.handed_by.setText("lead1")

@@ -175,7 +175,8 @@ class QueuePanel(QWidget):
         if not 0 <= row < self.model.rowCount():
             self.current_changed.emit(None)
             return False
-        index = self.model.index(row, Column.TEXT)
+        # The first column: making the text column current would scroll a narrow pane sideways, off the SLA column.
+        index = self.model.index(row, Column.PRIORITY)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
