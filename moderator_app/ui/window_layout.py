@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from moderator_app import paths
 
-PREFERRED = QSize(1440, 880)
+PREFERRED = QSize(1440, 880)  # without a screen (tests, a headless run)
+WHOLE_SCREEN = QSize(16_777_215, 16_777_215)  # bounded to the screen's available area: the review screen uses it all
 
 
 def _screen(window: QWidget) -> QScreen | None:
@@ -26,10 +27,16 @@ def screen_key(screen: QScreen | None) -> str:
     return f"screen-{screen.name() or 'unnamed'}-{size.width()}x{size.height()}".replace("/", "_")
 
 
-def fit_to_screen(window: QWidget, preferred: QSize = PREFERRED) -> None:
-    """The preferred size, or the screen's available area when smaller (never wider than the screen)."""
+def fit_to_screen(window: QWidget, preferred: QSize = WHOLE_SCREEN) -> None:
+    """The preferred size (by default the whole available area), never larger than the screen's available area."""
     screen = _screen(window)
-    window.resize(preferred if screen is None else preferred.boundedTo(screen.availableGeometry().size()))
+    if screen is None:
+        window.resize(preferred.boundedTo(PREFERRED))
+        return
+    area = screen.availableGeometry()
+    window.resize(preferred.boundedTo(area.size()))
+    if window.isWindow() and not window.parentWidget():
+        window.move(area.topLeft())
 
 
 def _store() -> QSettings:

@@ -107,7 +107,7 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.PRIORITY, 40), (Column.SLA, 110), (Column.SUGGESTED, 90),
+        for column, width in ((Column.PRIORITY, 40), (Column.SLA, 130), (Column.SUGGESTED, 90),
                               (Column.REPORTS, 50), (Column.REPOSTS, 60), (Column.FLAGGED, 90), (Column.SIMILAR, 50)):
             self.view.setColumnWidth(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
