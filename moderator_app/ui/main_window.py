@@ -32,6 +32,7 @@ from moderator_app.ui.settings_dialog import SettingsDialog, changed_fields
 from moderator_app.ui.status import StatusBar
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
 from moderator_app.ui.tasks import Lane, TaskRunner
+from moderator_app.ui.wellbeing import BreakReminder
 from moderator_app.ui.widgets import plain_label, shrinkable
 from moderator_app.ui.window_layout import fit_to_screen, restore_layout, save_layout
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.referrals = ReferralsUi(self, self.runner, self.events, pack)
         self.decision_actions["referral"].triggered.connect(self._open_referral_dialog)
         restore_layout(self)
+        self.break_reminder = BreakReminder(self, settings.break_reminder_minutes)
 
     # --- session ---------------------------------------------------------------------------------------------------
     def attach(self, service: ReviewService) -> ReviewController:
@@ -218,7 +220,11 @@ class MainWindow(QMainWindow):
         for action in (take, undo, cluster, note):
             decision_menu.addAction(action)
 
-        bar.addMenu(self.tr("&View")).setObjectName("menu_view")
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("menu_view")
+        reset = self._action("action_reset_layout", self.tr("&Reset the layout to fit this screen"))
+        reset.triggered.connect(self._reset_layout)
+        view_menu.addAction(reset)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         about = self._action("action_about", self.tr("&About"))
@@ -239,6 +245,8 @@ class MainWindow(QMainWindow):
         for name, action in self.decision_actions.items():
             action.setShortcut(QKeySequence(new.shortcut_overrides.get(name, default_shortcut(name))))
         self.post_pane.set_blur(new.blur_media)
+        if new.break_reminder_minutes != self.break_reminder.minutes:
+            self.break_reminder.set_minutes(new.break_reminder_minutes)
         controller = self.controller
 
         def save() -> None:
@@ -247,6 +255,11 @@ class MainWindow(QMainWindow):
                 controller.service.record_settings_change(changed)
 
         self.runner.submit(Lane.DB, save, on_error=lambda e: show_error(self, e))
+
+    def _reset_layout(self) -> None:
+        fit_to_screen(self)
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([total * 4 // 10, total * 4 // 10, total * 2 // 10])
 
     def _show_about(self) -> None:
         text = self.tr("Moderator Workstation {version}").format(version=__version__)
@@ -258,6 +271,7 @@ class MainWindow(QMainWindow):
             self.controller.stop()
             self.controller.flush()
         self.status.stop()
+        self.break_reminder.stop()
         # Wait for journal writes in flight: a decision the moderator made must not be dropped on exit.
         self.runner.shutdown(wait=True)
         super().closeEvent(event)

@@ -252,6 +252,10 @@ class ReferralsUi(QObject):
         if help_menu is not None:  # keep Help last
             bar.insertMenu(help_menu.menuAction(), menu)
         menu.addAction(self.queue_action)
+        # Leads look for approvals under their own menu: the Team lead menu lists this, with the pending count.
+        self.approvals_action = QAction(self.tr("Referral &approvals…"), window)
+        self.approvals_action.setObjectName("action_referral_approvals")
+        self.approvals_action.triggered.connect(self.open_queue)
         self.urgent_label = plain_label("status_urgent_referrals", "")
         self.urgent_label.setStyleSheet("color: white; background: #c0392b; padding: 0 6px;")
         self.urgent_label.hide()
@@ -275,8 +279,15 @@ class ReferralsUi(QObject):
             return
         try:
             self._runner.submit(Lane.DB, service.urgent_open_count, self._show_urgent, lambda _e: None)
+            if service.user.is_lead:
+                self._runner.submit(Lane.DB, lambda: sum(r.state is ReferralState.PENDING_APPROVAL
+                                                         for r in service.list()), self._show_pending, lambda _e: None)
         except RuntimeError:  # the window is closing and the runner no longer takes work
             self._timer.stop()
+
+    def _show_pending(self, count: int) -> None:
+        self.pending_approvals = count
+        self.approvals_action.setText(self.tr("Referral &approvals ({count} pending)…").format(count=count))
 
     def _show_urgent(self, count: int) -> None:
         self.urgent_label.setText(self.tr("Urgent referrals: {0}").format(count))

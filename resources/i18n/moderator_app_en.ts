@@ -140,6 +140,24 @@
     </message>
 </context>
 <context>
+    <name>BreakReminder</name>
+    <message>
+        <location filename="../../moderator_app/ui/wellbeing.py" line="33"/>
+        <source>Time for a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/wellbeing.py" line="34"/>
+        <source>You have been reviewing for {minutes} minutes. Step away from the screen for a few minutes: the queue and anything you have typed will wait for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/wellbeing.py" line="38"/>
+        <source>I&apos;ll take a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPane</name>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="26"/>
@@ -514,112 +532,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="46"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="46"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="146"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="148"/>
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="147"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="149"/>
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="178"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="182"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="183"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="185"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="191"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="191"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
         <source>&amp;Next post (skip this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
         <source>Re&amp;veal media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
         <source>&amp;Search text or author…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="202"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="213"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="216"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="218"/>
         <source>Write a &amp;note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="221"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="223"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="222"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="225"/>
+        <source>&amp;Reset the layout to fit this screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="230"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="253"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="266"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="252"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="265"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,27 +1300,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="282"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="256"/>
+        <source>Referral &amp;approvals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="290"/>
+        <source>Referral &amp;approvals ({count} pending)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="293"/>
         <source>Urgent referrals: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="288"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="299"/>
         <source> — remove the post now with the Remove decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="307"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="318"/>
         <source>Police referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="308"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="319"/>
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="286"/>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="297"/>
         <source>Referral {0} sent for approval</source>
         <translation type="unfinished"></translation>
     </message>

@@ -139,6 +139,24 @@
     </message>
 </context>
 <context>
+    <name>BreakReminder</name>
+    <message>
+        <location filename="../../moderator_app/ui/wellbeing.py" line="33" />
+        <source>Time for a break</source>
+        <translation>该休息一下了</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/wellbeing.py" line="34" />
+        <source>You have been reviewing for {minutes} minutes. Step away from the screen for a few minutes: the queue and anything you have typed will wait for you.</source>
+        <translation>你已连续审核 {minutes} 分钟。请离开屏幕休息几分钟：队列和你已输入的内容都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/wellbeing.py" line="38" />
+        <source>I'll take a break</source>
+        <translation>我去休息一下</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPane</name>
     <message>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="26" />
@@ -513,112 +531,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45" />
+        <location filename="../../moderator_app/ui/main_window.py" line="46" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="45" />
+        <location filename="../../moderator_app/ui/main_window.py" line="46" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="146" />
+        <location filename="../../moderator_app/ui/main_window.py" line="148" />
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation>下一处置将应用于本帖及 {count} 条相似帖子。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="147" />
+        <location filename="../../moderator_app/ui/main_window.py" line="149" />
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation>下一处置将应用于相似帖子（本帖没有相似帖子）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="178" />
+        <location filename="../../moderator_app/ui/main_window.py" line="180" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="180" />
+        <location filename="../../moderator_app/ui/main_window.py" line="182" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="183" />
+        <location filename="../../moderator_app/ui/main_window.py" line="185" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="187" />
+        <location filename="../../moderator_app/ui/main_window.py" line="189" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189" />
+        <location filename="../../moderator_app/ui/main_window.py" line="191" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="191" />
+        <location filename="../../moderator_app/ui/main_window.py" line="193" />
         <source>&amp;Next post (skip this one)</source>
         <translation>下一条（跳过本条）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193" />
+        <location filename="../../moderator_app/ui/main_window.py" line="195" />
         <source>Re&amp;veal media</source>
         <translation>显示媒体(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195" />
+        <location filename="../../moderator_app/ui/main_window.py" line="197" />
         <source>&amp;Search text or author…</source>
         <translation>按正文或作者搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="200" />
+        <location filename="../../moderator_app/ui/main_window.py" line="202" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="207" />
+        <location filename="../../moderator_app/ui/main_window.py" line="209" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="209" />
+        <location filename="../../moderator_app/ui/main_window.py" line="211" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="211" />
+        <location filename="../../moderator_app/ui/main_window.py" line="213" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="216" />
+        <location filename="../../moderator_app/ui/main_window.py" line="218" />
         <source>Write a &amp;note</source>
         <translation>填写备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="221" />
+        <location filename="../../moderator_app/ui/main_window.py" line="223" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="222" />
+        <location filename="../../moderator_app/ui/main_window.py" line="225" />
+        <source>&amp;Reset the layout to fit this screen</source>
+        <translation>按本屏幕重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="228" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="224" />
+        <location filename="../../moderator_app/ui/main_window.py" line="230" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="253" />
+        <location filename="../../moderator_app/ui/main_window.py" line="266" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="252" />
+        <location filename="../../moderator_app/ui/main_window.py" line="265" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -1276,27 +1299,37 @@
         <translation>移送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="282" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="256" />
+        <source>Referral &amp;approvals…</source>
+        <translation>移送审批(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="290" />
+        <source>Referral &amp;approvals ({count} pending)…</source>
+        <translation>移送审批（{count} 条待批准）(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/referral_queue.py" line="293" />
         <source>Urgent referrals: {0}</source>
         <translation>紧急移送：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="288" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="299" />
         <source> — remove the post now with the Remove decision</source>
         <translation>（内容需删除：请用“删除”处置该帖）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="307" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="318" />
         <source>Police referral</source>
         <translation>报告公安机关</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="308" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="319" />
         <source>Referrals need the audit log, which this session does not have.</source>
         <translation>移送需要审计日志，本次会话没有审计日志。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_queue.py" line="286" />
+        <location filename="../../moderator_app/ui/referral_queue.py" line="297" />
         <source>Referral {0} sent for approval</source>
         <translation>移送 {0} 已提交审批</translation>
     </message>

@@ -150,3 +150,19 @@ def test_the_queue_loads_after_login_once_the_platform_answers_and_the_count_is_
     qtbot.waitUntil(lambda: "the platform holds more" in window.queue_pane.count.text())
     assert window.queue_pane.count.text() == "5 shown of the first 6 listed; the platform holds more"
     window.close()
+
+
+def test_the_break_reminder_is_a_dialog_and_a_new_setting_applies_at_once(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from moderator_app.ui.wellbeing import BreakReminder
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reminder = BreakReminder(parent, 0, ms_per_minute=20)
+    reminder.set_minutes(2)  # as Settings -> OK does, no restart
+    qtbot.waitUntil(lambda: reminder.dialog is not None and reminder.dialog.isVisible())
+    assert "2 minutes" in reminder.dialog.text()
+    reminder.dialog.accept()
+    reminder.set_minutes(0)
+    assert not reminder._timer.isActive()

@@ -164,3 +164,23 @@ def test_the_referral_queue_shows_hostile_text_as_marks(qtbot, audit: AuditLogSe
     assert "诈骗<U+2067>链接<U+2069>" in detail
     assert not any(ch in detail for ch in "\u202e\u200b\u2067\u2069")
     window.close()
+
+
+def test_a_lead_finds_approvals_under_the_team_lead_menu_with_the_pending_count(qtbot, audit: AuditLogService) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    service_for(audit, "mod1").create(queue_item(1), REQUEST)
+    service_for(audit, "mod2").create(queue_item(2), REQUEST)
+    window, _fake = open_window(qtbot, audit, lead=True)
+    window.lead_menu = None  # the fake session has no lead console: install the menu as for a real lead's session
+    from moderator_app.ui.lead.menu import LeadMenu
+
+    LeadMenu(window, window.runner, object())  # type: ignore[arg-type]
+    menu = window.findChild(QMenu, "menu_team_lead")
+    approvals = window.referrals.approvals_action
+    assert approvals in menu.actions()
+    qtbot.waitUntil(lambda: "(2 pending)" in approvals.text())
+    approvals.trigger()
+    queue = window.findChild(ReferralQueueDialog, "referral_queue")
+    qtbot.waitUntil(lambda: queue is not None and queue.table.rowCount() == 2)
+    window.close()
