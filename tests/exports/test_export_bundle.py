@@ -159,6 +159,9 @@ def test_the_xlsx_opens_in_a_spreadsheet_library_with_formulas_and_long_ids_as_t
     assert [cell.data_type for cell in row] == ["n"] + ["s"] * 8  # the seq a number, the rest text, no formula
     assert row[4].value == AUTHOR_ID and json.loads(row[7].value) == {"note": "谣言：某地发生地震"}
     assert all(isinstance(r[0].value, int) for r in rows[1:]) and len(rows) == result.matching + 1
+    sheet = book["events-1"]  # opens readable: set widths (the JSON payload widest), the header frozen
+    assert sheet.column_dimensions["H"].width > sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+    assert sheet.freeze_panes == "A2"
 
 
 def test_author_identities_are_pseudonymised_by_default(export: Export) -> None:
