@@ -78,6 +78,7 @@ class ReviewQualityPane(QWidget):
         table.setHorizontalHeaderLabels(headers)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)  # figures from the audit log: read-only
         return table
 
     def sample(self) -> None:
