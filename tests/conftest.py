@@ -11,6 +11,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
+import keyring.backends.fail
 import pytest
 from keyring.backend import KeyringBackend
 
@@ -55,6 +56,27 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """As on a headless Linux box: every keyring call raises NoKeyringError."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def log_file() -> Iterator[Path]:
+    """The workstation's log configured as the app does it (file in the test's data folder); removed after."""
+    from moderator_app import paths
+    from moderator_app.services import logs
+
+    path = logs.configure_logging(paths.data_dir())
+    assert path is not None
+    yield path
+    logs.stop_logging()
 
 
 # --- The reference platform on loopback (issue 3) ---------------------------------------------------------------

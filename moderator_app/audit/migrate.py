@@ -33,7 +33,8 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, config: Config | None = None) -> None:
+def upgrade(engine: Engine, config: Config | None = None, target: str = "head") -> None:
+    """Apply the revisions up to ``target`` (tests stop at an older one to build an old database)."""
     config = config or alembic_config()
     with engine.connect() as connection:
         if connection.dialect.name == "postgresql":
@@ -41,7 +42,7 @@ def upgrade(engine: Engine, config: Config | None = None) -> None:
             connection.commit()
         try:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, target)
             connection.commit()
         finally:
             if connection.dialect.name == "postgresql":

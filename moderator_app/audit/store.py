@@ -40,6 +40,7 @@ _SQLITE_EVENTS = (
 _PG_EVENTS = (
     "SELECT seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig FROM audit_event "
     "WHERE log_id = %s AND seq > %s AND seq <= %s ORDER BY seq LIMIT %s")
+_INDEX_COLUMNS = "occurred_at, actor, event_type, category, subject, decision_kind"
 _SQLITE_HEAD = "SELECT seq, chain_hash FROM audit_head WHERE log_id = ?"
 _SIGNATURE_COLUMNS = {"sqlite": "writer_key_id, CAST(writer_sig AS BLOB)", "postgresql": "writer_key_id, writer_sig"}
 _SQLITE_FIND_EVENT = "SELECT seq, chain_hash FROM audit_event WHERE event_id = ?"
@@ -339,13 +340,16 @@ class AuditStore:
                 yield (int(row[0]), bytes(row[1]), *row[2:])
 
     def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000, *,
-                    signatures: bool = True) -> Iterator[EventRow]:
+                    signatures: bool = True, index_copies: bool = False) -> Iterator[EventRow]:
         """Events in seq order, in key-range batches of plain tuples (driver level: the verifier reads a million
         rows in a few seconds this way, twice as fast as through result rows), in constant memory.
-        ``signatures=False`` leaves writer key id and signature out (None): a quarter less to read."""
+        ``signatures=False`` leaves writer key id and signature out (None): a quarter less to read.
+        ``index_copies``: each row also carries occurred_at, actor, event_type, category, subject, decision_kind."""
         sql = _SQLITE_EVENTS if self.dialect == "sqlite" else _PG_EVENTS
         if not signatures:
             sql = sql.replace(_SIGNATURE_COLUMNS[self.dialect], "NULL, NULL")
+        if index_copies:
+            sql = sql.replace(" FROM audit_event", ", " + _INDEX_COLUMNS + " FROM audit_event", 1)
         after, end = start_seq - 1, end_seq if end_seq is not None else 2**62
         try:
             with self.reader.connect() as connection:

@@ -1,8 +1,11 @@
-"""`moderator-app decide --from-csv FILE --platform URL --user U`: bulk decisions for leads, through the outbox.
+"""`moderator-app decide --from-csv FILE --platform URL --user U`: bulk decisions for leads, on the GUI's path.
 
-Every row is checked first (a bad row: one line naming it, exit 2, nothing sent). Decisions are journalled with
-keys derived from the lead and the row, so re-running the same file after an interruption sends only what is
-missing. The password comes from MODAPP_PASSWORD or a prompt.
+Every row is checked first (a bad row: one line naming it, exit 2, nothing sent). Then each decision takes the one
+decision path (``services.decisions``): ``decision_recorded`` in the audit log (the workstation's, or ``--db``),
+journalled with a key derived from the lead and the row, delivered with a few requests in flight, each
+acknowledgement audited. Re-running the file, here or on another workstation, sends nothing twice: the platform
+answers the same key and meaning with the decision it holds, reported as already applied. The password comes from
+MODAPP_PASSWORD or a prompt.
 """
 
 from __future__ import annotations
@@ -10,18 +13,23 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import socket
 import sys
 from pathlib import Path
 
 from moderator_app.core.decisions import Decision, PlatformDecision
 from moderator_app.core.errors import CheckFailed, PermissionDenied, UsageError
 from moderator_app.services import platform
+from moderator_app.services.audit_service import open_audit_log
 from moderator_app.services.bulk_decisions import BadRows, read_decision_csv, render_problems
-from moderator_app.services.outbox import Outbox, RetryPolicy, account_key
-from moderator_app.services.outbox_journal import EntryState, OutboxEntry
+from moderator_app.services.decisions import DecisionPipeline
+from moderator_app.services.outbox import RetryPolicy, journal_path
+from moderator_app.services.outbox_journal import EntryState, OutboxEntry, OutboxJournal
+from moderator_app.services.policy import load_policy
 
 PROGRESS_EVERY = 100
 BATCH_RETRIES = 12
+MAX_IN_FLIGHT = 16
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,10 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ca-bundle", help="CA certificates file for a platform with a private CA")
     parser.add_argument("--retry-failed", action="store_true",
                         help="also send again rows that failed in an earlier run (e.g. after a conflict was fixed)")
-    parser.add_argument("--retry-delay", type=float, default=0.5,
-                        help="first wait after a transient failure, in seconds; doubles up to --max-wait (default 0.5)")
+    parser.add_argument("--retry-delay", type=float, default=0.2,
+                        help="first wait after a transient failure, in seconds; doubles up to --max-wait (default 0.2)")
     parser.add_argument("--max-wait", type=float, default=30.0,
                         help="longest wait between attempts, also caps the platform's Retry-After (default 30)")
+    parser.add_argument("--in-flight", type=int, default=8, metavar="N",
+                        help=f"decisions sent at once, 1 to {MAX_IN_FLIGHT} (default 8)")
+    parser.add_argument("--db", metavar="URL", help="audit database URL (default: MODAPP_DATABASE_URL or the "
+                                                    "workstation's SQLite file)")
 
 
 def _password(user: str) -> str:
@@ -52,8 +64,11 @@ def _password(user: str) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.retry_delay < 0 or args.max_wait < args.retry_delay:
         raise UsageError("--retry-delay cannot be negative, and --max-wait cannot be shorter than it")
+    if not 1 <= args.in_flight <= MAX_IN_FLIGHT:
+        raise UsageError(f"--in-flight must be between 1 and {MAX_IN_FLIGHT}, not {args.in_flight}")
+    pack = load_policy()
     try:
-        decisions = read_decision_csv(args.csv, args.user)
+        decisions = read_decision_csv(args.csv, args.user, pack=pack)
     except BadRows as bad:
         for line in render_problems(bad.source, bad.problems):
             sys.stderr.write(line + "\n")
@@ -68,13 +83,19 @@ def run(args: argparse.Namespace) -> int:
     notice = getattr(client.secrets, "notice", None)
     if notice:
         sys.stderr.write(f"note: {notice}\n")
-    retry = RetryPolicy(initial_delay=args.retry_delay, max_delay=args.max_wait)
-    outbox = Outbox(client, account_key(client.base_url, session.user.user_id), retry=retry,
-                    on_delivered=DeliveryProgress())
+    audit = open_audit_log(args.db, workstation=socket.gethostname(), platform=client)
     try:
-        return _send(outbox, decisions, args)
+        pipeline = DecisionPipeline(
+            client, audit, OutboxJournal(journal_path()), session.user, workstation=socket.gethostname(),
+            pack=pack, retry=RetryPolicy(initial_delay=args.retry_delay, max_delay=args.max_wait),
+            in_flight=args.in_flight)
+        pipeline.on_delivered(DeliveryProgress())
+        try:
+            return _send(pipeline, decisions, args)
+        finally:
+            pipeline.close()
     finally:
-        outbox.close()
+        audit.close()
 
 
 class DeliveryProgress:
@@ -89,18 +110,19 @@ class DeliveryProgress:
             sys.stderr.write(f"  {self.count} delivered\n")
 
 
-def _send(outbox: Outbox, decisions: list[Decision], args: argparse.Namespace) -> int:
-    recorded = outbox.record_many(decisions)
+def _send(pipeline: DecisionPipeline, decisions: list[Decision], args: argparse.Namespace) -> int:
+    recorded = pipeline.record(decisions)
     earlier = [entry for entry, new in recorded if not new and entry.state is EntryState.DELIVERED]
     if args.retry_failed:
         for entry, _new in recorded:
             if entry.state is EntryState.FAILED:
-                outbox.retry(entry.seq)
-    report = outbox.deliver_pending()
+                pipeline.outbox.retry(entry.seq)
+    report = pipeline.deliver_pending()
     ours = {d.idempotency_key for d in decisions}
-    failed = [e for e in outbox.journal.failed(outbox.account) if e.decision.idempotency_key in ours]
-    print(f"{len(decisions)} rows: {len(report.delivered)} delivered now, {len(earlier)} delivered in an earlier "
-          f"run, {len(failed)} failed, {report.transient_errors} transient errors retried")
+    failed = [e for e in pipeline.journal.failed(pipeline.account) if e.decision.idempotency_key in ours]
+    now = len(report.delivered) - len(report.already_applied)
+    print(f"{len(decisions)} rows: {now} delivered now, {len(earlier) + len(report.already_applied)} already "
+          f"applied, {len(failed)} failed, {report.transient_errors} transient errors retried")
     for entry in failed:
         print(f"  post {entry.decision.post_id}: {entry.failure_kind}: {entry.last_error}")
     if report.blocked:

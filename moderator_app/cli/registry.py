@@ -13,4 +13,5 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo-platform": ("moderator_app.cli.demo_platform", "run the reference platform server with demo data"),
     "decide": ("moderator_app.cli.decide", "send bulk decisions from a CSV file (leads), through the outbox"),
     "referral": ("moderator_app.cli.referral", "export and verify police-referral evidence packages"),
+    "diagnose": ("moderator_app.cli.diagnose", "write a support bundle (versions, settings, log tail; no secrets)"),
 }

@@ -68,21 +68,35 @@ class Decision:
     refutation: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DecisionProblem:
+    """Why a decision is not valid: the field at fault (a CSV column, a widget) and a sentence for the moderator."""
+
+    field: str  # kind | categories | note | restriction_days | refutation | post_id
+    message: str
+
+
+def decision_problems(decision: Decision) -> list[DecisionProblem]:
+    """What is missing for this decision to be valid under the catalogue ([] when valid); the policy pack's own
+    rules (known categories, which kinds may cite them) are checked by ``services.decisions``."""
+    spec = DECISIONS_BY_KIND[decision.kind]
+    problems: list[DecisionProblem] = []
+    if spec.requires_category and not decision.categories:
+        problems.append(DecisionProblem("categories", f"{spec.label_en} must cite at least one Article 10 category"))
+    if decision.kind is DecisionKind.NO_VIOLATION and decision.categories:
+        problems.append(DecisionProblem("categories", "No violation cannot cite a category"))
+    if spec.requires_note and not decision.note.strip():
+        problems.append(DecisionProblem("note", f"{spec.label_en} needs a note"))
+    if spec.needs_restriction_days and not (decision.restriction_days and decision.restriction_days > 0):
+        problems.append(DecisionProblem("restriction_days", "Restrict author needs a restriction of at least one day"))
+    if spec.needs_refutation and not (decision.refutation and decision.refutation.strip()):
+        problems.append(DecisionProblem("refutation", "Rumour label needs a refutation text or link (Article 7(5))"))
+    return problems
+
+
 def validation_problems(decision: Decision) -> list[str]:
     """What is missing for this decision to be valid, in words a moderator understands ([] when valid)."""
-    spec = DECISIONS_BY_KIND[decision.kind]
-    problems: list[str] = []
-    if spec.requires_category and not decision.categories:
-        problems.append(f"{spec.label_en} must cite at least one Article 10 category")
-    if decision.kind is DecisionKind.NO_VIOLATION and decision.categories:
-        problems.append("No violation cannot cite a category")
-    if spec.requires_note and not decision.note.strip():
-        problems.append(f"{spec.label_en} needs a note")
-    if spec.needs_restriction_days and not (decision.restriction_days and decision.restriction_days > 0):
-        problems.append("Restrict author needs a restriction of at least one day")
-    if spec.needs_refutation and not (decision.refutation and decision.refutation.strip()):
-        problems.append("Rumour label needs a refutation text or link (Article 7(5))")
-    return problems
+    return [problem.message for problem in decision_problems(decision)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import requests
 
+from moderator_app.core import redaction
 from moderator_app.core.decisions import Decision, DecisionPage, PlatformDecision, PostDetail
 from moderator_app.core.errors import AuthenticationRequired, PlatformUnavailable, ProtocolError
 from moderator_app.core.models import (
@@ -19,8 +20,10 @@ from moderator_app.core.models import (
     AuthSession,
     Claim,
     Lease,
+    PlatformKey,
     PostId,
     QueuePage,
+    ReferralCountersignature,
     User,
     WitnessReceipt,
 )
@@ -28,7 +31,7 @@ from moderator_app.core.ports import PlatformGateway, SecretStore
 from moderator_app.platform_api import wire
 from moderator_app.platform_api.errors import error_for
 from moderator_app.platform_api.session import IDEMPOTENT_METHODS, HttpOptions, make_session
-from moderator_app.platform_api.tokens import KeyringSecretStore
+from moderator_app.platform_api.tokens import MemorySecretStore
 
 Credentials = Callable[[], tuple[str, str]]
 
@@ -47,7 +50,7 @@ class PlatformClient:
     ) -> None:
         self._base_url = base_url.rstrip("/")
         self.options = options or HttpOptions()
-        self.secrets: SecretStore = secrets if secrets is not None else KeyringSecretStore()
+        self.secrets: SecretStore = secrets if secrets is not None else MemorySecretStore()
         self.credentials = credentials  # asked for user + password again when the token is refused (401)
         self.session = session or make_session(self.options)
         self.user: User | None = None
@@ -64,6 +67,7 @@ class PlatformClient:
     # --- auth ---------------------------------------------------------------------------------------------
 
     def login(self, username: str, password: str) -> AuthSession:
+        redaction.remember(password)  # never in the log, whatever a library prints
         # Logging in changes nothing on the platform, so a transient failure is simply tried again.
         attempts = self.options.retries + 1
         for attempt in range(attempts):
@@ -142,28 +146,68 @@ class PlatformClient:
         body = self._send("GET", "/v1/decisions", params={"since": since, "limit": limit})
         return wire.decision_page(wire.Node(body))
 
-    def witness(self, *, log_id: str, seq: int, head_hash: str, signature: str) -> WitnessReceipt:
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes (GET /v1/media/{id}), for a referral's evidence package."""
+        return bytes(self._send("GET", f"/v1/media/{quote(media_id, safe='')}", raw=True))
+
+    def referral_decision(self, referral_id: str, *, decision: str, evidence_digest: str,
+                          created_by: str) -> ReferralCountersignature:
+        """A lead's approval or rejection of a police referral, countersigned by the platform (four eyes)."""
+        body = self._send("POST", f"/v1/referrals/{quote(referral_id, safe='')}/decision",
+                          json_body={"decision": decision, "evidence_digest": evidence_digest,
+                                     "created_by": created_by})
+        return wire.referral_countersignature(wire.Node(body))
+
+    def platform_key(self) -> PlatformKey:
+        """The platform's published signing key (no login needed); pin it: ``services.platform_key``."""
+        return wire.platform_key(wire.Node(self._send("GET", "/v1/platform-key", authenticated=False)))
+
+    def witness(self, *, log_id: str, seq: int, chain_hash: str) -> WitnessReceipt:
         body = self._send("POST", "/v1/audit-witness",
-                          json_body={"log_id": log_id, "seq": seq, "head_hash": head_hash, "signature": signature})
+                          json_body={"log_id": log_id, "seq": seq, "chain_hash": chain_hash})
         return wire.witness_receipt(wire.Node(body))
+
+    def witness_receipts(self, log_id: str) -> list[WitnessReceipt]:
+        """Every receipt the platform keeps for ``log_id`` (leads only), in seq order."""
+        receipts: list[WitnessReceipt] = []
+        since = 0
+        while True:
+            page, next_since = wire.witness_receipt_page(wire.Node(self._send(
+                "GET", "/v1/audit-witness", params={"log_id": log_id, "since": since, "limit": 1000})))
+            receipts.extend(page)
+            if not page or next_since <= since:
+                return receipts
+            since = next_since
+
+    def export_grant(self, *, filter_json: dict[str, Any], include_pii: bool) -> dict[str, Any]:
+        """The platform's signed permission for this lead to export (kept verbatim: every field is signed)."""
+        body = self._send("POST", "/v1/export-grants", json_body={"filter": filter_json, "include_pii": include_pii})
+        return wire.signed_object(wire.Node(body), "export-grant")
+
+    def attest_redactions(self, grant_id: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+        """The platform's signed list of checked redactions (``items``: seq, leaf, original base64, redacted, paths)."""
+        body = self._send("POST", f"/v1/export-grants/{quote(grant_id, safe='')}/redactions",
+                          json_body={"items": items})
+        return wire.signed_object(wire.Node(body), "export-redactions")
 
     # --- transport ----------------------------------------------------------------------------------------
 
     def _send(
         self, method: str, path: str, *, params: dict[str, Any] | None = None, json_body: Any = None,
         headers: dict[str, str] | None = None, authenticated: bool = True, expect_body: bool = True,
+        raw: bool = False,
     ) -> Any:
         try:
-            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body)
+            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body, raw=raw)
         except AuthenticationRequired:
             if not authenticated or self.credentials is None:
                 raise
             self.login(*self.credentials())
-            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body)
+            return self._send_once(method, path, params, json_body, headers, authenticated, expect_body, raw=raw)
 
     def _send_once(
         self, method: str, path: str, params: dict[str, Any] | None, json_body: Any,
-        headers: dict[str, str] | None, authenticated: bool, expect_body: bool,
+        headers: dict[str, str] | None, authenticated: bool, expect_body: bool, *, raw: bool = False,
     ) -> Any:
         all_headers = dict(headers or {})
         if authenticated:
@@ -183,7 +227,7 @@ class PlatformClient:
             raise error_for(status, content, retry_after, retry_after_cap=self.options.retry_after_cap)
         if not expect_body:
             return None
-        return _json(content)
+        return content if raw else _json(content)
 
     def _exchange(
         self, method: str, path: str, params: dict[str, Any] | None, json_body: Any, headers: dict[str, str]

@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from moderator_app import paths
-from moderator_app.core.decisions import Decision, DecisionKind, validation_problems
-from moderator_app.core.errors import ModeratorError, UsageError
+from moderator_app.core.decisions import Decision, DecisionKind
+from moderator_app.core.errors import UsageError
 from moderator_app.core.models import CategoryId, PostId, UserId
 from moderator_app.core.policy import PolicyPack
 from moderator_app.policy import DEFAULT_PACK_ID, load_pack_by_id
+from moderator_app.services.decisions import problems_of
 from moderator_app.services.outbox import derived_idempotency_key
 
 REQUIRED_COLUMNS = ("post_id", "kind", "categories", "note")
@@ -120,14 +121,6 @@ def _decision(
         problems.append(RowProblem(line, "kind", f"unknown decision kind {cell('kind')[:40]!r} (known: {known})"))
         return None, problems
     categories = tuple(CategoryId(c) for c in re.split(r"[;,\s]+", cell("categories")) if c)
-    for category_id in categories:
-        try:
-            category = pack.category(category_id)
-        except ModeratorError as exc:
-            problems.append(RowProblem(line, "categories", str(exc)))
-            continue
-        if kind is not DecisionKind.NO_VIOLATION and kind not in category.decision_kinds:
-            problems.append(RowProblem(line, "categories", f"{category_id} cannot be cited for {kind.value}"))
     days_text = cell("restriction_days")
     days = int(days_text) if days_text.isdigit() else None
     if days_text and days is None:
@@ -135,16 +128,8 @@ def _decision(
     decision = Decision(PostId(post_id), kind, categories, cell("note"), UserId(lead), now, "",
                         restriction_days=days, refutation=cell("refutation") or None)
     flagged = {p.column for p in problems}
-    problems.extend(RowProblem(line, column, p) for p in validation_problems(decision)
-                    if (column := _column_of(p)) not in flagged)
+    problems.extend(RowProblem(line, p.field, p.message) for p in problems_of(decision, pack)
+                    if p.field not in flagged)
     if problems:
         return None, problems
     return replace(decision, idempotency_key=derived_idempotency_key(lead, decision)), []
-
-
-def _column_of(problem: str) -> str:
-    for column, word in (("categories", "categor"), ("note", "note"), ("restriction_days", "restriction"),
-                         ("refutation", "refutation")):
-        if word in problem:
-            return column
-    return "kind"

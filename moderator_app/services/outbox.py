@@ -3,12 +3,13 @@
     outbox = Outbox(client, on_delivered=..., on_failed=...)   # journal at paths.data_dir()/outbox.sqlite3
     outbox.record(decision)          # durable before it returns; wakes the background sender if running
     outbox.start_background()        # GUI: a daemon thread delivers whatever is pending
-    outbox.deliver_pending()         # CLI: deliver synchronously, returns a DeliveryReport
+    outbox.deliver_pending()         # CLI: deliver synchronously (``in_flight`` requests at once), a DeliveryReport
     outbox.state()                   # pending count, parked failures with the platform's reason, last error
     outbox.retry(seq)                # put a parked entry back in line (e.g. after claiming the post again)
 
-Transient failures (network, timeouts, 5xx, 429) are retried with capped exponential backoff and jitter, keeping
-the order; replays carry the same Idempotency-Key, so the platform applies each decision once. Permanent
+Transient failures (network, timeouts, 5xx, 429) are retried with capped exponential backoff and jitter; replays
+carry the same Idempotency-Key, so the platform applies each decision once. With ``in_flight=1`` (the GUI) entries
+go in journal order; a bulk run keeps several in flight, each entry in one worker's hands at a time. Permanent
 failures (409 conflict, 409/423 lease, 422, 404, 403, a malformed answer) are parked for the moderator.
 """
 
@@ -19,7 +20,8 @@ import json
 import random
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -91,6 +93,14 @@ class DeliveryReport:
     failed: list[OutboxEntry] = field(default_factory=list)
     transient_errors: int = 0
     blocked: str | None = None
+    already_applied: list[OutboxEntry] = field(default_factory=list)  # of ``delivered``: the platform had them
+
+
+def applied_before(decision: Decision, ack: PlatformDecision) -> bool:
+    """The platform's decision is not the one this request carried but an earlier sending of the same decision
+    (an earlier run, another workstation): its client time is another. A platform that does not echo the client
+    time never says so, and every delivery counts as new."""
+    return ack.client_time is not None and ack.client_time != decision.client_time
 
 
 class Outbox:
@@ -104,6 +114,7 @@ class Outbox:
         on_delivered: OnDelivered | None = None,
         on_failed: OnFailed | None = None,
         on_change: Callable[[], None] | None = None,
+        in_flight: int = 1,
     ) -> None:
         self.gateway = gateway
         self.account = account
@@ -112,10 +123,12 @@ class Outbox:
         self.on_delivered = on_delivered
         self.on_failed = on_failed
         self.on_change = on_change
+        self.in_flight = max(1, in_flight)
         self.last_error: str | None = None
         self.blocked: str | None = None
         self._rng = random.Random()
         self._send_lock = threading.Lock()  # one delivery loop at a time keeps the order
+        self._report_lock = threading.Lock()  # outcomes are handed on one at a time, whatever the workers
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -164,14 +177,43 @@ class Outbox:
         stop = stop or threading.Event()
         with self._send_lock:
             self.blocked = None
-            while not stop.is_set():
-                entry = self.journal.next_pending(self.account)
-                if entry is None:
-                    break
-                self._deliver(entry, report, stop)
-                if report.blocked:
-                    break
+            if self.in_flight == 1:
+                while not stop.is_set() and not report.blocked:
+                    entry = self.journal.next_pending(self.account)
+                    if entry is None:
+                        break
+                    self._deliver(entry, report, stop)
+            else:
+                self._deliver_in_parallel(report, stop)
         return report
+
+    def _deliver_in_parallel(self, report: DeliveryReport, stop: threading.Event) -> None:
+        """``in_flight`` workers take entries from one journal cursor; an entry is in one worker's hands only, so
+        each key is sent by one thread at a time and exactly-once stays the platform's per-key rule."""
+        while not stop.is_set() and not report.blocked and self.journal.pending_count(self.account):
+            entries, lock = self._pending_entries(), threading.Lock()
+            with ThreadPoolExecutor(self.in_flight, thread_name_prefix="outbox-send") as pool:
+                workers = [pool.submit(self._work, entries, lock, report, stop) for _ in range(self.in_flight)]
+                for worker in workers:
+                    worker.result()
+
+    def _work(self, entries: Iterator[OutboxEntry], lock: threading.Lock, report: DeliveryReport,
+              stop: threading.Event) -> None:
+        while not stop.is_set() and not report.blocked:
+            with lock:
+                entry = next(entries, None)
+            if entry is None:
+                return
+            self._deliver(entry, report, stop)
+
+    def _pending_entries(self, page: int = 500) -> Iterator[OutboxEntry]:
+        after = 0
+        while True:
+            batch = self.journal.pending(self.account, page, after_seq=after)
+            if not batch:
+                return
+            yield from batch
+            after = batch[-1].seq
 
     def _deliver(self, entry: OutboxEntry, report: DeliveryReport, stop: threading.Event) -> None:
         attempt = 0
@@ -180,8 +222,9 @@ class Outbox:
             try:
                 ack = self.gateway.submit_decision(entry.decision)
             except AuthenticationRequired as exc:  # the entry stays pending until a new login
-                self.last_error = self.blocked = report.blocked = str(exc)
-                self._changed()
+                with self._report_lock:
+                    self.last_error = self.blocked = report.blocked = str(exc)
+                    self._changed()
                 return
             except Conflict as exc:
                 winner = exc.existing if isinstance(exc.existing, PlatformDecision) else None
@@ -206,32 +249,38 @@ class Outbox:
 
     def _transient(self, entry: OutboxEntry, exc: PlatformError, delay: float, report: DeliveryReport,
                    stop: threading.Event) -> None:
-        report.transient_errors += 1
-        self.last_error = str(exc)
-        self._changed()
+        with self._report_lock:
+            report.transient_errors += 1
+            self.last_error = str(exc)
+            self._changed()
         stop.wait(delay)
 
     # The outcome is handed on (the workstation audits it) before the journal records it: a process killed in
     # between delivers again under the same key and reports the outcome again, where the other order never would.
     def _delivered(self, entry: OutboxEntry, ack: PlatformDecision, report: DeliveryReport, attempts: int) -> None:
         done = replace(entry, state=EntryState.DELIVERED, attempts=entry.attempts + attempts, platform_decision=ack)
-        if self.on_delivered is not None:
-            self.on_delivered(done, ack)
-        self.journal.mark_delivered(entry.seq, ack, attempts)
-        report.delivered.append(self.journal.get(entry.seq) or done)
-        self.last_error = None
-        self._changed()
+        with self._report_lock:
+            if self.on_delivered is not None:
+                self.on_delivered(done, ack)
+            self.journal.mark_delivered(entry.seq, ack, attempts)
+            delivered = self.journal.get(entry.seq) or done
+            report.delivered.append(delivered)
+            if applied_before(entry.decision, ack):
+                report.already_applied.append(delivered)
+            self.last_error = None
+            self._changed()
 
     def _park(self, entry: OutboxEntry, kind: str, exc: PlatformError, winner: PlatformDecision | None,
               report: DeliveryReport, attempts: int) -> None:
         parked = replace(entry, state=EntryState.FAILED, attempts=entry.attempts + attempts, last_error=str(exc),
                          failure_kind=kind, platform_decision=winner)
-        if self.on_failed is not None:
-            self.on_failed(parked, exc)
-        self.journal.mark_failed(entry.seq, kind, str(exc), winner, attempts)
-        report.failed.append(self.journal.get(entry.seq) or parked)
-        self.last_error = str(exc)
-        self._changed()
+        with self._report_lock:
+            if self.on_failed is not None:
+                self.on_failed(parked, exc)
+            self.journal.mark_failed(entry.seq, kind, str(exc), winner, attempts)
+            report.failed.append(self.journal.get(entry.seq) or parked)
+            self.last_error = str(exc)
+            self._changed()
 
     # --- background sender (GUI) --------------------------------------------------------------------------
 

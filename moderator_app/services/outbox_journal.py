@@ -2,6 +2,10 @@
 
 A decision is committed here, with its idempotency key, before any attempt to send it; so a crash or ``kill -9``
 at any moment loses nothing, and a replay after restart is harmless (the platform deduplicates by key).
+
+Decisions inside their undo window are ``held`` rows: durable too, but neither recorded nor sent. Releasing a hold
+turns its rows into outbox entries in one transaction; a hold left by a process that died is offered again at the
+next start (``services.decisions``).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 
 from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
 from moderator_app.core.errors import StorageError
+from moderator_app.core.local_schema import LocalSchema, upgrade
 from moderator_app.core.models import CategoryId, PostId, UserId
 
 SCHEMA = """
@@ -37,7 +42,20 @@ CREATE TABLE IF NOT EXISTS outbox(
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(account, state, seq);
+CREATE TABLE IF NOT EXISTS held(
+    hold_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    account TEXT NOT NULL,
+    holder TEXT NOT NULL,
+    what TEXT NOT NULL CHECK (what IN ('decision', 'second_review')),
+    body TEXT NOT NULL,
+    held_at TEXT NOT NULL,
+    PRIMARY KEY (hold_id, position)
+);
+CREATE INDEX IF NOT EXISTS held_account ON held(account, holder);
 """
+# Released steps are never edited: a change to the journal is a new step at the end (core/local_schema.py).
+JOURNAL_SCHEMA = LocalSchema("decision journal", steps=(SCHEMA,))
 
 
 class EntryState(enum.StrEnum):
@@ -58,6 +76,19 @@ class OutboxEntry:
     platform_decision: PlatformDecision | None  # the acknowledgement, or the winner of a conflict
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HeldRow:
+    """One decision (or second-review verdict) of a hold; ``body`` is its JSON, ``holder`` the process holding it."""
+
+    hold_id: str
+    position: int
+    account: str
+    holder: str
+    what: str  # decision | second_review
+    body: str
+    held_at: datetime
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -112,7 +143,7 @@ class OutboxJournal:
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")  # a decision acknowledged to the moderator is on disk
-            self._db.executescript(SCHEMA)
+            upgrade(self._db, JOURNAL_SCHEMA, path)
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"cannot open the decision journal {path}: {exc}") from exc
 
@@ -147,19 +178,24 @@ class OutboxJournal:
 
     def add_many(self, account: str, decisions: Iterable[Decision]) -> list[tuple[OutboxEntry, bool]]:
         """Journal decisions in one durable transaction; a key journalled before returns its entry, not a copy."""
+        with self._write() as db:
+            keys, created = self._insert(db, account, decisions)
+        return [(self.by_key(key), new) for key, new in zip(keys, created, strict=True)]
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, account: str, decisions: Iterable[Decision]) -> tuple[list[str], list[bool]]:
         now = datetime.now(UTC).isoformat()
         keys: list[str] = []
         created: list[bool] = []
-        with self._write() as db:
-            for decision in decisions:
-                cursor = db.execute(
-                    "INSERT INTO outbox(account, idempotency_key, post_id, decision, state, created_at, updated_at)"
-                    " VALUES (?,?,?,?,'pending',?,?) ON CONFLICT(idempotency_key) DO NOTHING",
-                    (account, decision.idempotency_key, decision.post_id, decision_to_json(decision), now, now),
-                )
-                keys.append(decision.idempotency_key)
-                created.append(cursor.rowcount == 1)
-        return [(self.by_key(key), new) for key, new in zip(keys, created, strict=True)]
+        for decision in decisions:
+            cursor = db.execute(
+                "INSERT INTO outbox(account, idempotency_key, post_id, decision, state, created_at, updated_at)"
+                " VALUES (?,?,?,?,'pending',?,?) ON CONFLICT(idempotency_key) DO NOTHING",
+                (account, decision.idempotency_key, decision.post_id, decision_to_json(decision), now, now),
+            )
+            keys.append(decision.idempotency_key)
+            created.append(cursor.rowcount == 1)
+        return keys, created
 
     def add(self, account: str, decision: Decision) -> tuple[OutboxEntry, bool]:
         return self.add_many(account, [decision])[0]
@@ -182,6 +218,39 @@ class OutboxJournal:
     def failed(self, account: str) -> list[OutboxEntry]:
         return [_entry(r) for r in self._read(
             "SELECT * FROM outbox WHERE account=? AND state='failed' ORDER BY seq", (account,))]
+
+    def pending(self, account: str, limit: int, *, after_seq: int = 0) -> list[OutboxEntry]:
+        return [_entry(r) for r in self._read(
+            "SELECT * FROM outbox WHERE account=? AND state='pending' AND seq>? ORDER BY seq LIMIT ?",
+            (account, after_seq, limit))]
+
+    # --- the undo window -----------------------------------------------------------------------------------
+
+    def hold(self, account: str, holder: str, hold_id: str, rows: Iterable[tuple[str, str]]) -> None:
+        """Keep ``(what, body)`` rows durably under ``hold_id`` for the undo window."""
+        now = datetime.now(UTC).isoformat()
+        with self._write() as db:
+            db.executemany("INSERT INTO held(hold_id, position, account, holder, what, body, held_at)"
+                           " VALUES (?,?,?,?,?,?,?)",
+                           [(hold_id, n, account, holder, what, body, now) for n, (what, body) in enumerate(rows)])
+
+    def held(self, account: str, hold_id: str | None = None) -> list[HeldRow]:
+        where, params = ("account=? AND hold_id=?", (account, hold_id)) if hold_id else ("account=?", (account,))
+        return [HeldRow(r["hold_id"], r["position"], r["account"], r["holder"], r["what"], r["body"],
+                        datetime.fromisoformat(r["held_at"]))
+                for r in self._read(f"SELECT * FROM held WHERE {where} ORDER BY held_at, hold_id, position", params)]
+
+    def drop_hold(self, hold_id: str) -> int:
+        """Undo, or a second review recorded: the hold's rows go; returns how many there were."""
+        with self._write() as db:
+            return db.execute("DELETE FROM held WHERE hold_id=?", (hold_id,)).rowcount
+
+    def release_hold(self, account: str, hold_id: str, decisions: Iterable[Decision]) -> list[tuple[OutboxEntry, bool]]:
+        """The undo window is over: the hold's rows become outbox entries, in one durable transaction."""
+        with self._write() as db:
+            db.execute("DELETE FROM held WHERE hold_id=?", (hold_id,))
+            keys, created = self._insert(db, account, decisions)
+        return [(self.by_key(key), new) for key, new in zip(keys, created, strict=True)]
 
     # Transient failures are not written one by one; the attempts of a delivery are added when it ends, and a
     # crash in between only forgets how many tries it took.

@@ -6,7 +6,7 @@ implementation over the platform client, the audit log, the outbox and the sugge
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -16,6 +16,7 @@ from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import Lease, PostId, PriorDecision, QueueItem, Suggestion, User
 from moderator_app.core.policy import PolicyPack
+from moderator_app.services.decisions import Held
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,27 @@ class ReviewService(Protocol):
 
     def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes: ...
 
+    def hold(self, hold_id: str, decisions: Sequence[Decision], shown: Sequence[Suggestion],
+             review: SecondReview | None = None) -> Changes:
+        """The undo window starts: durable in the journal (a crash inside it is offered back), not yet recorded."""
+        ...
+
+    def cancel_hold(self, hold_id: str) -> Changes:
+        """Undo inside the window: nothing is recorded or sent."""
+        ...
+
+    def release(self, hold_id: str) -> Changes:
+        """The window is over: record (audit, then journal for the outbox), or a second review's verdict."""
+        ...
+
+    def held_after_crash(self) -> Sequence[Held]:
+        """Decisions held in the undo window when an earlier run of the workstation stopped."""
+        ...
+
+    def resolve_held(self, hold_id: str, *, apply: bool) -> Changes:
+        """The moderator's choice on such a hold: send it, or discard it; recorded in the audit log either way."""
+        ...
+
     def second_reviews(self) -> Sequence[SecondReview]:
         """The blind second reviews addressed to this user, oldest first (issue 8's review quality)."""
         ...
@@ -106,3 +128,8 @@ class ReviewService(Protocol):
     def check_audit(self) -> str | None: ...
 
     def close(self) -> None: ...
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call ``listener(changes)`` (on any thread) whenever the outbox or the connection changes by itself;
+        returns the function that stops it. Views refresh on it instead of polling."""
+        ...

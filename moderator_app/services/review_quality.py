@@ -27,6 +27,7 @@ from moderator_app.core.errors import PermissionDenied, UsageError
 from moderator_app.core.lead import Agreement, Disagreement, ReviewSummary, ReviewTask
 from moderator_app.core.models import User
 from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.decision_events import review_recorded_event
 
 _PRECISION = 10_000
 
@@ -81,13 +82,7 @@ def pending_reviews(audit_log: AuditLogService, reviewer: str) -> list[ReviewTas
 
 def record_review(audit_log: AuditLogService, task: ReviewTask, reviewer: User, kind: str,
                   categories: Sequence[str], *, workstation: str) -> None:
-    if reviewer.user_id != task.reviewer:
-        raise PermissionDenied(f"this review is assigned to {task.reviewer}, not {reviewer.user_id}")
-    audit_log.append(AuditEvent.new(
-        EventType.REVIEW_RECORDED, actor=reviewer.user_id, workstation=workstation, subject=task.subject,
-        actor_role="lead" if reviewer.is_lead else "moderator",
-        category=categories[0] if categories else None, decision_kind=kind,
-        payload={"request_event_id": task.request_event_id, "categories": list(categories)}))
+    audit_log.append(review_recorded_event(task, reviewer, kind, categories, workstation=workstation))
 
 
 def _verdict(event: RecordedEvent) -> tuple[str, tuple[str, ...]]:

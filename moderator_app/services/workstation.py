@@ -1,8 +1,9 @@
 """The logged-in workstation: queue, suggestions, decisions into the audit log and the outbox, status.
 
 This is the real ``services.review.ReviewService``. Every method blocks; the GUI calls them on its task runner.
-Order matters and is fixed here: a decision is first recorded in the audit log, then journalled in the outbox,
-and only the outbox talks to the platform; its acknowledgement (or refusal) is audited in turn.
+Decisions take the one path in ``services.decisions`` (held for the undo window, recorded in the audit log,
+journalled, delivered by the outbox, acknowledgement audited); this class adds the claim, the suggestion feedback
+and the day's count.
 """
 
 from __future__ import annotations
@@ -15,18 +16,31 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
+from moderator_app import paths
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
+from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable
 from moderator_app.core.lead import ReviewTask
-from moderator_app.core.models import AuthorId, AuthSession, Lease, PostId, QueueItem, Suggestion, User
+from moderator_app.core.models import (
+    AuthorId,
+    AuthSession,
+    CategoryId,
+    Lease,
+    PlatformKey,
+    PostId,
+    QueueItem,
+    ReferralCountersignature,
+    Suggestion,
+    User,
+)
 from moderator_app.core.policy import PolicyPack
 from moderator_app.platform_api import PlatformClient
-from moderator_app.services import review_quality
+from moderator_app.services import change_feed, review_quality
 from moderator_app.services.audit_service import AuditLogService
-from moderator_app.services.outbox import Outbox, account_key
-from moderator_app.services.outbox_journal import OutboxEntry, OutboxJournal
+from moderator_app.services.decisions import DecisionPipeline, Held, HeldReview
+from moderator_app.services.outbox import Outbox
+from moderator_app.services.outbox_journal import OutboxJournal
 from moderator_app.services.review import (
     OutboxFailure,
     PostContext,
@@ -67,14 +81,16 @@ class WorkstationSession:
         self._lock = threading.Lock()
         self._retraining = threading.Event()
         self._audit_problem: str | None = None
-        user = parts.auth.user
-        self._outbox = Outbox(
-            parts.client, account_key(parts.client.base_url, user.user_id), journal=parts.journal,
-            on_delivered=self._on_delivered, on_failed=self._on_failed,
-        )
+        self._shown: dict[str, Sequence[Suggestion]] = {}  # what each hold's moderator saw (suggestion feedback)
+        self.decisions = DecisionPipeline(parts.client, parts.audit, parts.journal, parts.auth.user,
+                                          workstation=parts.workstation, pack=parts.pack)
+        self._outbox = self.decisions.outbox
         self._decisions_today = self._count_decisions_today()
+        # Deliveries, refusals and retries happen on the outbox's thread: announced, so views need not poll.
+        self.changes = change_feed.ChangeFeed()
+        self._outbox.on_change = partial(self.changes.publish, Changes(outbox=True))
         self._append(EventType.LOGIN, subject=f"platform:{parts.client.base_url}")
-        self._outbox.start_background(idle_poll_s=5.0)
+        self.decisions.start_background(idle_poll_s=5.0)
 
     # --- ReviewService -------------------------------------------------------------------------------------
     @property
@@ -94,6 +110,7 @@ class WorkstationSession:
             items.update((i.post_id, i) for i in claim.items)
             self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
                          payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
+            self.changes.publish(Changes(status=True))
         else:
             with self._lock:
                 items.update((pid, self._items[pid]) for pid in self._lease.post_ids if pid in self._items)
@@ -136,16 +153,68 @@ class WorkstationSession:
         return PostContext(post_id, history.prior_decisions)
 
     def decide(self, decision: Decision, shown: Sequence[Suggestion]) -> Changes:
-        """Audit, then journal: durable before this returns; the outbox delivers in the background."""
+        """Audit, then journal, with no undo window: durable before this returns; the outbox delivers."""
         self._ensure_claimed(decision.post_id)
-        self._audit.append(decision_recorded_event(decision, self.user, workstation=self._parts.workstation))
-        self._outbox.record(decision)
-        item = self._items.get(decision.post_id)
-        if item is not None:
-            self._learn(item, decision, shown)
-        with self._lock:
-            self._decisions_today += 1
+        self.decisions.record([decision])
+        self._after_recorded([decision], shown)
         return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
+
+    def hold(self, hold_id: str, decisions: Sequence[Decision], shown: Sequence[Suggestion],
+             review: SecondReview | None = None) -> Changes:
+        """The undo window starts: the decisions (or a second review's verdict) are durable in the journal, so a
+        crash inside the window is offered back at the next start (``held_after_crash``)."""
+        if review is not None:
+            first = decisions[0]
+            self.decisions.hold_review(hold_id, HeldReview(review.post_id, first.kind, first.categories,
+                                                           review.tasks))
+        else:
+            self.decisions.hold(hold_id, decisions)
+            self._shown[hold_id] = shown
+        return Changes()
+
+    def cancel_hold(self, hold_id: str) -> Changes:
+        """Undo inside the window: nothing was recorded or sent."""
+        self._shown.pop(hold_id, None)
+        self.decisions.cancel(hold_id)
+        return Changes()
+
+    def release(self, hold_id: str) -> Changes:
+        """The window is over: claim if needed, record (audit, then journal), learn from the suggestions shown."""
+        self._claim_held(hold_id)
+        return self._settled(self.decisions.release(hold_id), self._shown.pop(hold_id, ()))
+
+    def held_after_crash(self) -> Sequence[Held]:
+        return self.decisions.held_after_crash()
+
+    def resolve_held(self, hold_id: str, *, apply: bool) -> Changes:
+        """The moderator's choice on a hold a crash left: send it (recorded as such) or discard it (audited)."""
+        if not apply:
+            self.decisions.discard_held(hold_id)
+            return Changes(audit=True)
+        self._claim_held(hold_id)
+        return self._settled(self.decisions.apply_held(hold_id), ())
+
+    def _claim_held(self, hold_id: str) -> None:
+        held = self.decisions.held(hold_id)
+        if held is not None and held.review is None:
+            for post_id in held.post_ids:
+                self._ensure_claimed(post_id)
+
+    def _settled(self, held: Held | None, shown: Sequence[Suggestion]) -> Changes:
+        if held is None:
+            return Changes()
+        if held.review is not None:
+            return Changes(audit=True)
+        self._after_recorded(held.decisions, shown)
+        return Changes(queue=True, post_ids=frozenset(held.post_ids), audit=True, outbox=True)
+
+    def _after_recorded(self, decisions: Sequence[Decision], shown: Sequence[Suggestion]) -> None:
+        for decision in decisions:
+            item = self._items.get(decision.post_id)
+            if item is not None:
+                self._learn(item, decision, shown)
+        with self._lock:
+            self._decisions_today += len(decisions)
 
     def second_reviews(self) -> list[SecondReview]:
         """The requests addressed to this user in the (shared) audit log, each with its post fetched from the
@@ -170,9 +239,8 @@ class WorkstationSession:
     def record_second_review(self, review: SecondReview, kind: DecisionKind, categories: Sequence[str]) -> Changes:
         """One ``review_recorded`` event per request, attributed to this user and workstation. Nothing goes to the
         outbox or the platform, and the suggestion engine does not learn from it (it is a measurement)."""
-        for task in review.tasks:
-            review_quality.record_review(self._audit, task, self.user, kind.value, categories,
-                                         workstation=self._parts.workstation)
+        self.decisions.record_review(HeldReview(review.post_id, kind, tuple(CategoryId(c) for c in categories),
+                                                review.tasks))
         return Changes(audit=True)
 
     def _learn(self, item: QueueItem, decision: Decision, shown: Sequence[Suggestion]) -> None:
@@ -197,6 +265,22 @@ class WorkstationSession:
         finally:
             self._retraining.clear()
 
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes from the platform (network), for a referral's evidence."""
+        return self._network(partial(self._parts.client.media_content, media_id))
+
+    def referral_decision(self, referral_id: str, *, decision: str, evidence_digest: str,
+                          created_by: str) -> ReferralCountersignature:
+        """The platform's countersignature on this user's approval or rejection of a referral (network)."""
+        return self._network(partial(self._parts.client.referral_decision, referral_id, decision=decision,
+                                     evidence_digest=evidence_digest, created_by=created_by))
+
+    def platform_signing_key(self) -> PlatformKey:
+        """The platform's public key, pinned in the config folder on first use (network only then)."""
+        from moderator_app.services.platform_key import pinned_platform_key
+
+        return self._network(partial(pinned_platform_key, self._parts.client, paths.config_dir()))
+
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self._append(EventType.MEDIA_REVEALED, subject=f"post:{post_id}", payload={"media_id": media_id})
 
@@ -205,6 +289,7 @@ class WorkstationSession:
             return None
         lease = self._lease
         self._lease = self._network(partial(self._client.renew_claim, lease.lease_id))
+        self.changes.publish(Changes(status=True))
         return self._lease
 
     def status(self) -> WorkstationStatus:
@@ -240,7 +325,7 @@ class WorkstationSession:
 
     def close(self) -> None:
         """Stop delivering (the journal keeps what is pending), release the lease, log out, sign a checkpoint."""
-        self._outbox.stop_background()
+        self.decisions.stop_background()
         if self._lease is not None:
             try:
                 self._client.release_claim(self._lease.lease_id)
@@ -251,7 +336,7 @@ class WorkstationSession:
             self._client.logout()
         except PlatformError as exc:
             log.info("logout failed: %s", exc)
-        self._outbox.close()
+        self.decisions.close()
         self._audit.close()
 
     # --- internals -----------------------------------------------------------------------------------------
@@ -275,10 +360,18 @@ class WorkstationSession:
         try:
             result = call()
         except PlatformUnavailable:
-            self._connected = False
+            self._set_connected(False)
             raise
-        self._connected = True
+        self._set_connected(True)
         return result
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected != self._connected:
+            self._connected = connected
+            self.changes.publish(Changes(status=True))
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        return self.changes.subscribe(listener)
 
     def _append(self, event_type: EventType, *, subject: str | None = None, category: str | None = None,
                 decision_kind: str | None = None, payload: Mapping[str, Any] | None = None) -> None:
@@ -288,36 +381,10 @@ class WorkstationSession:
             decision_kind=decision_kind, payload=payload,
         ))
 
-    def _on_delivered(self, entry: OutboxEntry, ack: PlatformDecision) -> None:
-        self._append(EventType.DECISION_DELIVERED, subject=f"post:{entry.decision.post_id}",
-                     decision_kind=entry.decision.kind.value,
-                     payload={"idempotency_key": entry.decision.idempotency_key, "decision_id": ack.decision_id,
-                              "platform_seq": str(ack.seq)})
-
-    def _on_failed(self, entry: OutboxEntry, error: PlatformError) -> None:
-        self._append(EventType.DECISION_FAILED, subject=f"post:{entry.decision.post_id}",
-                     decision_kind=entry.decision.kind.value,
-                     payload={"idempotency_key": entry.decision.idempotency_key, "reason": str(error)})
-
     def _count_decisions_today(self) -> int:
         midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         wanted = EventFilter(since=_iso(midnight), actor=self.user.user_id, event_type=EventType.DECISION_RECORDED)
         return len(self._audit.events(wanted, limit=100_000))
-
-
-def decision_recorded_event(decision: Decision, user: User, *, workstation: str) -> AuditEvent:
-    """The ``decision_recorded`` event of ``user``'s decision."""
-    return AuditEvent.new(
-        EventType.DECISION_RECORDED, actor=user.user_id, workstation=workstation,
-        actor_role="lead" if user.is_lead else "moderator",
-        subject=f"post:{decision.post_id}", category=decision.categories[0] if decision.categories else None,
-        decision_kind=decision.kind.value,
-        payload={
-            "idempotency_key": decision.idempotency_key, "categories": list(decision.categories),
-            "note": decision.note, "restriction_days": decision.restriction_days,
-            "refutation": decision.refutation, "client_time": _iso(decision.client_time),
-        },
-    )
 
 
 def _iso(moment: datetime) -> str:

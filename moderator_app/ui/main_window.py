@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from moderator_app.ui.actions import build_decision_actions, decision_kind_of, d
 from moderator_app.ui.decision_bar import DecisionBar
 from moderator_app.ui.errors import show_error
 from moderator_app.ui.events import AppEvents
+from moderator_app.ui.held_decisions import offer_held_decisions
 from moderator_app.ui.post_pane import PostPane
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.queue.panel import QueuePanel
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.splitter = splitter
 
-        self.status = StatusBar(self.runner, settings)
+        self.status = StatusBar(self.runner, settings, events=self.events)
         self.setStatusBar(self.status)
         self._build_menus()
         # Police referrals (Article 7(8)): Referrals menu, the P action, the urgent count (ui/referral_queue.py).
@@ -105,7 +108,8 @@ class MainWindow(QMainWindow):
         self.status.attach(service)
         self.referrals.attach(service)
         self._install_lead_console(service)
-        controller.load_queue()
+        # Decisions a crash left inside the undo window are offered first; the queue loads once they are settled.
+        offer_held_decisions(self, self.runner, self.events, service, then=controller.load_queue)
         return controller
 
     def _install_lead_console(self, service: ReviewService) -> None:
@@ -274,4 +278,7 @@ class MainWindow(QMainWindow):
         self.break_reminder.stop()
         # Wait for journal writes in flight: a decision the moderator made must not be dropped on exit.
         self.runner.shutdown(wait=True)
+        # The queue load froze everything alive then (gc.freeze, see ui/review.py): thaw it, or this window and
+        # all it holds could never be collected.
+        gc.unfreeze()
         super().closeEvent(event)

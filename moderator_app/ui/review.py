@@ -1,7 +1,9 @@
 """The review flow: show the selected post at once, decide with one key, undo within a few seconds, move on.
 
-A decision is held in memory for the undo window, then journalled (audit log + outbox) on the database lane.
-Closing the window releases held decisions at once, so nothing the moderator decided is dropped.
+A decision is held for the undo window: durably, in the outbox journal (``ReviewService.hold`` on the database
+lane), so a crash inside the window is offered back at the next start. When the window ends it is released
+(recorded in the audit log, journalled for the outbox); Ctrl+Z cancels the hold. Closing the window releases held
+decisions at once, so nothing the moderator decided is dropped.
 
 Blind second reviews (review quality, issue 8) join the queue as marked rows: the post only, never the first
 decision. The same keys decide them; the verdict goes to the audit log as ``review_recorded``, not to the platform.
@@ -70,6 +72,7 @@ class HeldDecision:
     facts: list[RowFacts]
     timer: QTimer
     review: SecondReview | None = None  # a blind second review's verdict: recorded as such, never sent
+    hold_id: str = ""  # the hold in the journal
 
 
 class ReviewController(QObject):
@@ -348,7 +351,10 @@ class ReviewController(QObject):
         facts = [f for f in (self.model.facts(pid) for pid in members) if f is not None]
         timer = QTimer(self)
         timer.setSingleShot(True)
-        held = HeldDecision(decisions, self._suggestions.get(item.post_id, ()), facts, timer, review)
+        held = HeldDecision(decisions, self._suggestions.get(item.post_id, ()), facts, timer, review,
+                            uuid.uuid4().hex)
+        # The database lane runs one task at a time, in order: the hold is journalled before its release or undo.
+        self._on_db(partial(self.service.hold, held.hold_id, decisions, held.shown, review))
         timer.timeout.connect(lambda: self._release(held))
         self._held.append(held)
         self._decided.update(members)
@@ -388,6 +394,7 @@ class ReviewController(QObject):
             return False
         held = self._held.pop()
         held.timer.stop()
+        self._on_db(partial(self.service.cancel_hold, held.hold_id))
         self._decided.difference_update(d.post_id for d in held.decisions)
         self.model.restore(held.facts)
         first = held.decisions[0]
@@ -404,15 +411,12 @@ class ReviewController(QObject):
             self._held.remove(held)
         if not self._held:
             self.decision_held.emit("")
-        if held.review is not None:  # a blind second review: the verdict only, into the audit log
-            review, verdict = held.review, held.decisions[0]
-            self._journal(partial(self.service.record_second_review, review, verdict.kind, verdict.categories))
-            return
-        for decision in held.decisions:
-            self._journal(partial(self.service.decide, decision, held.shown))
+        # A blind second review's hold releases its verdict into the audit log only; decisions go to the outbox.
+        Op(self.runner, self.events, partial(self.service.release, held.hold_id), lane=Lane.DB,
+           changes=_same).success(self.decision_recorded.emit).run()
 
-    def _journal(self, work: Callable[[], Changes]) -> None:
-        Op(self.runner, self.events, work, lane=Lane.DB, changes=_same).success(self.decision_recorded.emit).run()
+    def _on_db(self, work: Callable[[], Changes]) -> None:
+        Op(self.runner, self.events, work, lane=Lane.DB).run()
 
     def flush(self) -> None:
         """Release every held decision now (window closing)."""

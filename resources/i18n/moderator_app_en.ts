@@ -449,6 +449,39 @@
     </message>
 </context>
 <context>
+    <name>HeldDecisionsPrompt</name>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="37"/>
+        <source>Decisions not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="39"/>
+        <source>Decisions still inside the undo window when the workstation stopped: {count}. Send them now, or discard them? Either choice is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="43"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="45"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="53"/>
+        <source>{time}  2nd review of post {post}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="55"/>
+        <source>{time}  post {post}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeadConsoleWindow</name>
     <message>
         <location filename="../../moderator_app/ui/lead/console.py" line="20"/>
@@ -532,117 +565,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="49"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="49"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="148"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="152"/>
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="149"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="153"/>
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="180"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="182"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="186"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="185"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="191"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
         <source>&amp;Next post (skip this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="199"/>
         <source>Re&amp;veal media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="201"/>
         <source>&amp;Search text or author…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="202"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="213"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="215"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="213"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="217"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="218"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="222"/>
         <source>Write a &amp;note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="223"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="225"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="229"/>
         <source>&amp;Reset the layout to fit this screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="228"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="230"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="234"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="266"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="270"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="265"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="269"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,32 +696,32 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="27"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="34"/>
         <source>Outbox: failed decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="31"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="38"/>
         <source>The platform refused these decisions. Retry, or decide the post again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="52"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="64"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,77 +978,77 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="52"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="55"/>
         <source>Police referral (Article 7(8))</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="69"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="72"/>
         <source>Categories:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="72"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="75"/>
         <source>Add a legal basis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="78"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="81"/>
         <source>One provision per line (free text allowed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="83"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="86"/>
         <source>Legal basis:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="86"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="89"/>
         <source>What is suspected, and why (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="87"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="90"/>
         <source>Suspicion:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="88"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="91"/>
         <source>Threat to life or safety (always urgent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="90"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="93"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="96"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="99"/>
         <source>Urgency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="97"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="100"/>
         <source>Remove the content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="99"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="102"/>
         <source>Keep it visible for the investigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="108"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="111"/>
         <source>Content:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="111"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="114"/>
         <source>Sending captures the post, its author, the reports and the author&apos;s history as evidence (each with its SHA-256) and asks a team lead, not you, to approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="117"/>
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="120"/>
         <source>Send for approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,27 +1371,27 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="146"/>
+        <location filename="../../moderator_app/ui/review.py" line="149"/>
         <source>Queue not loaded ({error}); trying again in {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="327"/>
+        <location filename="../../moderator_app/ui/review.py" line="330"/>
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="363"/>
+        <location filename="../../moderator_app/ui/review.py" line="369"/>
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="366"/>
+        <location filename="../../moderator_app/ui/review.py" line="372"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="380"/>
+        <location filename="../../moderator_app/ui/review.py" line="386"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,17 +1473,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89"/>
         <source>{count} decisions re-queued to a second moderator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="92"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93"/>
         <source>Review quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="107"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="108"/>
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,83 +1574,83 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="29"/>
+        <location filename="../../moderator_app/ui/status.py" line="48"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="33"/>
+        <location filename="../../moderator_app/ui/status.py" line="52"/>
         <source>Outbox: 0 pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="34"/>
+        <location filename="../../moderator_app/ui/status.py" line="53"/>
         <source>Outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="36"/>
-        <location filename="../../moderator_app/ui/status.py" line="112"/>
+        <location filename="../../moderator_app/ui/status.py" line="55"/>
+        <location filename="../../moderator_app/ui/status.py" line="172"/>
         <source>No lease</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="37"/>
+        <location filename="../../moderator_app/ui/status.py" line="56"/>
         <source>Decisions today: 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="38"/>
+        <location filename="../../moderator_app/ui/status.py" line="57"/>
         <source>High-severity seen: 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="93"/>
+        <location filename="../../moderator_app/ui/status.py" line="143"/>
         <source>Audit log check could not run: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="97"/>
+        <location filename="../../moderator_app/ui/status.py" line="146"/>
         <source>Offline: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="102"/>
+        <location filename="../../moderator_app/ui/status.py" line="151"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="102"/>
+        <location filename="../../moderator_app/ui/status.py" line="151"/>
         <source>Offline — decisions are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="103"/>
+        <location filename="../../moderator_app/ui/status.py" line="152"/>
         <source>Outbox: {0} pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="105"/>
+        <location filename="../../moderator_app/ui/status.py" line="154"/>
         <source>, {0} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="110"/>
+        <location filename="../../moderator_app/ui/status.py" line="170"/>
         <source>Lease: {0} min left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="113"/>
+        <location filename="../../moderator_app/ui/status.py" line="158"/>
         <source>Decisions today: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="121"/>
+        <location filename="../../moderator_app/ui/status.py" line="175"/>
         <source>High-severity seen: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="126"/>
+        <location filename="../../moderator_app/ui/status.py" line="180"/>
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1654,7 +1687,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../moderator_app/ui/errors.py" line="25"/>
+        <location filename="../../moderator_app/ui/errors.py" line="28"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,12 +1695,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="74"/>
+        <location filename="../../moderator_app/ui/app.py" line="83"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="74"/>
+        <location filename="../../moderator_app/ui/app.py" line="83"/>
         <source>Settings not loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -448,6 +448,39 @@
     </message>
 </context>
 <context>
+    <name>HeldDecisionsPrompt</name>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="37" />
+        <source>Decisions not yet sent</source>
+        <translation>尚未发送的处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="39" />
+        <source>Decisions still inside the undo window when the workstation stopped: {count}. Send them now, or discard them? Either choice is recorded in the audit log.</source>
+        <translation>工作站停止时仍在撤销时限内的处置：{count} 条。现在发送，还是放弃？无论选择哪一项，都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="43" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="45" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="53" />
+        <source>{time}  2nd review of post {post}: {what}</source>
+        <translation>{time}  帖子 {post} 的复核：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/held_decisions.py" line="55" />
+        <source>{time}  post {post}: {what}</source>
+        <translation>{time}  帖子 {post}：{what}</translation>
+    </message>
+</context>
+<context>
     <name>LeadConsoleWindow</name>
     <message>
         <location filename="../../moderator_app/ui/lead/console.py" line="20" />
@@ -531,117 +564,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46" />
+        <location filename="../../moderator_app/ui/main_window.py" line="49" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="46" />
+        <location filename="../../moderator_app/ui/main_window.py" line="49" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="148" />
+        <location filename="../../moderator_app/ui/main_window.py" line="152" />
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation>下一处置将应用于本帖及 {count} 条相似帖子。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="149" />
+        <location filename="../../moderator_app/ui/main_window.py" line="153" />
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation>下一处置将应用于相似帖子（本帖没有相似帖子）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="180" />
+        <location filename="../../moderator_app/ui/main_window.py" line="184" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="182" />
+        <location filename="../../moderator_app/ui/main_window.py" line="186" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="185" />
+        <location filename="../../moderator_app/ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189" />
+        <location filename="../../moderator_app/ui/main_window.py" line="193" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="191" />
+        <location filename="../../moderator_app/ui/main_window.py" line="195" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193" />
+        <location filename="../../moderator_app/ui/main_window.py" line="197" />
         <source>&amp;Next post (skip this one)</source>
         <translation>下一条（跳过本条）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195" />
+        <location filename="../../moderator_app/ui/main_window.py" line="199" />
         <source>Re&amp;veal media</source>
         <translation>显示媒体(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="197" />
+        <location filename="../../moderator_app/ui/main_window.py" line="201" />
         <source>&amp;Search text or author…</source>
         <translation>按正文或作者搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="202" />
+        <location filename="../../moderator_app/ui/main_window.py" line="206" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="209" />
+        <location filename="../../moderator_app/ui/main_window.py" line="213" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="211" />
+        <location filename="../../moderator_app/ui/main_window.py" line="215" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="213" />
+        <location filename="../../moderator_app/ui/main_window.py" line="217" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="218" />
+        <location filename="../../moderator_app/ui/main_window.py" line="222" />
         <source>Write a &amp;note</source>
         <translation>填写备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="223" />
+        <location filename="../../moderator_app/ui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="225" />
+        <location filename="../../moderator_app/ui/main_window.py" line="229" />
         <source>&amp;Reset the layout to fit this screen</source>
         <translation>按本屏幕重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="228" />
+        <location filename="../../moderator_app/ui/main_window.py" line="232" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="230" />
+        <location filename="../../moderator_app/ui/main_window.py" line="234" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="266" />
+        <location filename="../../moderator_app/ui/main_window.py" line="270" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="265" />
+        <location filename="../../moderator_app/ui/main_window.py" line="269" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -662,32 +695,32 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="27" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="34" />
         <source>Outbox: failed decisions</source>
         <translation>发件箱：发送失败的处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="31" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="38" />
         <source>The platform refused these decisions. Retry, or decide the post again.</source>
         <translation>平台拒绝了这些处置。请重试，或重新处置该帖子。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="52" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="64" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -944,77 +977,77 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="52" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="55" />
         <source>Police referral (Article 7(8))</source>
         <translation>报告公安机关（第七条（八））</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="69" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="72" />
         <source>Categories:</source>
         <translation>涉嫌类别：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="72" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="75" />
         <source>Add a legal basis…</source>
         <translation>添加法律依据…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="78" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="81" />
         <source>One provision per line (free text allowed)</source>
         <translation>每行一条依据（可自由填写）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="83" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="86" />
         <source>Legal basis:</source>
         <translation>法律依据：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="86" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="89" />
         <source>What is suspected, and why (required)</source>
         <translation>涉嫌何种违法犯罪及理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="87" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="90" />
         <source>Suspicion:</source>
         <translation>涉嫌事实：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="88" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="91" />
         <source>Threat to life or safety (always urgent)</source>
         <translation>危及生命或人身安全（一律紧急）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="90" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="93" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="96" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="99" />
         <source>Urgency:</source>
         <translation>紧急程度：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="97" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="100" />
         <source>Remove the content</source>
         <translation>删除该内容</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="99" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="102" />
         <source>Keep it visible for the investigation</source>
         <translation>保留可见，供侦查</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="108" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="111" />
         <source>Content:</source>
         <translation>内容处置：</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="111" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="114" />
         <source>Sending captures the post, its author, the reports and the author's history as evidence (each with its SHA-256) and asks a team lead, not you, to approve.</source>
         <translation>提交时将自动固定帖子、作者、举报和作者历史作为证据（各附 SHA-256），并交由另一位组长（不能是您本人）批准。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/referral_dialog.py" line="117" />
+        <location filename="../../moderator_app/ui/referral_dialog.py" line="120" />
         <source>Send for approval</source>
         <translation>提交审批</translation>
     </message>
@@ -1337,27 +1370,27 @@
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="146" />
+        <location filename="../../moderator_app/ui/review.py" line="149" />
         <source>Queue not loaded ({error}); trying again in {seconds} s</source>
         <translation>队列未载入（{error}）；{seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="327" />
+        <location filename="../../moderator_app/ui/review.py" line="330" />
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation>这条复核已不再等待你处理：请按 F5 刷新。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="363" />
+        <location filename="../../moderator_app/ui/review.py" line="369" />
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation>复核：{label} — {seconds} 秒后记录（不发往平台）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="366" />
+        <location filename="../../moderator_app/ui/review.py" line="372" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="380" />
+        <location filename="../../moderator_app/ui/review.py" line="386" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>
@@ -1439,17 +1472,17 @@
         <translation>处理序号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89" />
         <source>{count} decisions re-queued to a second moderator.</source>
         <translation>已将 {count} 条处理决定交由第二名审核员盲审。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="92" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93" />
         <source>Review quality</source>
         <translation>复核质量</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="107" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="108" />
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
         <translation>已抽样 {requested} 条，已复核 {reviewed} 条，分歧 {disagreements} 条</translation>
     </message>
@@ -1540,83 +1573,83 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="29" />
+        <location filename="../../moderator_app/ui/status.py" line="48" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="33" />
+        <location filename="../../moderator_app/ui/status.py" line="52" />
         <source>Outbox: 0 pending</source>
         <translation>发件箱：0 条待发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="34" />
+        <location filename="../../moderator_app/ui/status.py" line="53" />
         <source>Outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="36" />
-        <location filename="../../moderator_app/ui/status.py" line="112" />
+        <location filename="../../moderator_app/ui/status.py" line="55" />
+        <location filename="../../moderator_app/ui/status.py" line="172" />
         <source>No lease</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="37" />
+        <location filename="../../moderator_app/ui/status.py" line="56" />
         <source>Decisions today: 0</source>
         <translation>今日处置：0</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="38" />
+        <location filename="../../moderator_app/ui/status.py" line="57" />
         <source>High-severity seen: 0</source>
         <translation>已看高危内容：0</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="93" />
+        <location filename="../../moderator_app/ui/status.py" line="143" />
         <source>Audit log check could not run: {0}</source>
         <translation>审计日志检查无法运行：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="97" />
+        <location filename="../../moderator_app/ui/status.py" line="146" />
         <source>Offline: {0}</source>
         <translation>离线：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="102" />
+        <location filename="../../moderator_app/ui/status.py" line="151" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="102" />
+        <location filename="../../moderator_app/ui/status.py" line="151" />
         <source>Offline — decisions are kept</source>
         <translation>离线 — 处置已保存</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="103" />
+        <location filename="../../moderator_app/ui/status.py" line="152" />
         <source>Outbox: {0} pending</source>
         <translation>发件箱：{0} 条待发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="105" />
+        <location filename="../../moderator_app/ui/status.py" line="154" />
         <source>, {0} failed</source>
         <translation>，{0} 条失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="110" />
+        <location filename="../../moderator_app/ui/status.py" line="170" />
         <source>Lease: {0} min left</source>
         <translation>领取剩余 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="113" />
+        <location filename="../../moderator_app/ui/status.py" line="158" />
         <source>Decisions today: {0}</source>
         <translation>今日处置：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="121" />
+        <location filename="../../moderator_app/ui/status.py" line="175" />
         <source>High-severity seen: {0}</source>
         <translation>已看高危内容：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="126" />
+        <location filename="../../moderator_app/ui/status.py" line="180" />
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation>您已连续审核 {0} 分钟，请稍作休息。</translation>
     </message>
@@ -1653,7 +1686,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../moderator_app/ui/errors.py" line="25" />
+        <location filename="../../moderator_app/ui/errors.py" line="28" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1661,12 +1694,12 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="74" />
+        <location filename="../../moderator_app/ui/app.py" line="83" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/app.py" line="74" />
+        <location filename="../../moderator_app/ui/app.py" line="83" />
         <source>Settings not loaded: {0}</source>
         <translation>设置未能加载：{0}</translation>
     </message>

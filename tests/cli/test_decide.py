@@ -14,7 +14,11 @@ from typing import Any
 
 import pytest
 
+from moderator_app.core.audit import EventFilter, EventType
+from moderator_app.core.models import Role, User, UserId
 from moderator_app.platform_api import HttpOptions, PlatformClient
+from moderator_app.services.audit_service import open_audit_log
+from moderator_app.services.lead_console import LeadConsole
 
 REPO = Path(__file__).resolve().parents[2]
 LEAD = {"id": "lead1", "display_name": "lead1", "roles": ["moderator", "lead"]}
@@ -84,6 +88,67 @@ def test_a_bad_csv_is_reported_row_by_row_and_nothing_is_sent(platform_server: C
     assert server.store.decisions(since=0, limit=10) == ([], 0)
 
 
+def decide(url: str, csv_path: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    extra = {"MODAPP_DATA_DIR": str(data_dir)} if data_dir else {}
+    return subprocess.run(decide_argv(url, csv_path), capture_output=True, text=True, env={**env(), **extra},
+                          timeout=120, check=False)
+
+
+def main_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *args], capture_output=True, text=True, env=env(),
+                          timeout=120, check=False)
+
+
+def test_bulk_decisions_are_audited_verified_shown_and_exported_and_a_rerun_anywhere_is_already_applied(
+        platform_server: Callable[..., Any], tmp_path: Path) -> None:
+    server = platform_server()
+    post_ids = queue_ids(server, 12)
+    path = tmp_path / "d.csv"
+    kinds = write_csv(path, post_ids)
+    first = decide(server.url, path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("12 rows: 12 delivered now, 0 already applied, 0 failed")
+
+    data = Path(os.environ["MODAPP_DATA_DIR"])  # the workstation's folder: its audit log and outbox journal
+    audit = open_audit_log(f"sqlite:///{data / 'audit.sqlite3'}", for_verification=True, data_dir=data)
+    try:
+        lead = User(UserId("lead1"), "lead1", frozenset({Role.LEAD}))
+        viewer = LeadConsole(audit, lead, workstation="test")
+        recorded = viewer.page(EventFilter(event_type=EventType.DECISION_RECORDED))
+        delivered = viewer.page(EventFilter(event_type=EventType.DECISION_DELIVERED))
+    finally:
+        audit.store.close()
+    assert sorted((e.subject, e.decision_kind, e.actor) for e in recorded) == sorted(
+        (f"post:{p}", kinds[p], "lead1") for p in post_ids)
+    assert sorted(e.subject or "" for e in delivered) == sorted(f"post:{p}" for p in post_ids)
+    verified = main_cli("audit", "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert any(line.startswith("intact:") for line in verified.stdout.splitlines()), verified.stdout
+    out = tmp_path / "export"
+    exported = main_cli("audit", "export", "--type", "decision_recorded", "--format", "csv", "--out", str(out),
+                        "--platform", server.url, "--user", "lead1")
+    assert exported.returncode == 0, exported.stderr
+    with (out / "data" / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(r["subject"] for r in rows) == sorted(f"post:{p}" for p in post_ids)
+
+    for journal in data.glob("outbox.sqlite3*"):  # the journal is lost: the platform still knows
+        journal.unlink()
+    rerun = decide(server.url, path)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.startswith("12 rows: 0 delivered now, 12 already applied, 0 failed")
+    elsewhere = decide(server.url, path, data_dir=tmp_path / "other-workstation")
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert elsewhere.stdout.startswith("12 rows: 0 delivered now, 12 already applied, 0 failed")
+    assert len(applied_decisions(server.url)) == 12
+    audit = open_audit_log(f"sqlite:///{data / 'audit.sqlite3'}", for_verification=True, data_dir=data)
+    try:  # recorded and acknowledged once each in this log, however often the file ran
+        assert len(audit.events(EventFilter(event_type=EventType.DECISION_RECORDED), limit=100)) == 12
+        assert len(audit.events(EventFilter(event_type=EventType.DECISION_DELIVERED), limit=100)) == 12
+    finally:
+        audit.store.close()
+
+
 def test_a_moderator_cannot_bulk_decide(platform_server: Callable[..., Any], tmp_path: Path) -> None:
     server = platform_server()
     path = tmp_path / "d.csv"
@@ -126,6 +191,15 @@ def test_2000_decisions_under_faults_and_kill_9_are_applied_exactly_once(
 
     third = subprocess.run(decide_argv(server.url, path), capture_output=True, text=True, env=env(), timeout=120,
                            check=False)
-    assert third.returncode == 0 and third.stdout.startswith("2000 rows: 0 delivered now, 2000 delivered in an "
-                                                             "earlier run, 0 failed")
+    assert third.returncode == 0 and third.stdout.startswith("2000 rows: 0 delivered now, 2000 already applied, "
+                                                             "0 failed")
     assert len(applied_decisions(server.url)) == 2000
+
+
+def test_a_bad_in_flight_count_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    write_csv(path, ["1"])
+    result = subprocess.run([*decide_argv("http://127.0.0.1:9", path), "--in-flight", "0"], capture_output=True,
+                            text=True, env=env(), timeout=60, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "moderator-app: error: --in-flight must be between 1 and 16, not 0\n"

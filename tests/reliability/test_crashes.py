@@ -207,7 +207,9 @@ def test_fifty_kill_nine_runs_lose_and_duplicate_nothing(platform_process: str, 
     finally:
         audit.store.close()
     assert set(recorded) == {f"post:{p}" for p in post_ids}
-    assert set(delivered) == {f"post:{p}" for p in post_ids}  # every acknowledgement audited (at least once)
+    assert set(delivered) == {f"post:{p}" for p in post_ids}  # every acknowledgement audited
+    # ... once: a decision re-recorded or re-acknowledged after a kill has the same event id, which the log keeps once
+    assert max(recorded.values()) == 1 and max(delivered.values()) == 1
     record("crashes", {
         "runs": RUNS, "seed": SEED, "killed_while_starting": killed_before_ready,
         "decisions_acknowledged_before_a_kill": len(acked) - len(final.acked),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from moderator_app import paths
@@ -22,6 +22,7 @@ from moderator_app.core.models import (
 )
 from moderator_app.core.policy import PolicyPack
 from moderator_app.policy import load_pack_by_id
+from moderator_app.services.decisions import Held
 from moderator_app.services.review import (
     OutboxFailure,
     PostContext,
@@ -42,8 +43,15 @@ class FakeReviewService:
     settings_changes: list[dict[str, str]] = field(default_factory=list)
     audit_checks: int = 0
     audit_problem: str | None = None
+    failures: list[OutboxFailure] = field(default_factory=lambda: [
+        OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
+    listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
+    status_calls: int = 0
     reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
     verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
+    holds: dict[str, tuple[list[Decision], Sequence[Suggestion], SecondReview | None]] = field(default_factory=dict)
+    left_by_a_crash: list[Held] = field(default_factory=list)  # what held_after_crash offers
+    resolved: list[tuple[str, bool]] = field(default_factory=list)  # (hold id, applied)
 
     def __post_init__(self) -> None:
         self._pack = load_pack_by_id("beijing-2011", paths.policy_dirs())
@@ -86,6 +94,32 @@ class FakeReviewService:
         self.decided.append(decision)
         return Changes(queue=True, post_ids=frozenset({decision.post_id}), audit=True, outbox=True)
 
+    def hold(self, hold_id: str, decisions: Sequence[Decision], shown: Sequence[Suggestion],
+             review: SecondReview | None = None) -> Changes:
+        self.holds[hold_id] = (list(decisions), shown, review)
+        return Changes()
+
+    def cancel_hold(self, hold_id: str) -> Changes:
+        del self.holds[hold_id]
+        return Changes()
+
+    def release(self, hold_id: str) -> Changes:
+        decisions, shown, review = self.holds.pop(hold_id)
+        if review is not None:
+            return self.record_second_review(review, decisions[0].kind, decisions[0].categories)
+        changes = Changes()
+        for decision in decisions:
+            changes = changes | self.decide(decision, shown)
+        return changes
+
+    def held_after_crash(self) -> Sequence[Held]:
+        return list(self.left_by_a_crash)
+
+    def resolve_held(self, hold_id: str, *, apply: bool) -> Changes:
+        self.resolved.append((hold_id, apply))
+        self.left_by_a_crash = [h for h in self.left_by_a_crash if h.hold_id != hold_id]
+        return Changes(audit=True)
+
     def second_reviews(self) -> Sequence[SecondReview]:
         done = {v[0].post_id for v in self.verdicts}
         return [r for r in self.reviews if r.post_id not in done]
@@ -101,12 +135,14 @@ class FakeReviewService:
         return None
 
     def status(self) -> WorkstationStatus:
-        return WorkstationStatus(True, 0, 1, None, len(self.decided), audit_alarm=self.audit_problem)
+        self.status_calls += 1
+        return WorkstationStatus(True, 0, len(self.failures), None, len(self.decided), audit_alarm=self.audit_problem)
 
     def outbox_failures(self) -> Sequence[OutboxFailure]:
-        return [OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")]
+        return list(self.failures)
 
     def retry_failed(self, entry_id: str) -> Changes:
+        self.failures = [f for f in self.failures if f.entry_id != entry_id]
         return Changes(outbox=True)
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None:
@@ -118,3 +154,12 @@ class FakeReviewService:
 
     def close(self) -> None:
         pass
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener)
+
+    def announce(self, changes: Changes) -> None:
+        """What the real session does when its outbox delivers or parks a decision (on the outbox's thread)."""
+        for listener in list(self.listeners):
+            listener(changes)

@@ -123,13 +123,13 @@ def test_a_post_held_by_someone_else_is_shown_read_only(qtbot, review_window: Ma
 class FlakyService(FakeReviewService):
     """The platform is down at login: the first two listings fail, then it answers, with more than it lists."""
 
-    failures = 2
+    refusals_left = 2
 
     def load_queue(self):
         from moderator_app.core.errors import PlatformUnavailable
 
-        if self.failures:
-            self.failures -= 1
+        if self.refusals_left:
+            self.refusals_left -= 1
             raise PlatformUnavailable("connection refused")
         return super().load_queue()
 

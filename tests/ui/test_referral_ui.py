@@ -19,14 +19,16 @@ from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.referral_dialog import ReferralDialog
 from moderator_app.ui.referral_queue import ReferralQueueDialog
 from tests.factories import queue_item
-from tests.referrals.referral_support import REQUEST
+from tests.referrals.referral_support import PLATFORM_KEY, REQUEST, CountersigningPlatform
 from tests.ui.conftest import activate
 from tests.ui.fake_service import FakeReviewService
 
 
 def service_for(audit: AuditLogService, name: str) -> ReferralService:
     role = Role.LEAD if name.startswith("lead") else Role.MODERATOR
-    return ReferralService(audit, User(UserId(name), name, frozenset({role})), "ws-ui")
+    return ReferralService(audit, User(UserId(name), name, frozenset({role})), "ws-ui",
+                           platform=CountersigningPlatform(name, lead=role is Role.LEAD),
+                           trusted_platform_keys=[PLATFORM_KEY])
 
 
 @pytest.fixture
@@ -37,7 +39,8 @@ def audit(open_log: Callable[..., AuditLogService], sqlite_url: str) -> AuditLog
 def open_window(qtbot, audit: AuditLogService, *, lead: bool) -> tuple[MainWindow, FakeReviewService]:
     fake = FakeReviewService(lead=lead)
     fake.referrals = ReferralService(  # type: ignore[attr-defined]
-        audit, fake.user, "ws-ui", lambda post_id, author_id: fake.context(post_id, author_id).history)
+        audit, fake.user, "ws-ui", lambda post_id, author_id: fake.context(post_id, author_id).history,
+        platform=CountersigningPlatform(fake.user.user_id, lead=lead), trusted_platform_keys=[PLATFORM_KEY])
     window = MainWindow(Settings(undo_seconds=1), fake.pack)
     qtbot.addWidget(window)
     window.show()
@@ -183,4 +186,22 @@ def test_a_lead_finds_approvals_under_the_team_lead_menu_with_the_pending_count(
     approvals.trigger()
     queue = window.findChild(ReferralQueueDialog, "referral_queue")
     qtbot.waitUntil(lambda: queue is not None and queue.table.rowCount() == 2)
+    window.close()
+
+
+def test_a_forged_approval_shows_as_not_approved(qtbot, audit: AuditLogService) -> None:
+    """An approval written "by lead1" on the creator's workstation, without the platform's countersignature."""
+    from moderator_app.core.audit import AuditEvent, EventType
+
+    referral = service_for(audit, "mod1").create(queue_item(5), REQUEST)
+    audit.append(AuditEvent.new(EventType.REFERRAL_APPROVED, actor="lead1", workstation="ws-ui", actor_role="lead",
+                                subject=f"referral:{referral.referral_id}",
+                                payload={"referral_id": referral.referral_id, "note": ""}))
+    window, _fake = open_window(qtbot, audit, lead=True)
+    queue = window.referrals.open_queue()
+    qtbot.waitUntil(lambda: queue.table.rowCount() == 1 and queue.selected is not None)
+    assert queue.selected.state is ReferralState.PENDING_APPROVAL and queue.selected.approved_by is None
+    assert queue.table.item(0, 2).text() == queue._text.state_label(ReferralState.PENDING_APPROVAL)
+    assert "forged: no platform countersignature" in queue.detail.toPlainText()
+    assert not queue.buttons["submit"].isEnabled()
     window.close()
