@@ -53,6 +53,18 @@ class SettingsStore:
             return settings
         return Settings.from_json({**settings.to_json(), **overrides}, source="environment")
 
+    def save_edited(self, edited: Settings, environ: dict[str, str] | None = None) -> None:
+        """Save what the user edited, not what the environment supplied: a field an environment variable overrides
+        keeps the file's value unless the user changed it away from the environment's."""
+        env = os.environ if environ is None else environ
+        from_env = {name: env[var] for var, name in ENV_OVERRIDES.items() if env.get(var)}
+        data = edited.to_json()
+        on_disk = self.load_file().to_json() if from_env else {}
+        for name, value in from_env.items():
+            if data.get(name) == value:
+                data[name] = on_disk.get(name)
+        self.save(Settings.from_json(data, source="settings") if from_env else edited)
+
     def save(self, settings: Settings) -> None:
         settings.validate("settings")
         self.path.parent.mkdir(parents=True, exist_ok=True)

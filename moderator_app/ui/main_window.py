@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         controller = self.controller
 
         def save() -> None:
-            default_store().save(new)
+            default_store().save_edited(new)  # an environment override (MODAPP_PLATFORM_URL) is not written
             if controller is not None:
                 controller.service.record_settings_change(changed)
 
