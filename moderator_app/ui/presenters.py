@@ -166,7 +166,7 @@ EVENT_LABELS = {
     "media_revealed": ("已查看媒体", "media revealed"), "checkpoint": ("签名检查点", "checkpoint"),
     "suggestion_feedback": ("建议反馈", "suggestion feedback"), "review_requested": ("已请求复核", "review requested"),
     "review_recorded": ("复核已记录", "review recorded"),
-    "outbox_dismissed": ("已放弃发送", "outbox item dismissed"),
+    "decision_discarded": ("处置已放弃", "decision discarded"),
 }
 
 

@@ -44,7 +44,7 @@ ALLOWED = {"ID", "SLA", "URL", "UTC", "CSV", "XLSX", "PDF", "JSON", "SHA", "Ctrl
            "Del", "Qt", "PySide", "HTTP", "HTTPS", "TLS", "SQLite", "PostgreSQL", "Excel", "LibreOffice", "Noto",
            "Unicode", "Weibo", "https", "http", "example", "piyao", "weibo", "demo"}
 # Identifiers are names: mod1, post:4711, referral:R-2026… (a word joined to digits or followed by ':').
-WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_:])")
+WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9:])")  # code names (decision_discarded) count
 
 
 @pytest.fixture
@@ -184,3 +184,15 @@ def test_the_referral_queue_and_lead_console_are_all_chinese(
     qtbot.waitUntil(lambda: "载入" not in console.dashboard.summary.text() and console.review.status.text() != "")
     qtbot.waitUntil(lambda: window.runner.pending == 0)
     assert_chinese(console)
+
+
+def test_every_code_a_user_sees_has_a_chinese_name() -> None:
+    from moderator_app import paths
+    from moderator_app.core.audit import EventType
+    from moderator_app.core.decisions import DECISIONS
+    from moderator_app.policy import load_pack_by_id
+    from moderator_app.ui.presenters import EVENT_LABELS, REPORT_REASONS
+
+    assert {e.value for e in EventType} <= set(EVENT_LABELS), "a new audit event needs its name in presenters"
+    assert set(load_pack_by_id("beijing-2011", paths.policy_dirs()).report_reasons) <= set(REPORT_REASONS)
+    assert all(spec.label_zh for spec in DECISIONS)
