@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from moderator_app.core.changes import Changes
@@ -34,7 +34,7 @@ from moderator_app.ui.events import AppEvents
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.operations import Op
 from moderator_app.ui.post_pane import PostPane
-from moderator_app.ui.queue.filtering import FactsBuilder, RowFacts
+from moderator_app.ui.queue.filtering import Column, FactsBuilder, RowFacts
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.queue.panel import QueuePanel
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
@@ -233,15 +233,38 @@ class ReviewController(QObject):
             self._selecting = False
 
     def most_urgent(self, after: PostId | None = None) -> PostId | None:
-        """The shown row with the earliest deadline that nobody else holds (``after``: the next one in that order)."""
-        ids = [pid for pid in self.model.visible_ids() if not self.model.held_elsewhere(pid)]
-        if not ids:
-            return None
-        ordered = sorted(ids, key=lambda pid: (self.model.facts(pid).deadline, pid))  # type: ignore[union-attr]
-        if after is None or after not in ordered:
-            return ordered[0]
-        at = ordered.index(after)
-        return ordered[at + 1] if at + 1 < len(ordered) else None
+        """The shown row with the earliest deadline that nobody else holds (``after``: the next one in that order,
+        wrapping round to the most urgent at the end). In the usual order (by SLA) that is the first such row from
+        the top, found without a pass over the queue."""
+        found = self._most_urgent(after)
+        if found is None and after is not None:
+            found = self._most_urgent(None)
+            return None if found == after else found
+        return found
+
+    def _most_urgent(self, after: PostId | None) -> PostId | None:
+        model = self.model
+        ids = model.visible_ids()
+        by_sla = model.sorted_by == (Column.SLA, Qt.SortOrder.AscendingOrder)
+        if by_sla:
+            start = 0
+            if after is not None:
+                row = model.row_of(after)
+                start = 0 if row is None else row + 1
+            return next((pid for pid in ids[start:] if not model.held_elsewhere(pid)), None)
+        facts = model.facts
+        floor = None
+        if after is not None and (shown := facts(after)) is not None:
+            floor = (shown.deadline, after)
+        best = None
+        for pid in ids:  # one pass, no sort: the queue may hold 100,000 rows
+            f = facts(pid)
+            if f is None or model.held_elsewhere(pid):
+                continue
+            key = (f.deadline, pid)
+            if (floor is None or key > floor) and (best is None or key < best):
+                best = key
+        return best[1] if best else None
 
     def select_most_urgent(self) -> bool:
         self._user_chose = False

@@ -166,3 +166,17 @@ def test_the_break_reminder_is_a_dialog_and_a_new_setting_applies_at_once(qtbot)
     reminder.dialog.accept()
     reminder.set_minutes(0)
     assert not reminder._timer.isActive()
+
+
+def test_next_is_the_most_urgent_whatever_the_queue_is_sorted_by(qtbot, review_window: MainWindow) -> None:
+    from moderator_app.ui.queue.filtering import Column
+
+    window = review_window
+    window.queue_pane.view.sortByColumn(Column.FLAGGED, Qt.SortOrder.DescendingOrder)
+    window.queue_pane.view.setFocus()
+    press(qtbot, "A")
+    first = window.post_pane.item.post_id
+    assert first == most_urgent(window)
+    press(qtbot, "N")
+    ordered = sorted(window.queue_model.visible_ids(), key=lambda pid: (window.queue_model.facts(pid).deadline, pid))
+    assert window.post_pane.item.post_id == ordered[ordered.index(first) + 1]

@@ -88,6 +88,10 @@ class QueueTableModel(QAbstractTableModel):
     def current_filter(self) -> QueueFilter:
         return self._filter
 
+    @property
+    def sorted_by(self) -> tuple[Column, Qt.SortOrder]:
+        return self._sort
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
