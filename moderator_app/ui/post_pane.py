@@ -6,8 +6,8 @@ import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImageReader, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QGraphicsBlurEffect,
     QHBoxLayout,
@@ -36,6 +36,8 @@ from moderator_app.ui.presenters import (
 from moderator_app.ui.widgets import plain_label, shrinkable
 
 EVIDENCE_COLOUR = QColor(255, 214, 102)
+MEDIA_PREVIEW = QSize(480, 320)
+IMAGE_ALLOCATION_LIMIT_MB = 64  # a hostile image declaring 100,000×100,000 pixels is refused, not allocated
 CONTROL_MARK_COLOUR = QColor(250, 200, 200)  # "<U+202E>" marks stand out from the post's own text
 
 
@@ -68,6 +70,25 @@ class MediaTile(QWidget):
             self.is_blurred = True
         else:
             self.reveal_button.hide()
+
+    def show_image(self, data: bytes) -> bool:
+        """The image itself once revealed (PNG or JPEG only, size-limited: the bytes come from the platform); the
+        description stays as the tooltip. False, with the description kept, when the bytes are not such an image."""
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        reader.setAllocationLimit(IMAGE_ALLOCATION_LIMIT_MB)
+        if bytes(reader.format().data()) not in (b"png", b"jpeg", b"jpg"):
+            return False
+        image = reader.read()
+        if image.isNull():
+            return False
+        pixmap = QPixmap.fromImage(image).scaled(MEDIA_PREVIEW, Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation)
+        self.preview.setToolTip(self.preview.text())
+        self.preview.setPixmap(pixmap)
+        return True
 
     def _reveal(self) -> None:
         self.preview.setGraphicsEffect(None)  # type: ignore[arg-type]
@@ -171,9 +192,12 @@ class PostPane(QWidget):
         deadline: datetime | None = None,
         second_review: bool = False,
     ) -> None:
+        # The same post again (its author history arrived): media the moderator revealed stay revealed.
+        same_post = item is not None and self._item is not None and self._item.post_id == item.post_id
         self._item = item
         self.second_review.setVisible(item is not None and second_review)
-        self._clear_media()
+        if not same_post:
+            self._clear_media()
         self.reports.clear()
         self.history.clear()
         if item is None:
@@ -203,7 +227,7 @@ class PostPane(QWidget):
             [f"{h.decided_at.astimezone().strftime('%Y-%m-%d')}  {safe_excerpt(decision_label(h.kind), 40)}  "
              f"{safe_excerpt(', '.join(h.categories), 80)}" for h in history]
         )
-        for media in post.media:
+        for media in () if same_post else post.media:
             tile = MediaTile(media, blur=self._blur)
             tile.revealed.connect(functools.partial(self.media_revealed.emit, post.post_id))
             self.media_row.addWidget(tile)
@@ -261,6 +285,13 @@ class PostPane(QWidget):
             self.media_row.removeWidget(tile)
             tile.deleteLater()
         self._tiles = []
+
+    def show_media_image(self, post_id: str, media_id: str, data: bytes) -> bool:
+        """A fetched image, if its post is still shown and its tile still revealed."""
+        if self._item is None or self._item.post_id != post_id:
+            return False
+        tile = next((t for t in self._tiles if t.media.media_id == media_id and not t.is_blurred), None)
+        return tile is not None and tile.show_image(data)
 
     def media_tiles(self) -> list[MediaTile]:
         return list(self._tiles)

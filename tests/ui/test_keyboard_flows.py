@@ -180,3 +180,40 @@ def test_next_is_the_most_urgent_whatever_the_queue_is_sorted_by(qtbot, review_w
     press(qtbot, "N")
     ordered = sorted(window.queue_model.visible_ids(), key=lambda pid: (window.queue_model.facts(pid).deadline, pid))
     assert window.post_pane.item.post_id == ordered[ordered.index(first) + 1]
+
+
+def png(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366aa"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def test_revealed_media_shows_the_image_and_hostile_bytes_keep_the_description(qtbot) -> None:
+    from moderator_app.settings import Settings
+    from tests.ui.conftest import open_review_window
+
+    service = FakeReviewService(media={"m1": png(900, 600), "m2": b"<svg onload=alert(1)>", "m3": b"\x89PNG\r\n"})
+    service.queue = [replace(i, post=replace(i.post, media=(
+        MediaRef("m1", "image", "图一"), MediaRef("m2", "image", "图二"), MediaRef("m3", "image", "图三"))))
+        for i in service.queue]
+    window = open_review_window(qtbot, service, Settings(undo_seconds=1))
+    tiles = window.post_pane.media_tiles()
+    assert all(t.preview.pixmap().isNull() for t in tiles), "nothing shown before the reveal"
+    for _ in tiles:
+        qtbot.keyClick(window, "V")
+    qtbot.waitUntil(lambda: len(service.revealed) == 3 and window.runner.pending == 0)
+    qtbot.waitUntil(lambda: not tiles[0].preview.pixmap().isNull())
+    assert tiles[0].preview.pixmap().width() <= 480 and tiles[0].preview.pixmap().height() <= 320
+    assert tiles[0].preview.toolTip() == "[image] 图一"
+    assert tiles[1].preview.pixmap().isNull() and tiles[1].preview.text() == "[image] 图二"
+    assert tiles[2].preview.pixmap().isNull()
+    post = window.post_pane.item
+    window.post_pane.show_item(post)  # the author history arriving late shows the same post again
+    assert window.post_pane.media_tiles() == tiles and not tiles[0].is_blurred, "what was revealed stays revealed"
+    window.close()
