@@ -469,6 +469,8 @@ class ReviewController(QObject):
         Op(self.runner, self.events, lambda: self.service.reveal_media(PostId(post_id), media_id),
            lane=Lane.DB, changes=lambda _r: Changes(audit=True)).run()
         # Then the image itself, fetched off the GUI thread; a platform without it leaves the description.
-        Op(self.runner, self.events, lambda: self.service.media_content(media_id), lane=Lane.NET).success(
-            lambda data: None if self.post_pane.show_media_image(post_id, media_id, data) else None).failure(
+        def show(data: bytes) -> None:
+            self.post_pane.show_media_image(post_id, media_id, data)
+
+        Op(self.runner, self.events, lambda: self.service.media_content(media_id), lane=Lane.NET).success(show).failure(
             lambda error: log.info("media %s not shown: %s", media_id, error)).run()
