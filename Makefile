@@ -7,11 +7,11 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 # Qt's xcb platform and a Simplified-Chinese font; xvfb for a machine without a display;
 # fonts-wqy-microhei: a TrueType CJK font reportlab can embed in referral PDFs; fonts-noto-color-emoji: emoji in
-# posts drawn as emoji, not boxes.
+# posts drawn as emoji, not boxes. apt-utils (apt-ftparchive), gnupg: `make repo`.
 DEB_PACKAGES := fonts-noto-cjk libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 xvfb xauth poppler-utils sqlite3 \
-	fonts-wqy-microhei fonts-noto-color-emoji
+	fonts-wqy-microhei fonts-noto-color-emoji apt-utils gnupg
 
 .PHONY: run test bench lint system-deps venv i18n i18n-update clean
 
@@ -67,6 +67,18 @@ clean:
 .PHONY: installer packaging-tools
 installer: system-deps venv i18n packaging-tools
 	$(PY) packaging/build_deb.py
+
+# A signed apt repository (build/repo) from the .deb made by `make installer`; REPO_KEY=<gpg key> signs it with
+# the organisation's key (docs/installing.md, "Updates").
+.PHONY: repo
+repo: system-deps
+	packaging/build_repo.sh $(DEB)
+
+# The runbook on a clean Debian root (debootstrap chroot): tests/packaging/test_clean_debian_root.py. Needs root.
+.PHONY: test-clean-root
+test-clean-root: system-deps venv i18n packaging-tools
+	@command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+	MODAPP_TEST_CLEAN_ROOT=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/packaging/test_clean_debian_root.py $(PYTEST_ARGS)
 
 packaging-tools: venv
 	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[packaging]'

@@ -44,7 +44,9 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data and config folders, so nothing touches the developer's real ones."""
     monkeypatch.setenv("MODAPP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("MODAPP_CONFIG_DIR", str(tmp_path / "config"))
-    for var in ("MODAPP_DATABASE_URL", "MODAPP_PLATFORM_URL"):
+    # Never the machine's own /etc/moderator-workstation/settings.json (a packaging test may install one).
+    monkeypatch.setenv("MODAPP_MANAGED_SETTINGS", str(tmp_path / "managed" / "settings.json"))
+    for var in ("MODAPP_DATABASE_URL", "MODAPP_PLATFORM_URL", "MODAPP_CA_BUNDLE"):
         monkeypatch.delenv(var, raising=False)
     return tmp_path
 

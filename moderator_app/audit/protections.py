@@ -188,7 +188,8 @@ def missing(connection: Connection) -> list[str]:
 
 def grant_app_role(connection: Connection, role: str) -> None:
     """The least-privilege layout: the application role reads, appends through ``audit_append`` only, and adds
-    checkpoints and keys; no UPDATE, DELETE or TRUNCATE anywhere, and it owns nothing (so it cannot drop a trigger).
+    checkpoints and keys; no UPDATE, DELETE or TRUNCATE on the audit tables (it may update the
+    workstation_version registry, which is not part of the chain), and it owns nothing (so it cannot drop a trigger).
     Run as the owner of the schema (the role that ran ``db upgrade``)."""
     quoted = connection.dialect.identifier_preparer.quote(role)
     schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
@@ -197,6 +198,8 @@ def grant_app_role(connection: Connection, role: str) -> None:
     connection.exec_driver_sql(
         f"GRANT SELECT ON audit_event, audit_head, audit_checkpoint, audit_key, alembic_version TO {quoted}")
     connection.exec_driver_sql(f"GRANT INSERT ON audit_checkpoint, audit_key TO {quoted}")
+    # The registry of workstation versions (not part of the audit chain) is updated in place at each connect.
+    connection.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON workstation_version TO {quoted}")
     for routine in (f"FUNCTION audit_append({APPEND_SIGNATURE})",
                     f"PROCEDURE audit_append_durable({APPEND_DURABLE_SIGNATURE})",
                     f"PROCEDURE audit_append_durable_many({APPEND_DURABLE_MANY_SIGNATURE})"):

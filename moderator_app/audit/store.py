@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from moderator_app.audit import migrate, protections
+from moderator_app.audit import migrate, protections, workstations
 from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash
 from moderator_app.audit.database import display_url, make_engine, parse_url
 from moderator_app.audit.failures import storage_error, storage_error_from_driver
@@ -51,6 +51,10 @@ _SQLITE_INSERT_EVENT = (
 _SQLITE_ADVANCE_HEAD = "UPDATE audit_head SET seq = ?, chain_hash = ? WHERE log_id = ?"
 # (seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig)
 EventRow = tuple[int, bytes, bytes, bytes, bytes, str, bytes]
+
+
+class OlderSchema(StorageError):
+    """The database's schema is older than this release's: `db upgrade` first."""
 
 
 class AuditStore:
@@ -102,8 +106,10 @@ class AuditStore:
             if revision is None:
                 self.upgrade()
                 return
+            if revision != migrate.head_revision() and not migrate.known(revision):
+                raise StorageError(self._newer_schema_message(revision))
             if revision != migrate.head_revision():
-                raise StorageError(f"the audit database {self.display_url} is at schema {revision}; "
+                raise OlderSchema(f"the audit database {self.display_url} is at schema {revision}; "
                                    f"run 'moderator-app db upgrade'")
             gone = self.missing_protections()
         except DBAPIError as exc:
@@ -111,6 +117,27 @@ class AuditStore:
         if gone:
             raise StorageError(f"the audit database {self.display_url} lost its protections ({gone[0]}); "
                                "run 'moderator-app audit verify', then 'moderator-app db upgrade'")
+
+    def _newer_schema_message(self, revision: str) -> str:
+        from moderator_app import __version__
+
+        upgraded_for = sorted({w.app_version for w in self.workstations() if w.schema_head == revision})
+        by = f", for moderator-workstation {' / '.join(upgraded_for)}" if upgraded_for else ""
+        return (f"the audit database {self.display_url} was upgraded to schema {revision}{by}, newer than this "
+                f"workstation understands (moderator-workstation {__version__}, schema {migrate.head_revision()}): "
+                "install the newer version before working with it")
+
+    def record_workstation(self, workstation: str, app_version: str) -> None:
+        """Tell the database this workstation's version and the newest schema it understands (at connect)."""
+        try:
+            with self.writer.begin() as connection:
+                workstations.record(connection, workstation, app_version, str(migrate.head_revision()))
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+
+    def workstations(self) -> list[workstations.WorkstationVersion]:
+        with self.reader.connect() as connection:
+            return workstations.listing(connection)
 
     def require_existing(self) -> None:
         """UsageError unless an audit log is there (never creates a file or a schema)."""

@@ -49,6 +49,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     audit_export.add_subparsers(sub)
 
 
+def writes_nothing(args: argparse.Namespace) -> bool:
+    """The checks promise to leave the data and config folders as they were (no log file either)."""
+    return args.action in ("verify", "verify-export", "keys")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.action in audit_export.EXPORT_ACTIONS:
         return audit_export.run(args)

@@ -5,19 +5,28 @@ from __future__ import annotations
 import argparse
 
 from moderator_app.core.errors import StorageUnavailable, UsageError
-from moderator_app.services.audit_admin import upgrade_database
+from moderator_app.services.audit_admin import upgrade_database, workstation_versions
+
+DB_HELP = "database URL (default: MODAPP_DATABASE_URL or the workstation's SQLite file)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="action", required=True, metavar="{upgrade}")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{upgrade,workstations}")
     up = sub.add_parser("upgrade", help="create or migrate the audit database (triggers and functions included)")
-    up.add_argument("--db", metavar="URL", help="database URL (default: MODAPP_DATABASE_URL or the workstation's "
-                                                "SQLite file)")
+    up.add_argument("--db", metavar="URL", help=DB_HELP)
+    up.add_argument("--force", action="store_true",
+                    help="upgrade even though recently connected workstations do not understand the new schema")
+    listing = sub.add_parser("workstations", help="the workstations that use this database and their versions")
+    listing.add_argument("--db", metavar="URL", help=DB_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "workstations":
+        for w in workstation_versions(args.db):
+            print(f"{w.workstation}\t{w.app_version}\tschema {w.schema_head}\tlast seen {w.last_seen}")
+        return 0
     try:
-        before, after, where = upgrade_database(args.db)
+        before, after, where = upgrade_database(args.db, force=args.force)
     except StorageUnavailable as exc:
         raise UsageError(str(exc)) from None
     if before == after:

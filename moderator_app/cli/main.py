@@ -42,12 +42,13 @@ def print_help() -> None:
 def run_command(name: str, argv: list[str]) -> int:
     # The log file and excepthooks; library warnings reach the user as one line each on stderr (urllib3's
     # "Retrying ..." per attempt does not: the command reports the outcome, "Cannot reach the platform at ...").
-    bootstrap.start_logging("cli")
     module_name, summary = COMMANDS[name]
     module = importlib.import_module(module_name)
     parser = ArgumentParser(prog=f"{PROG} {name}", description=summary)
     module.add_arguments(parser)
     args = parser.parse_args(argv)
+    # Checks (audit verify, verify-export, verify-package) write nothing, not even a log file.
+    bootstrap.start_logging("cli", read_only=bool(getattr(module, "writes_nothing", lambda _args: False)(args)))
     try:
         return int(module.run(args))
     except UsageError as exc:

@@ -32,6 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             "counts only with its countersignature (default: the key the package carries)")
 
 
+def writes_nothing(args: argparse.Namespace) -> bool:
+    """The checks promise to leave the data and config folders as they were (no log file either)."""
+    return bool(args.action == "verify-package")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.action == "verify-package":
         from moderator_app.services.platform_key import configured_platform_key

@@ -14,4 +14,5 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "decide": ("moderator_app.cli.decide", "send bulk decisions from a CSV file (leads), through the outbox"),
     "referral": ("moderator_app.cli.referral", "export and verify police-referral evidence packages"),
     "diagnose": ("moderator_app.cli.diagnose", "write a support bundle (versions, settings, log tail; no secrets)"),
+    "config": ("moderator_app.cli.config", "show the effective settings and where each came from; check the platform"),
 }

@@ -190,6 +190,11 @@ class PlatformClient:
                           json_body={"items": items})
         return wire.signed_object(wire.Node(body), "export-redactions")
 
+    def ping(self) -> int:
+        """The HTTP status of an unauthenticated GET /v1/queue (configuration checks: the address answers and its
+        certificate is trusted). PlatformUnavailable when the connection or the TLS verification fails."""
+        return self._exchange("GET", "/v1/queue", None, None, {})[0]
+
     # --- transport ----------------------------------------------------------------------------------------
 
     def _send(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
 from typing import Any
 
 import requests
+import truststore
 from requests.adapters import HTTPAdapter
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
@@ -20,7 +22,7 @@ class HttpOptions:
     retries: int = 3
     backoff_factor: float = 0.3
     retry_after_cap: float = 30.0  # a server asking for an hour's pause must not freeze a moderator's screen
-    ca_bundle: str | None = None  # a custom CA file for a platform with a private CA; verification stays on
+    ca_bundle: str | None = None  # a CA file trusted besides the system's store (private CA); verification stays on
     max_body_bytes: int = 64 * 1024 * 1024
 
     @property
@@ -44,6 +46,16 @@ class CappedRetry(Retry):
         return None if value is None else min(value, self.retry_after_cap)
 
 
+class SystemTrustAdapter(HTTPAdapter):
+    """Verifies certificates against the operating system's trust store (truststore: the Windows and macOS
+    stores, the distribution's CA file on Linux) instead of the copy of public CAs bundled with requests, so a
+    company CA the administrator installed is trusted. A configured CA bundle is loaded on top by requests."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        super().init_poolmanager(*args, **kwargs)
+
+
 def make_session(options: HttpOptions) -> requests.Session:
     retry = CappedRetry(
         total=options.retries,
@@ -59,7 +71,7 @@ def make_session(options: HttpOptions) -> requests.Session:
         retry_after_cap=options.retry_after_cap,
     )
     session = requests.Session()
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=4, pool_maxsize=8)
+    adapter = SystemTrustAdapter(max_retries=retry, pool_connections=4, pool_maxsize=8)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.verify = options.ca_bundle or True

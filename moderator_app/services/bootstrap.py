@@ -63,22 +63,24 @@ class Boot:
     settings: Settings
     settings_problem: str | None  # the settings file could not be used: defaults are in effect, tell the user
     log_file: Path | None  # None: the data folder cannot be written, logs go to stderr only
+    locked: dict[str, str]  # settings the administrator's managed file or the environment fix, and why
 
 
 def start(mode: Mode) -> Boot:
     """The GUI's start: logging and excepthooks, then the settings (a bad file: defaults, and the problem kept)."""
     where = AppPaths.current()
     log_file = start_logging(mode)
-    settings, problem = load_settings()
+    settings, locked, problem = load_layered_settings()
     if problem:
         log.warning("settings not loaded, defaults in effect: %s", problem)
-    return Boot(mode, where, settings, problem, log_file)
+    return Boot(mode, where, settings, problem, log_file, locked)
 
 
-def start_logging(mode: Mode) -> Path | None:
+def start_logging(mode: Mode, *, read_only: bool = False) -> Path | None:
     """The rotating log file in the data folder, warnings on stderr, excepthooks. The CLI stops here: its
-    commands read the settings only if they need them, and report a bad file themselves."""
-    log_file = logs.configure_logging(paths.data_dir())
+    commands read the settings only if they need them, and report a bad file themselves. ``read_only``: a check
+    that promises to write nothing gets no log file (stderr only)."""
+    log_file = logs.configure_logging(paths.data_dir(), to_file=not read_only)
     logs.install_excepthooks()
     log.info("moderator-app %s started (%s)", __version__, mode)
     return log_file
@@ -90,6 +92,16 @@ def load_settings() -> tuple[Settings, str | None]:
         return default_store().load(), None
     except SettingsError as exc:
         return Settings(), str(exc)
+
+
+def load_layered_settings() -> tuple[Settings, dict[str, str], str | None]:
+    """The effective settings (defaults, user file, environment, the managed file), the locked keys with why, and
+    what was wrong with a file (then the defaults are in effect)."""
+    try:
+        layers = default_store().load_layers()
+    except SettingsError as exc:
+        return Settings(), {}, str(exc)
+    return layers.settings, layers.locked, None
 
 
 def settings() -> Settings:

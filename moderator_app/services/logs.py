@@ -63,9 +63,10 @@ def current_log_file() -> Path | None:
     return _state["file"]
 
 
-def configure_logging(data_dir: Path, *, stderr_level: int = logging.WARNING) -> Path | None:
+def configure_logging(data_dir: Path, *, stderr_level: int = logging.WARNING, to_file: bool = True) -> Path | None:
     """INFO and above to the rotating file, warnings (by default) to stderr as one line each. Safe to call again
-    (a test, a second command in one process): the previous handlers are closed and replaced."""
+    (a test, a second command in one process): the previous handlers are closed and replaced. ``to_file=False``:
+    stderr only, for the commands that promise to write nothing (``audit verify`` and the other checks)."""
     stop_logging()
     root = logging.getLogger()
     stderr = CurrentStderr()
@@ -77,6 +78,9 @@ def configure_logging(data_dir: Path, *, stderr_level: int = logging.WARNING) ->
     # urllib3 says "Retrying ..." on every attempt; the commands and the status bar report the outcome instead.
     logging.getLogger("urllib3").setLevel(logging.ERROR)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # a line per plugin at every open
+    if not to_file:
+        _state["file"] = None
+        return None
     path = log_file_path(data_dir)
     try:
         _create_private(path)

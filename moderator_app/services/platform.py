@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,9 @@ def make_client(
 
     if not base_url.startswith(("http://", "https://")):
         raise UsageError(f"the platform address must start with https:// (or http:// for loopback), not {base_url!r}")
+    if ca_bundle and not os.path.exists(ca_bundle):
+        raise UsageError(f"the CA bundle {ca_bundle} does not exist "
+                         "(settings ca_bundle, MODAPP_CA_BUNDLE, --ca-bundle)")
     options = HttpOptions(ca_bundle=ca_bundle, retry_after_cap=retry_after_cap, retries=retries)
     return PlatformClient(base_url, options=options, credentials=credentials,
                           secrets=secrets if secrets is not None else token_store())

@@ -62,7 +62,7 @@ def run(options: GuiOptions) -> int:
     from moderator_app import STARTED as started
 
     boot = bootstrap.start("gui")
-    settings, problem = boot.settings, boot.settings_problem
+    settings, problem, locked = boot.settings, boot.settings_problem, boot.locked
     qInstallMessageHandler(log_qt_message)
     app = create_application()
     install_translators(app, resolve_language(settings.language))
@@ -129,7 +129,7 @@ def run(options: GuiOptions) -> int:
             window.attach(session)
 
         dialog = LoginDialog(window.runner, login, url=settings.platform_url, username=settings.username,
-                             parent=window)
+                             parent=window, url_locked=locked.get("platform_url"))
         dialog.accepted.connect(on_login)
         dialog.open()
 

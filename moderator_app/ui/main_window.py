@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from moderator_app import __version__
+from moderator_app.core.errors import SettingsError
 from moderator_app.core.policy import PolicyPack
 from moderator_app.services.review import ReviewService
 from moderator_app.settings import Settings
@@ -236,7 +237,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        try:  # a small local file, read again so the administrator's latest locks apply
+            locked = default_store().load_layers().locked
+        except SettingsError:
+            locked = {}
+        dialog = SettingsDialog(self.settings, self, locked=locked)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings))
         dialog.open()
 
@@ -254,7 +259,7 @@ class MainWindow(QMainWindow):
         controller = self.controller
 
         def save() -> None:
-            default_store().save_edited(new)  # an environment override (MODAPP_PLATFORM_URL) is not written
+            default_store().save(new)
             if controller is not None:
                 controller.service.record_settings_change(changed)
 

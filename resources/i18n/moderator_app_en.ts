@@ -522,42 +522,47 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="30"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="41"/>
+        <source>set by your administrator</source>
+        <translation>set by your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="31"/>
         <source>Log in to the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="43"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="48"/>
         <source>Remember me (keeps the token in the system keyring)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="45"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="50"/>
         <source>Platform URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="46"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="51"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="47"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="52"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="62"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="67"/>
         <source>The platform URL must start with https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="65"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="70"/>
         <source>Enter your user name and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="67"/>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="72"/>
         <source>Logging in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,117 +570,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="49"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="50"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="49"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="50"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="152"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="153"/>
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="153"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="154"/>
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="184"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="186"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="194"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="197"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="198"/>
         <source>&amp;Next post (skip this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="199"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
         <source>Re&amp;veal media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="201"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="202"/>
         <source>&amp;Search text or author…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="213"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="214"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="215"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="216"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="217"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="218"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="222"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="223"/>
         <source>Write a &amp;note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="227"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="228"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="229"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="230"/>
         <source>&amp;Reset the layout to fit this screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="232"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="234"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="235"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="270"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="275"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="269"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="274"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,12 +688,12 @@
 <context>
     <name>MediaTile</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="58"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="60"/>
         <source>Reveal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="60"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="62"/>
         <source>Reveal media</source>
         <translation type="unfinished"></translation>
     </message>
@@ -729,44 +734,44 @@
 <context>
     <name>PostPane</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="86"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="107"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="94"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="115"/>
         <source>Second review: decide this post as if it were new. The first decision and who made it are not shown; your verdict goes to the audit log for your lead&apos;s agreement figures, not to the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="108"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="129"/>
         <source>Post text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="114"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="126"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="135"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="147"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="117"/>
-        <location filename="../../moderator_app/ui/post_pane.py" line="128"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="138"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="149"/>
         <source>Author history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="180"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="204"/>
         <source>No post selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="188"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="212"/>
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="214"/>
+        <location filename="../../moderator_app/ui/post_pane.py" line="238"/>
         <source>SLA: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,17 +965,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="216"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="220"/>
         <source>another moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="218"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="222"/>
         <source>Held by {who}: you cannot decide it until they release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="219"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="223"/>
         <source>Held by {who} until {time}: you cannot decide it until then.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,22 +1381,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="330"/>
+        <location filename="../../moderator_app/ui/review.py" line="353"/>
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="369"/>
+        <location filename="../../moderator_app/ui/review.py" line="392"/>
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="372"/>
+        <location filename="../../moderator_app/ui/review.py" line="395"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="386"/>
+        <location filename="../../moderator_app/ui/review.py" line="409"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1491,82 +1496,87 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="40"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="112"/>
+        <source>set by your administrator</source>
+        <translation>set by your administrator</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="43"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="50"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="53"/>
         <source>System certificates (TLS is always verified)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="53"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="56"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="60"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="58"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="61"/>
         <source>Platform URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="59"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="62"/>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="60"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="63"/>
         <source>Language (after restart)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="61"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="64"/>
         <source>Posts claimed at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="62"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="65"/>
         <source>Undo window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="65"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="68"/>
         <source>Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="67"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="70"/>
         <source>Blur media until revealed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="71"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="74"/>
         <source> min (0 = off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="73"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="76"/>
         <source>Break reminder after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="79"/>
         <source>Decision shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="144"/>
         <source>Two decisions share a shortcut.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="128"/>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="146"/>
         <source>Digits and &apos;-&apos; are reserved for citing categories.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -521,42 +521,47 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="30" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="41" />
+        <source>set by your administrator</source>
+        <translation>由管理员设定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/login_dialog.py" line="31" />
         <source>Log in to the platform</source>
         <translation>登录平台</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="43" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="48" />
         <source>Remember me (keeps the token in the system keyring)</source>
         <translation>记住我（令牌保存在系统密钥环中）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="45" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="50" />
         <source>Platform URL</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="46" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="51" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="47" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="52" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="62" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="67" />
         <source>The platform URL must start with https://</source>
         <translation>平台地址必须以 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="65" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="70" />
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/login_dialog.py" line="67" />
+        <location filename="../../moderator_app/ui/login_dialog.py" line="72" />
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -564,117 +569,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="49" />
+        <location filename="../../moderator_app/ui/main_window.py" line="50" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="49" />
+        <location filename="../../moderator_app/ui/main_window.py" line="50" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="152" />
+        <location filename="../../moderator_app/ui/main_window.py" line="153" />
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation>下一处置将应用于本帖及 {count} 条相似帖子。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="153" />
+        <location filename="../../moderator_app/ui/main_window.py" line="154" />
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation>下一处置将应用于相似帖子（本帖没有相似帖子）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="184" />
+        <location filename="../../moderator_app/ui/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="186" />
+        <location filename="../../moderator_app/ui/main_window.py" line="187" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="189" />
+        <location filename="../../moderator_app/ui/main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193" />
+        <location filename="../../moderator_app/ui/main_window.py" line="194" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195" />
+        <location filename="../../moderator_app/ui/main_window.py" line="196" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="197" />
+        <location filename="../../moderator_app/ui/main_window.py" line="198" />
         <source>&amp;Next post (skip this one)</source>
         <translation>下一条（跳过本条）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="199" />
+        <location filename="../../moderator_app/ui/main_window.py" line="200" />
         <source>Re&amp;veal media</source>
         <translation>显示媒体(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="201" />
+        <location filename="../../moderator_app/ui/main_window.py" line="202" />
         <source>&amp;Search text or author…</source>
         <translation>按正文或作者搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="206" />
+        <location filename="../../moderator_app/ui/main_window.py" line="207" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="213" />
+        <location filename="../../moderator_app/ui/main_window.py" line="214" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="215" />
+        <location filename="../../moderator_app/ui/main_window.py" line="216" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="217" />
+        <location filename="../../moderator_app/ui/main_window.py" line="218" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="222" />
+        <location filename="../../moderator_app/ui/main_window.py" line="223" />
         <source>Write a &amp;note</source>
         <translation>填写备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="227" />
+        <location filename="../../moderator_app/ui/main_window.py" line="228" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="229" />
+        <location filename="../../moderator_app/ui/main_window.py" line="230" />
         <source>&amp;Reset the layout to fit this screen</source>
         <translation>按本屏幕重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="232" />
+        <location filename="../../moderator_app/ui/main_window.py" line="233" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="234" />
+        <location filename="../../moderator_app/ui/main_window.py" line="235" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="270" />
+        <location filename="../../moderator_app/ui/main_window.py" line="275" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="269" />
+        <location filename="../../moderator_app/ui/main_window.py" line="274" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -682,12 +687,12 @@
 <context>
     <name>MediaTile</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="58" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="60" />
         <source>Reveal</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="60" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="62" />
         <source>Reveal media</source>
         <translation>显示媒体</translation>
     </message>
@@ -728,44 +733,44 @@
 <context>
     <name>PostPane</name>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="86" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="107" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="94" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="115" />
         <source>Second review: decide this post as if it were new. The first decision and who made it are not shown; your verdict goes to the audit log for your lead's agreement figures, not to the platform.</source>
         <translation>复核：请像处理新帖一样独立判断。第一次处置及处置人不予显示；你的结论写入审计日志，供组长统计一致率，不发往平台。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="108" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="129" />
         <source>Post text</source>
         <translation>帖子正文</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="114" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="126" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="135" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="147" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="117" />
-        <location filename="../../moderator_app/ui/post_pane.py" line="128" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="138" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="149" />
         <source>Author history</source>
         <translation>作者历史</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="180" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="204" />
         <source>No post selected</source>
         <translation>未选择帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="188" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="212" />
         <source>Published {published} · {reposts} reposts · flagged {flagged} ({source})</source>
         <translation>发布于 {published} · 转发 {reposts} · 标记于 {flagged}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/post_pane.py" line="214" />
+        <location filename="../../moderator_app/ui/post_pane.py" line="238" />
         <source>SLA: {0}</source>
         <translation>时限：{0}</translation>
     </message>
@@ -959,17 +964,17 @@
         <translation>[复核]</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="216" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="220" />
         <source>another moderator</source>
         <translation>其他审核员</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="218" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="222" />
         <source>Held by {who}: you cannot decide it until they release it.</source>
         <translation>{who} 正在处理：对方释放前你不能处置。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="219" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="223" />
         <source>Held by {who} until {time}: you cannot decide it until then.</source>
         <translation>{who} 正在处理，至 {time}：此前你不能处置。</translation>
     </message>
@@ -1375,22 +1380,22 @@
         <translation>队列未载入（{error}）；{seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="330" />
+        <location filename="../../moderator_app/ui/review.py" line="353" />
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation>这条复核已不再等待你处理：请按 F5 刷新。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="369" />
+        <location filename="../../moderator_app/ui/review.py" line="392" />
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation>复核：{label} — {seconds} 秒后记录（不发往平台）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="372" />
+        <location filename="../../moderator_app/ui/review.py" line="395" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="386" />
+        <location filename="../../moderator_app/ui/review.py" line="409" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>
@@ -1490,82 +1495,87 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="40" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="112" />
+        <source>set by your administrator</source>
+        <translation>由管理员设定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="43" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="50" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="53" />
         <source>System certificates (TLS is always verified)</source>
         <translation>系统证书（始终验证 TLS）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="53" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="56" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="57" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="60" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="58" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="61" />
         <source>Platform URL</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="59" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="62" />
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="60" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="63" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="61" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="64" />
         <source>Posts claimed at a time</source>
         <translation>每次领取的帖子数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="62" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="65" />
         <source>Undo window</source>
         <translation>撤销时限</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="65" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="68" />
         <source>Wellbeing</source>
         <translation>身心关怀</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="67" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="70" />
         <source>Blur media until revealed</source>
         <translation>媒体默认模糊，点击后显示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="71" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="74" />
         <source> min (0 = off)</source>
         <translation> 分钟（0 = 关闭）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="73" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="76" />
         <source>Break reminder after</source>
         <translation>休息提醒间隔</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="76" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="79" />
         <source>Decision shortcuts</source>
         <translation>处置快捷键</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="126" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="144" />
         <source>Two decisions share a shortcut.</source>
         <translation>两个处置使用了同一个快捷键。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/settings_dialog.py" line="128" />
+        <location filename="../../moderator_app/ui/settings_dialog.py" line="146" />
         <source>Digits and '-' are reserved for citing categories.</source>
         <translation>数字键和“-”保留用于引用类别。</translation>
     </message>

@@ -40,18 +40,6 @@ def test_environment_overrides_the_file(tmp_path: Path, monkeypatch: pytest.Monk
     assert store.load_file().platform_url == "https://file.example", "the file itself is not rewritten"
 
 
-def test_saving_edits_leaves_environment_overrides_out_of_the_file(tmp_path: Path) -> None:
-    """Settings -> OK under MODAPP_PLATFORM_URL saves the user's edits, not the environment's address."""
-    store = SettingsStore(tmp_path / "settings.json")
-    store.save(replace(Settings(), platform_url="https://file.example"))
-    env = {"MODAPP_PLATFORM_URL": "https://env.example"}
-    shown = store.apply_environment(store.load_file(), env)
-    store.save_edited(replace(shown, language="zh_CN"), env)
-    assert store.load_file() == replace(Settings(), platform_url="https://file.example", language="zh_CN")
-    store.save_edited(replace(shown, platform_url="https://typed.example"), env)  # changed on purpose: kept
-    assert store.load_file().platform_url == "https://typed.example"
-
-
 def test_corrupt_file_is_reported_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"language": "zh_CN",\n  oops}', encoding="utf-8")
