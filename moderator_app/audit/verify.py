@@ -102,7 +102,7 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
     if witness is not None:
         problems.extend(verifier.witness_problems(receipts, head_seq))
         anchor = verifier.anchor(len(receipts))
-        problems, notes = _refuted_checkpoints(problems, receipts, db_checkpoints, verifier.count)
+        notes = _ahead_notes(receipts, db_checkpoints, verifier.count)
     return VerifyReport(checked, head_seq, len(db_checkpoints), verifier.signatures,
                         tuple(sorted(problems, key=lambda p: (p.seq is None, p.seq or 0))), anchor=anchor,
                         notes=tuple(notes))
@@ -124,28 +124,19 @@ def _valid_receipts(store: AuditStore, witness: WitnessCheck, problems: list[Pro
     return valid
 
 
-def _refuted_checkpoints(problems: list[Problem], receipts: list[Checkpoint], db_checkpoints: list[Checkpoint],
-                         last: int) -> tuple[list[Problem], list[str]]:
-    """A signed checkpoint ahead of the log, where the platform later witnessed the log at a lower seq, names a
-    head that never existed (a workstation signed it to make every later verification fail): a note, not a
-    failure. Without such a receipt it stays a problem: the log may have lost its tail."""
+def _ahead_notes(receipts: list[Checkpoint], db_checkpoints: list[Checkpoint], last: int) -> list[str]:
+    """A signed checkpoint ahead of the log, where the platform later witnessed the log at a lower seq: either the
+    key signed a head that never existed, or the events after that seq were deleted before the platform saw them
+    (the unanchored window). The receipts cannot tell which, so it stays a problem; the note says what they show."""
     newest = max(receipts, key=lambda r: r.seq, default=None)
-    if newest is None:
-        return problems, []
     notes = []
-    refuted = {c.seq: c for c in db_checkpoints
-               if c.seq > last and newest.seq <= last and newest.created_at > c.created_at}
-    kept = []
-    for problem in problems:
-        claim = next((c for c in refuted.values() if problem.kind is ProblemKind.AHEAD and f"seq {c.seq}" in
-                      problem.detail), None)
-        if claim is None:
-            kept.append(problem)
-        else:
-            notes.append(f"checkpoint at seq {claim.seq} (key {claim.key_id}, {claim.created_at}) is ahead of the "
-                         f"log, which ends at seq {last}; the platform witnessed seq {newest.seq} later "
-                         f"({newest.created_at}), so that head never existed: a bogus checkpoint, nothing lost")
-    return kept, notes
+    for checkpoint in db_checkpoints:
+        if newest is not None and checkpoint.seq > last >= newest.seq and newest.created_at > checkpoint.created_at:
+            notes.append(f"checkpoint at seq {checkpoint.seq} (key {checkpoint.key_id}, {checkpoint.created_at}) "
+                         f"is ahead of the log, which ends at seq {last}; the platform witnessed seq {newest.seq} "
+                         f"later ({newest.created_at}): unless seq {newest.seq + 1}..{checkpoint.seq} were deleted "
+                         f"before it saw them, key {checkpoint.key_id} signed a head that never existed")
+    return notes
 
 
 class _Pass:
@@ -347,7 +338,7 @@ class _Pass:
                 claim = saying.format(seq=furthest.seq, time=furthest.created_at, key=furthest.key_id)
                 yield Problem(kind, last + 1, f"{claim} but the database ends at seq {last}: it was truncated or "
                                               f"rolled back after checkpoint {after}"
-                              + (", or that key signed a head that never existed (a witness tells which)"
+                              + (", or that key signed a head that never existed"
                                  if kind is ProblemKind.AHEAD else ""))
 
 

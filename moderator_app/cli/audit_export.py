@@ -86,7 +86,7 @@ def _export(args: argparse.Namespace) -> int:
     user, client = _lead(args)
     spec = exports.ExportSpec(wanted, tuple(dict.fromkeys(args.formats)), args.out, args.include_pii, args.language)
     try:
-        audit_log = bootstrap.audit_log(args.db, require_database=True)
+        audit_log = bootstrap.audit_log(args.db, require_database=True, platform=client)  # witnessed at the end
     except StorageUnavailable as exc:  # a URL naming a database that is not there is bad input
         raise UsageError(str(exc)) from None
     started = time.perf_counter()

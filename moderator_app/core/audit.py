@@ -111,7 +111,7 @@ class ProblemKind(enum.StrEnum):
     CHECKPOINT = "checkpoint"
     PROTECTION = "protection"
     FORK = "fork"  # the platform witnessed another history at this seq, and this one later
-    AHEAD = "ahead"  # a signed checkpoint names a seq the log has not reached (nothing lost if the witness agrees)
+    AHEAD = "ahead"  # a signed checkpoint names a seq the log has not reached: a lost tail or a bogus checkpoint
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,11 @@ class AuditLogService:
         self._appended_since_checkpoint = False
         return checkpoint
 
+    def witness_now(self) -> None:
+        """Have the platform witness the head now (the end of a session, while still logged in)."""
+        if self.witness is not None:
+            self.witness.flush()
+
     def flush_spool(self) -> int:
         return self.spooler.flush(force=True) if self.spooler else 0
 

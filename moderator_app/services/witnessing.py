@@ -32,6 +32,7 @@ from moderator_app.services.platform_key import PlatformKeyChanged, pinned_platf
 log = logging.getLogger(__name__)
 EVERY_EVENTS = 50
 EVERY_SECONDS = 60.0
+RETRY_SECONDS = 10.0
 
 
 class AuditWitness:
@@ -48,6 +49,7 @@ class AuditWitness:
         self._witnessed = 0  # the highest seq a receipt (ours or, for a team database, another's) covers
         self._appended = 0  # the highest seq appended through this workstation
         self._since = clock()
+        self._retry_at = 0.0  # after a failure: not before this (a platform that is down is not hammered)
         self._lock = threading.Lock()  # one request at a time: receipts stay monotonic
         self._wake = threading.Condition()
         self._stopped = False
@@ -85,37 +87,48 @@ class AuditWitness:
     def _run(self) -> None:
         while True:
             with self._wake:
-                due = self._since + self.every_seconds
-                while not self._stopped and self._appended - self._witnessed < self.every_events and (
-                        self._appended <= self._witnessed or self.clock() < due):
-                    self._wake.wait(timeout=max(0.05, due - self.clock()) if self._appended > self._witnessed
-                                    else self.every_seconds)
-                    due = self._since + self.every_seconds
+                while not self._stopped and not self._due():
+                    self._wake.wait(timeout=self._wait())
                 if self._stopped:
                     return
             with self._lock:
                 self._witness_head()
 
+    def _due(self) -> bool:
+        now = self.clock()
+        if self._appended <= self._witnessed or now < self._retry_at:
+            return False
+        return self._appended - self._witnessed >= self.every_events or now >= self._since + self.every_seconds
+
+    def _wait(self) -> float:
+        if self._appended <= self._witnessed:
+            return self.every_seconds
+        if self._appended - self._witnessed >= self.every_events:
+            return max(0.05, self._retry_at - self.clock())
+        return max(0.05, max(self._retry_at, self._since + self.every_seconds) - self.clock())
+
     def _witness_head(self) -> WitnessReceipt | None:
         self._since = self.clock()
         try:
             seq, chain = self.store.head()
-            if seq <= self._witnessed:
-                return None
             if self._identity is None:
                 self._identity = log_identity(self.store)
-            if self._identity is None:
+            if seq <= self._witnessed or self._identity is None:
+                with self._wake:  # nothing new after all (the head moved back?): no spinning on it
+                    self._appended = min(self._appended, self._witnessed)
                 return None
             receipt = self.client.witness(log_id=self._identity, seq=seq, chain_hash=chain.hex())
         except WitnessConflict as exc:
             if exc.fork:
                 self.alarm = f"the platform refused to witness this audit log: {exc}"
                 log.error("audit witness: %s", self.alarm)
+                self._retry_at = self.clock() + RETRY_SECONDS
             else:  # another workstation on the same team database witnessed a later head: covered
                 self._witnessed = max(self._witnessed, seq)
             return None
         except (PlatformError, ModeratorError) as exc:
-            log.info("audit witness unavailable (retried at the next trigger): %s", exc)
+            log.info("audit witness unavailable (retried in %s s): %s", RETRY_SECONDS, exc)
+            self._retry_at = self.clock() + RETRY_SECONDS
             return None
         return receipt if self._keep(receipt) else None
 
@@ -138,5 +151,6 @@ class AuditWitness:
             return False
         with self._wake:
             self._witnessed = max(self._witnessed, receipt.seq)
+            self._retry_at = 0.0
         self.last_receipt = receipt
         return True

@@ -332,6 +332,7 @@ class WorkstationSession:
             except PlatformError as exc:
                 log.info("lease not released (it expires by itself): %s", exc)
         self._append(EventType.LOGOUT, subject=f"platform:{self._client.base_url}")
+        self._audit.witness_now()  # the session's end, witnessed while the token still works
         try:
             self._client.logout()
         except PlatformError as exc:

@@ -177,3 +177,34 @@ def test_a_receipt_not_signed_by_the_platform_key_is_forged(any_url: str, open_l
     assert len(stored_receipts(audit_log.store)) == 2
     # the rows carry the log's name plus a suffix: never mistaken for its own checkpoints
     assert audit_log.store.log_id + RECEIPT_SUFFIX == "main#witness"
+
+
+def test_a_session_ends_witnessed_logout_included(tmp_path: Path) -> None:
+    """The GUI session's end: the platform witnesses the head (the logout event included) before the token goes."""
+    from moderator_app.services.demo import start_demo
+
+    demo = start_demo("mod1", data_dir=tmp_path, posts=20)
+    server, audit_log = demo.server, demo.session.audit
+    try:
+        session_store = audit_log.store
+        identity = log_identity(session_store)
+    finally:
+        demo.session.close()
+    head = audit_log.store.head()[0]  # the store reopens lazily for this read
+    receipts = [r for r in server.store.witness_receipts_all() if r["log_id"] == identity]  # type: ignore[union-attr]
+    server.stop()
+    assert receipts and receipts[-1]["seq"] == head
+
+
+def test_a_platform_presenting_another_key_raises_the_alarm(sqlite_url: str, open_log: OpenLog,
+                                                            platform_server: Callable[..., Any]) -> None:
+    """The workstation pinned one platform's key; receipts signed with another are refused, loudly."""
+    first = platform_server(posts=5)
+    audit_log = witnessed(sqlite_url, open_log, first, runs=(5,))  # pins the first platform's key
+    impostor = platform_server(posts=5)
+    assert audit_log.witness is not None
+    audit_log.witness.client = login(impostor.url, "mod1")
+    fill(audit_log, 5)
+    assert audit_log.witness.flush() is None
+    assert audit_log.alarm is not None and "not the trusted platform key" in audit_log.alarm
+    assert [r.seq for r in stored_receipts(audit_log.store)] == [5]  # the impostor's receipt was not kept

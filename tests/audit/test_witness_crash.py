@@ -107,3 +107,26 @@ def test_a_quiet_log_is_witnessed_after_the_interval(platform_server: Callable[.
         time.sleep(0.05)  # another thread's HTTP request: there is no signal to wait on
     assert [r["seq"] for r in receipts] == [7]
     audit_log.close()
+
+
+def test_a_platform_that_is_down_is_retried_every_10_s_not_hammered(tmp_path: Path, memory_keyring: object) -> None:
+    now = [100.0]
+    audit_log = open_audit_log(f"sqlite:///{tmp_path / 'audit.sqlite3'}", data_dir=tmp_path / "ws")
+    calls: list[int] = []
+    unreachable = make_client("http://127.0.0.1:9")  # nothing listens there
+    real = unreachable.witness
+
+    def counting(**request: Any) -> Any:
+        calls.append(request["seq"])
+        return real(**request)
+
+    unreachable.witness = counting  # type: ignore[method-assign]
+    witness = audit_log.witness = AuditWitness(audit_log.store, unreachable, clock=lambda: now[0], background=False)
+    fill(audit_log, 60)
+    assert witness._due()
+    assert witness.flush() is None and calls == [60]  # refused: cannot reach the platform
+    fill(audit_log, 100)  # far past the 50-event trigger ...
+    assert not witness._due() and witness._wait() >= 9.9  # ... but the next try waits 10 s
+    now[0] += 10.5
+    assert witness._due()
+    audit_log.close()

@@ -24,11 +24,14 @@ def test_export_then_verify_export_and_a_tampered_copy_fails(platform_server: Ca
                env=PASSWORD)
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("exported ") and "author identities pseudonymised" in made.stdout
+    # the run appended (export_made): the platform witnessed the log's head at its end
+    assert [r["seq"] for r in server.store.witness_receipts_all()] == [1501]
     with (out / "data" / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and {r["actor"] for r in rows} == {"mod2"} and {r["decision_kind"] for r in rows} == {"remove"}
     verified = cli("audit", "verify-export", str(out), data_dir=tmp_path)
     assert verified.returncode == 0 and verified.stdout.startswith(f"verified: {len(rows):,} matching events")
+    assert "exported by lead1, granted " in verified.stdout
     csv_path = out / "data" / "events.csv"
     csv_path.write_bytes(csv_path.read_bytes().replace(b"mod2", b"mod3", 1))
     failed = cli("audit", "verify-export", str(out), data_dir=tmp_path)
