@@ -29,12 +29,12 @@ def run() -> list[Row]:
         audit = open_audit_log(f"sqlite:///{folder}/audit.sqlite3", data_dir=Path(folder), workstation="bench")
         try:
             mod = ReferralService(audit, User(UserId("mod1"), "mod1", frozenset({Role.MODERATOR})), "bench")
+            audit.generate(HISTORY)  # first: synthetic history goes only into a log with no real event
             # approvals countersigned by a local platform key (the port's test double): the bench measures the
             # workstation, not the platform's round trip
             lead = ReferralService(audit, User(UserId("lead1"), "lead1", frozenset({Role.LEAD})), "bench",
                                    platform=CountersigningPlatform("lead1"), trusted_platform_keys=[PLATFORM_KEY])
             first = mod.create(queue_item(0, "明天去学校门口动手"), request, ())
-            audit.generate(HISTORY)
             for n in range(1, REFERRALS):
                 referral = mod.create(queue_item(n), request, ())
                 if n % 3 == 0:

@@ -1,5 +1,6 @@
-"""`moderator-app audit generate --events N [--db URL]`, `audit verify [--db URL] [--witness URL --user LEAD |
---receipts FILE] [--trust KEYS]` and `audit keys export`. `audit verify` writes nothing anywhere."""
+"""`moderator-app audit verify [--db URL] [--witness URL --user LEAD | --receipts FILE] [--trust KEYS]` (writes
+nothing anywhere), `audit keys export`, and the developer tool `audit generate --synthetic --events N --db URL` (not
+listed in the help: it writes only a new synthetic log of its own, see audit/synthetic.py)."""
 
 from __future__ import annotations
 
@@ -15,17 +16,19 @@ from moderator_app.cli import audit_export
 from moderator_app.core.audit import VerifyReport
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
 from moderator_app.services import audit_review, bootstrap
-from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.audit_service import AuditLogService, check_synthetic_target
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="action", required=True,
-                                metavar="{generate,verify,keys,export,verify-export}")
-    gen = sub.add_parser("generate", help="append a realistic synthetic history (demos, benchmarks)")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{verify,keys,export,verify-export}")
+    gen = sub.add_parser("generate", description="Developer tool: a synthetic history (demos, benchmarks) in a new "
+                                                 "log of its own, every event marked synthetic")
+    gen.add_argument("--synthetic", action="store_true", required=True,
+                     help="required: say that you want fake events, marked as such, in a log of their own")
     gen.add_argument("--events", type=int, required=True, metavar="N", help="how many events to append")
     gen.add_argument("--seed", type=int, default=2011, help="random seed (same seed, same history)")
-    gen.add_argument("--db", metavar="URL", help="database URL (default: MODAPP_DATABASE_URL or the workstation's "
-                                                 "SQLite file)")
+    gen.add_argument("--db", metavar="URL", required=True,
+                     help="the synthetic log: a new database (never the workstation's or the team's)")
     ver = sub.add_parser("verify", help="recompute every hash and check checkpoints; exit 1 names the first bad seq")
     ver.add_argument("--db", metavar="URL", help="database URL (default: MODAPP_DATABASE_URL or the workstation's "
                                                  "SQLite file)")
@@ -66,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         _check_verify_options(args)
     trusted = audit_review.read_trusted_keys(args.trust) if args.action == "verify" else None
     try:
+        if args.action == "generate":
+            check_synthetic_target(args.db)
         audit_log = bootstrap.audit_log(args.db, require_database=True, for_verification=args.action == "verify")
         try:
             if args.action == "generate":

@@ -70,11 +70,16 @@ def parse_bound(text: str | None, *, end: bool) -> str | None:
         if len(text) == 10:
             day = date.fromisoformat(text)
             moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
+            if end and day == date.max:
+                return None  # through the last day there is: no upper bound
             return utc_timestamp(moment + (_ONE_DAY if end else _NO_TIME))
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise UsageError(f"not a date or time: {text!r} (use e.g. 2026-11-01 or 2026-11-01T08:00:00Z)") from None
-    return utc_timestamp(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    try:
+        return utc_timestamp(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    except (ValueError, OverflowError):  # an offset that takes the instant past year 1..9999 in UTC
+        raise UsageError(f"not a date or time: {text!r} (out of range)") from None
 
 
 def _export(args: argparse.Namespace) -> int:

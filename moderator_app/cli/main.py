@@ -39,6 +39,14 @@ def print_help() -> None:
     print("\nexit codes: 0 success, 1 a check failed, 2 bad usage or input")
 
 
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def run_command(name: str, argv: list[str]) -> int:
     # The log file and excepthooks; library warnings reach the user as one line each on stderr (urllib3's
     # "Retrying ..." per attempt does not: the command reports the outcome, "Cannot reach the platform at ...").
@@ -46,6 +54,10 @@ def run_command(name: str, argv: list[str]) -> int:
     module = importlib.import_module(module_name)
     parser = ArgumentParser(prog=f"{PROG} {name}", description=summary)
     module.add_arguments(parser)
+    for value in argv:
+        if not _is_text(value):  # bytes the terminal could not decode: they would fail deep inside, with a traceback
+            return fail_usage(f"argument {value.encode('utf-8', 'backslashreplace').decode()!r} is not valid "
+                              "UTF-8 text")
     args = parser.parse_args(argv)
     # Checks (audit verify, verify-export, verify-package) write nothing, not even a log file.
     bootstrap.start_logging("cli", read_only=bool(getattr(module, "writes_nothing", lambda _args: False)(args)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "policy": ("moderator_app.cli.policy", "check and show policy packs"),
-    "audit": ("moderator_app.cli.audit", "verify the audit log; generate a synthetic history"),
+    "audit": ("moderator_app.cli.audit", "verify the audit log; export it (team leads)"),
     "db": ("moderator_app.cli.db", "create or upgrade the audit database schema"),
     "suggest": ("moderator_app.cli.suggest", "suggest Article 10 categories for posts (JSONL); train; eval"),
     "demo-platform": ("moderator_app.cli.demo_platform", "run the reference platform server with demo data"),

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from moderator_app.core.decisions import Decision, validation_problems
 from moderator_app.core.models import CategoryId, PostId, UserId
+from moderator_app.demo_platform.limits import BodyLimit
 from moderator_app.demo_platform.openapi import problem_aware_openapi
 from moderator_app.demo_platform.problems import PROBLEM_MEDIA_TYPE, Problem, problem_body
 from moderator_app.demo_platform.schemas import (
@@ -56,6 +57,7 @@ def create_app(store: PlatformStore) -> FastAPI:
     )
     app.openapi = lambda: problem_aware_openapi(app)  # type: ignore[method-assign]
     _install_error_handlers(app)
+    app.add_middleware(BodyLimit)
 
     def current_user(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> User:
         if creds is None:

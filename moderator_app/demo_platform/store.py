@@ -47,6 +47,11 @@ def rfc3339(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+# Fair share: the most undecided posts one user may hold under unexpired leases at once. One moderator claimed 2,386
+# posts (the whole queue) before this; a workstation claims batches of up to 100.
+MAX_HELD = 200
+
+
 class PlatformStore:
     def __init__(
         self,
@@ -59,10 +64,12 @@ class PlatformStore:
         token_seconds: float = 8 * 3600.0,
         time_origin: datetime | None = None,
         signer: PlatformSigner | None = None,
+        max_held: int = MAX_HELD,
     ) -> None:
         self.clock = clock
         self.signer = signer or PlatformSigner.generate()  # custody: docs/platform-api.md
         self.lease_seconds = lease_seconds
+        self.max_held = max_held
         self.token_seconds = token_seconds
         self._lock = threading.Lock()
         target = str(db_path) if db_path else ":memory:"
@@ -214,14 +221,20 @@ class PlatformStore:
         with self._locked() as db:
             free = ("(lease_expires_at IS NULL OR lease_expires_at <= ?)"
                     " AND post_id NOT IN (SELECT post_id FROM decisions)")
+            allowance = self.max_held - self._held(db, user, now)
             if post_ids is None:
                 rows = db.execute(f"SELECT post_id FROM queue WHERE {free} ORDER BY position LIMIT ?",
-                                  (now, count)).fetchall()
+                                  (now, min(count or 0, max(allowance, 0)))).fetchall()
                 chosen = [r["post_id"] for r in rows]
             else:
                 chosen = list(dict.fromkeys(post_ids))
                 for post_id in chosen:
                     self._check_claimable(db, post_id, user, now)
+                allowance += sum(1 for p in chosen if self._holds(db, user, p, now))  # renewing one's own
+            if len(chosen) > allowance or (post_ids is None and allowance <= 0):
+                raise Problem(409, "holding-limit", f"{user['id']} already holds {self.max_held - max(allowance, 0)} "
+                              f"undecided posts; at most {self.max_held} at once: decide or release some first",
+                              reason="holding_limit")
             db.executemany("UPDATE queue SET lease_id=?, claimed_by=?, lease_expires_at=? WHERE post_id=?",
                            [(lease_id, user["id"], expires, p) for p in chosen])
             db.execute("INSERT INTO leases(lease_id, username, expires_at) VALUES (?,?,?)",
@@ -229,6 +242,16 @@ class PlatformStore:
             items = [self._item(db, db.execute("SELECT * FROM queue WHERE post_id=?", (p,)).fetchone(), user)
                      for p in chosen]
         return {"lease_id": lease_id, "expires_at": expires, "post_ids": chosen, "items": items}
+
+    def _held(self, db: sqlite3.Connection, user: Row, now: str) -> int:
+        return int(db.execute(
+            "SELECT count(*) FROM queue WHERE claimed_by=? AND lease_expires_at > ? "
+            "AND post_id NOT IN (SELECT post_id FROM decisions)", (user["id"], now)).fetchone()[0])
+
+    def _holds(self, db: sqlite3.Connection, user: Row, post_id: str, now: str) -> bool:
+        row = db.execute("SELECT claimed_by, lease_expires_at FROM queue WHERE post_id=?", (post_id,)).fetchone()
+        return bool(row and row["claimed_by"] == user["id"] and row["lease_expires_at"]
+                    and row["lease_expires_at"] > now)
 
     def _check_claimable(self, db: sqlite3.Connection, post_id: str, user: Row, now: str) -> None:
         row = db.execute("SELECT claimed_by, lease_expires_at FROM queue WHERE post_id=?", (post_id,)).fetchone()

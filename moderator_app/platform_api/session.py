@@ -12,6 +12,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
+from moderator_app.platform_api import deadline
+
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 
@@ -23,7 +25,8 @@ class HttpOptions:
     backoff_factor: float = 0.3
     retry_after_cap: float = 30.0  # a server asking for an hour's pause must not freeze a moderator's screen
     ca_bundle: str | None = None  # a CA file trusted besides the system's store (private CA); verification stays on
-    max_body_bytes: int = 64 * 1024 * 1024
+    max_body_bytes: int = 16 * 1024 * 1024  # streamed and cut off beyond: parsing costs a multiple of it
+    deadline: float = 30.0  # one request, all its attempts and pauses included (per-read timeouts never add up)
 
     @property
     def timeout(self) -> tuple[float, float]:
@@ -43,7 +46,16 @@ class CappedRetry(Retry):
 
     def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
         value = super().get_retry_after(response)
-        return None if value is None else min(value, self.retry_after_cap)
+        return None if value is None else min(value, self.retry_after_cap, _time_left())
+
+    def get_backoff_time(self) -> float:
+        return min(super().get_backoff_time(), _time_left())
+
+
+def _time_left() -> float:
+    """A pause between attempts never outlasts the request's deadline."""
+    watching = deadline.current()
+    return float("inf") if watching is None else watching.remaining()
 
 
 class SystemTrustAdapter(HTTPAdapter):

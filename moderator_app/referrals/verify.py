@@ -29,6 +29,9 @@ from moderator_app.referrals.package import SIGNATURE_FILE, signature_message
 from moderator_app.referrals.workflow import fold
 
 TAG_MANIFEST = "tagmanifest-sha256.txt"
+# The package's own text files (manifests, signature, chain, events, snapshot) are small; a larger one is not ours.
+# Evidence files of any size are hashed as a stream, never read whole (a 3 GiB file cost 3.2 GB).
+MAX_TEXT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,7 @@ def _fail(file: str, why: str) -> CheckFailed:
 def _manifest(bag: Path, name: str) -> dict[str, str]:
     """path -> sha256 from a manifest file (bagit's format: "<hex> <path>" per line)."""
     entries: dict[str, str] = {}
-    for number, line in enumerate((bag / name).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(_read_text(bag, name).splitlines(), 1):
         digest, _, path = line.strip().partition(" ")
         if not path or len(digest) != 64:
             raise _fail(name, f"line {number} is not '<sha256> <path>'")
@@ -62,7 +65,7 @@ def _manifest(bag: Path, name: str) -> dict[str, str]:
 def _signature(bag: Path) -> tuple[str, str]:
     """(key id, signed digest) when the signature file holds a valid signature; CheckFailed naming it otherwise."""
     try:
-        sig = json.loads((bag / SIGNATURE_FILE).read_text(encoding="utf-8"))
+        sig = _parse(SIGNATURE_FILE, _read_text(bag, SIGNATURE_FILE))
         public = bytes.fromhex(sig["public_key"])
         Ed25519PublicKey.from_public_bytes(public).verify(
             base64.b64decode(sig["signature"], validate=True), signature_message(sig["signed_sha256"]))
@@ -74,7 +77,31 @@ def _signature(bag: Path) -> tuple[str, str]:
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()  # in chunks: any size, constant memory
+
+
+def _read_text(bag: Path, name: str) -> str:
+    try:
+        with (bag / name).open("rb") as handle:
+            raw = handle.read(MAX_TEXT_BYTES + 1)
+    except OSError as exc:
+        raise _fail(name, f"unreadable: {exc.strerror or exc}") from None
+    if len(raw) > MAX_TEXT_BYTES:
+        raise _fail(name, f"larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB: not a file this app writes")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(name, f"not UTF-8 (byte {exc.start})") from None
+
+
+def _parse(name: str, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _fail(name, "nested too deeply") from None
+    except ValueError as exc:
+        raise _fail(name, f"not JSON: {exc}") from None
 
 
 def _check_listed(bag: Path, entries: dict[str, str], manifest: str) -> None:
@@ -120,10 +147,7 @@ def _check_files(bag: Path) -> tuple[str, int]:
 
 
 def _load_json(bag: Path, name: str) -> Any:
-    try:
-        return json.loads((bag / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise _fail(name, f"unreadable: {exc}") from None
+    return _parse(name, _read_text(bag, name))
 
 
 def _writer_keys(bag: Path) -> dict[str, bytes]:
@@ -170,9 +194,9 @@ def _check_chain(bag: Path, key_id: str) -> tuple[list[ReferralEvent], int, tupl
         raise _fail("verification/chain.json", f"does not lead to the checkpoint at seq {checkpoint.seq}")
     events: list[ReferralEvent] = []
     writer_keys, writers = PublicKeys(_writer_keys(bag)), set()
-    lines = (bag / "data/events.jsonl").read_text(encoding="utf-8").split("\n")
+    lines = _read_text(bag, "data/events.jsonl").split("\n")
     for number, line in enumerate((x for x in lines if x), 1):
-        record = json.loads(line)
+        record = _parse("data/events.jsonl", line)
         seq, envelope = int(record["seq"]), record["envelope"]
         if not first <= seq <= checkpoint.seq or leaf_hash(canonical(envelope)) != leaves[seq - first]:
             raise _fail("data/events.jsonl", f"line {number} (seq {seq}) is not in the signed chain")

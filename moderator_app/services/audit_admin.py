@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from moderator_app.audit import migrate, protections
+from moderator_app.audit.privileges import RoleReport, check_role
 from moderator_app.audit.store import AuditStore
 from moderator_app.audit.workstations import ACTIVE_DAYS, WorkstationVersion
 from moderator_app.core.errors import CheckFailed
@@ -43,6 +44,18 @@ def workstation_versions(database_url: str | None = None) -> list[WorkstationVer
     try:
         store.require_existing()
         return store.workstations()
+    finally:
+        store.close()
+
+
+def check_app_role(database_url: str | None, role: str | None) -> RoleReport | None:
+    """PostgreSQL: the rights ``role`` (PUBLIC when None) holds on the log; None for SQLite (no roles)."""
+    store = AuditStore(resolve_database_url(database_url))
+    try:
+        if store.dialect != "postgresql":
+            return None
+        with store.writer.connect() as connection:
+            return check_role(connection, role)
     finally:
         store.close()
 

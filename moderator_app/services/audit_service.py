@@ -19,7 +19,7 @@ from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.spool import Spool, SpoolingWriter
 from moderator_app.audit.store import DEFAULT_LOG_ID, AuditStore
-from moderator_app.audit.synthetic import generate
+from moderator_app.audit.synthetic import generate, refuse_real_events
 from moderator_app.audit.verify import WitnessCheck, verify_log
 from moderator_app.audit.witness import log_identity
 from moderator_app.audit.writer import AuditWriter
@@ -132,6 +132,9 @@ class AuditLogService:
         return query.query_events(self.store, wanted, after_seq=after_seq, limit=limit)
 
     def generate(self, count: int, *, seed: int = 2011, progress: ProgressCallback | None = None) -> int:
+        """A synthetic history (audit/synthetic.py); refused, before anything is written, on a log with real events."""
+        self.store.ensure_ready()
+        refuse_real_events(self.store)
         self.writer.start()
         self._appended_since_checkpoint = True
         return generate(self.writer, count, seed=seed, progress=progress)
@@ -161,6 +164,17 @@ def _identity(store: AuditStore) -> str | None:
         return log_identity(store)
     except DBAPIError:  # the team database is down: the copy goes to the older, URL-named file meanwhile
         return None
+
+
+def check_synthetic_target(database_url: str) -> None:
+    """Before anything is written there (not even this workstation's key): a synthetic history goes only into a new
+    log, or one that holds synthetic events only."""
+    store = AuditStore(resolve_database_url(database_url))
+    try:
+        store.ensure_ready()  # an empty log in a new database; an old or unprotected one is refused
+        refuse_real_events(store)
+    finally:
+        store.close()
 
 
 def open_audit_log(database_url: str | None = None, *, workstation: str | None = None,

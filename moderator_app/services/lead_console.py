@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from moderator_app.audit import lead_queries
+from moderator_app.audit.synthetic import holds_synthetic
 from moderator_app.core.audit import (
     CancelToken,
     EventFilter,
@@ -60,6 +61,10 @@ class LeadConsole:
                              tuple(lead_queries.distinct(store, "category")),
                              tuple(lead_queries.distinct(store, "decision_kind")),
                              tuple(t.value for t in EventType))
+
+    def holds_synthetic(self) -> bool:
+        """The log holds generated events (audit generate): the viewer and the dashboard say they are not real."""
+        return holds_synthetic(self.audit_log.store)
 
     def event_status(self, seq: int) -> EventStatus:
         return lead_queries.event_status(self.audit_log.store, seq)

@@ -8,7 +8,6 @@ fire inside "sussex").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from moderator_app.core.models import CategoryId
 from moderator_app.core.policy import Lexicon
 from moderator_app.suggestions.literals import required_literal_groups
 from moderator_app.suggestions.normalise import Normalised, normalise_text
+from moderator_app.suggestions.patterns import LinearRegex
 
 MAX_SPANS_PER_ENTRY = 5  # evidence for the moderator, not a census
 
@@ -83,7 +83,7 @@ class LexiconMatcher:
             encoded = _as_bytes(text)
             return keys.setdefault(encoded, _Key(len(encoded), [], set()))
 
-        patterns: list[tuple[re.Pattern[str], list[LexiconEntry]]] = []  # one per distinct regex
+        patterns: list[tuple[LinearRegex, list[LexiconEntry]]] = []  # one per distinct regex
         pattern_index: dict[str, int] = {}
         always: list[int] = []
         groups_needed: list[int] = []
@@ -101,7 +101,7 @@ class LexiconMatcher:
                     patterns[pattern_index[pattern.regex]][1].append(entry)
                     continue
                 index = pattern_index[pattern.regex] = len(patterns)
-                patterns.append((re.compile(pattern.regex), [entry]))
+                patterns.append((LinearRegex(pattern.regex), [entry]))
                 groups = required_literal_groups(pattern.regex)
                 groups_needed.append(len(groups))
                 if not groups:
@@ -150,9 +150,9 @@ class LexiconMatcher:
         runnable = [i for i, seen in seen_count.items() if seen == self._groups_needed[i]]
         for index in sorted([*self._always, *runnable]):
             regex, pattern_entries = self._patterns[index]
-            for m in regex.finditer(text):
-                if m.end() > m.start() and _on_word_boundary(text, m.start(), m.end()):
-                    found.extend((m.start(), m.end(), entry) for entry in pattern_entries)
+            for start, end in regex.spans(text):
+                if end > start and _on_word_boundary(text, start, end):
+                    found.extend((start, end, entry) for entry in pattern_entries)
         if not found:
             return []
         return self._to_hits(normalised, found)

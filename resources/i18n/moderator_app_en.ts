@@ -42,99 +42,99 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="45"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="48"/>
         <source>Verify now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="48"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="51"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="70"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="73"/>
         <source>Select an event to see it and its chain status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="90"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="93"/>
         <source>{count} events match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="100"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="103"/>
         <source>Checking seq {seq}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="105"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="108"/>
         <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="108"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="111"/>
         <source>covered by the signed checkpoint at seq {checkpoint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="111"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="114"/>
         <source>not yet covered by a signed checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="113"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="116"/>
         <source>hash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="113"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="116"/>
         <source>link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="114"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="117"/>
         <source>writer signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="115"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="118"/>
         <source>seq {seq}: NOT intact: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="119"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="122"/>
         <source>Verify the audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="120"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="123"/>
         <source>Recomputing every hash and checking the signed checkpoints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="128"/>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="130"/>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="134"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="131"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="137"/>
         <source>Verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="128"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="131"/>
         <source>Verification cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="131"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="134"/>
         <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="134"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="137"/>
         <source>NOT intact: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="138"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="141"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -160,85 +160,85 @@
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="26"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="29"/>
         <source>Last days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="32"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="35"/>
         <source>SLA (minutes from claim to decision)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="38"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="41"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="54"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="57"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="73"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="76"/>
         <source>no category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="77"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="80"/>
         <source>Decisions per 3 hours of the day (Beijing time, from the hour shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="78"/>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79"/>
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="81"/>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="86"/>
         <source>Decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82"/>
         <source>Decisions per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84"/>
         <source>Decisions by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="85"/>
         <source>Decisions by moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87"/>
         <source>SLA breaches and outbox failures per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="85"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="88"/>
         <source>SLA breaches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="86"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="89"/>
         <source>Outbox failures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="90"/>
         <source>Suggestions accepted per category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="88"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="91"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="92"/>
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="95"/>
         <source>{decisions} decisions, {breaches} SLA breaches, {failures} outbox failures since {since}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1691,6 +1691,14 @@
     <message>
         <location filename="../../moderator_app/ui/suggestions_panel.py" line="46"/>
         <source>No suggestion: decide on the post itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyntheticBanner</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/synthetic_banner.py" line="23"/>
+        <source>This log holds SYNTHETIC events (made by &quot;audit generate&quot; for demos and benchmarks, each marked &quot;synthetic&quot;: true): they are not real work.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -41,99 +41,99 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="45" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="48" />
         <source>Verify now</source>
         <translation>立即校验</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="48" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="51" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="73" />
         <source>Select an event to see it and its chain status.</source>
         <translation>选择一条事件以查看其内容和哈希链状态。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="90" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="93" />
         <source>{count} events match</source>
         <translation>{count} 条事件符合条件</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="100" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="103" />
         <source>Checking seq {seq}…</source>
         <translation>正在检查序号 {seq}…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="105" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="108" />
         <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
         <translation>序号 {seq}：完好（哈希、与上一事件的链接、写入者签名）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="108" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="111" />
         <source>covered by the signed checkpoint at seq {checkpoint}</source>
         <translation>已由序号 {checkpoint} 处的签名检查点覆盖</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="111" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="114" />
         <source>not yet covered by a signed checkpoint</source>
         <translation>尚未被签名检查点覆盖</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="116" />
         <source>hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="116" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="114" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="117" />
         <source>writer signature</source>
         <translation>写入者签名</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="115" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="118" />
         <source>seq {seq}: NOT intact: {what}</source>
         <translation>序号 {seq}：不完好：{what}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="119" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="122" />
         <source>Verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="120" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="123" />
         <source>Recomputing every hash and checking the signed checkpoints.</source>
         <translation>正在重新计算每个哈希并检查签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="128" />
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="130" />
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="134" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="131" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="137" />
         <source>Verification</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="128" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="131" />
         <source>Verification cancelled.</source>
         <translation>校验已取消。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="131" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="134" />
         <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
         <translation>完好：{events} 条事件和 {checkpoints} 个检查点均通过校验。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="134" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="137" />
         <source>NOT intact: {problem}</source>
         <translation>不完好：{problem}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="138" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="141" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -159,85 +159,85 @@
 <context>
     <name>DashboardPane</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="26" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="29" />
         <source>Last days</source>
         <translation>最近天数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="32" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="35" />
         <source>SLA (minutes from claim to decision)</source>
         <translation>时限（从领取到处理的分钟数）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="38" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="41" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="54" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="57" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="73" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="76" />
         <source>no category</source>
         <translation>无类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="77" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="80" />
         <source>Decisions per 3 hours of the day (Beijing time, from the hour shown)</source>
         <translation>每三小时的处理数（北京时间，自所示整点起）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="78" />
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79" />
         <location filename="../../moderator_app/ui/lead/dashboard.py" line="81" />
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="83" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="86" />
         <source>Decisions</source>
         <translation>处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="79" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82" />
         <source>Decisions per day</source>
         <translation>每日处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="81" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84" />
         <source>Decisions by category</source>
         <translation>按类别的处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="82" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="85" />
         <source>Decisions by moderator</source>
         <translation>按审核员的处理数</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="84" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87" />
         <source>SLA breaches and outbox failures per day</source>
         <translation>每日超时与发件箱失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="85" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="88" />
         <source>SLA breaches</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="86" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="89" />
         <source>Outbox failures</source>
         <translation>发件箱失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="87" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="90" />
         <source>Suggestions accepted per category</source>
         <translation>各类别建议采纳率</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="88" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="91" />
         <source>Accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/dashboard.py" line="92" />
+        <location filename="../../moderator_app/ui/lead/dashboard.py" line="95" />
         <source>{decisions} decisions, {breaches} SLA breaches, {failures} outbox failures since {since}</source>
         <translation>自 {since} 起：{decisions} 次处理，{breaches} 次超时，{failures} 次发件箱失败</translation>
     </message>
@@ -1691,6 +1691,14 @@
         <location filename="../../moderator_app/ui/suggestions_panel.py" line="46" />
         <source>No suggestion: decide on the post itself.</source>
         <translation>无建议：请根据帖子本身判断。</translation>
+    </message>
+</context>
+<context>
+    <name>SyntheticBanner</name>
+    <message>
+        <location filename="../../moderator_app/ui/lead/synthetic_banner.py" line="23" />
+        <source>This log holds SYNTHETIC events (made by "audit generate" for demos and benchmarks, each marked "synthetic": true): they are not real work.</source>
+        <translation>此日志含有合成事件（由审计日志的生成命令为演示和基准测试制作，每条都标记为合成）：并非真实工作记录。</translation>
     </message>
 </context>
 <context>

@@ -106,9 +106,11 @@ def test_audit_generate_and_verify_from_the_bundle(scratch_root: Path, tmp_path:
     if "db" in commands:  # Alembic migrations, loaded from the bundle's files
         upgraded = run_installed(scratch_root, "moderator-app", "db", "upgrade", cwd=tmp_path)
         assert upgraded.returncode == 0, upgraded.stderr
-    generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--events", "1000", cwd=tmp_path)
+    synthetic = f"sqlite:///{tmp_path / 'synthetic.sqlite3'}"
+    generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--synthetic", "--db", synthetic,
+                              "--events", "1000", cwd=tmp_path)
     assert generated.returncode == 0, generated.stderr
-    verified = run_installed(scratch_root, "moderator-app", "audit", "verify", cwd=tmp_path)
+    verified = run_installed(scratch_root, "moderator-app", "audit", "verify", "--db", synthetic, cwd=tmp_path)
     assert verified.returncode == 0, verified.stderr
 
 
@@ -144,12 +146,14 @@ def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, s
         banner = platform.stderr.readline()
         assert banner.startswith("Demo platform on "), banner
         url = banner.split()[3]
-        generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--events", "300", cwd=tmp_path,
-                                  env=env)
+        synthetic = f"sqlite:///{tmp_path / 'synthetic.sqlite3'}"
+        generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--synthetic", "--db", synthetic,
+                                  "--events", "300", cwd=tmp_path, env=env)
         assert generated.returncode == 0, generated.stderr
-        exported = run_installed(scratch_root, "moderator-app", "audit", "export", "--from", "2000-01-01", "--to",
-                                 "2100-01-01", "--format", "pdf", "--out", str(tmp_path / "bundle"), "--platform",
-                                 url, "--user", "lead1", cwd=tmp_path, env=env)
+        exported = run_installed(scratch_root, "moderator-app", "audit", "export", "--db", synthetic, "--from",
+                                 "2000-01-01", "--to", "2100-01-01", "--format", "pdf", "--out",
+                                 str(tmp_path / "bundle"), "--platform", url, "--user", "lead1", cwd=tmp_path,
+                                 env=env)
         assert exported.returncode == 0, exported.stderr
     finally:
         platform.terminate()

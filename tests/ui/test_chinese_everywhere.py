@@ -122,6 +122,7 @@ def assert_chinese(root: QWidget) -> None:
 def lead_window(qtbot, chinese: None, open_log: Callable[..., AuditLogService], sqlite_url: str
                 ) -> Iterator[tuple[MainWindow, AuditLogService]]:
     audit = open_log(sqlite_url)
+    audit.generate(300, seed=3)  # history for the lead console (synthetic events go only into a fresh log)
     fake = FakeReviewService(lead=True)
     fake.referrals = ReferralService(audit, fake.user, "ws-ui")  # type: ignore[attr-defined]
     window = MainWindow(Settings(undo_seconds=30), fake.pack)
@@ -170,7 +171,6 @@ def test_the_referral_queue_and_lead_console_are_all_chinese(
     queue.table.selectRow(0)
     assert_chinese(queue)
 
-    audit.generate(300, seed=3)
     console = LeadConsoleWindow(LeadConsole(audit, FakeReviewService(lead=True).user, workstation="ws-ui"),
                                 window.runner)
     qtbot.addWidget(console)

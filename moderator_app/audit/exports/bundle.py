@@ -24,6 +24,7 @@ import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, Csv
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
-from moderator_app.core.errors import UsageError
+from moderator_app.core.errors import StorageError, UsageError
 
 __all__ = ["ExportCancelled", "ExportRequest", "ExportResult", "write_bundle"]
 
@@ -89,8 +90,11 @@ def prepare_folder(out: Path) -> bool:
         created = False
     else:
         created = True
-    (out / "data").mkdir(parents=True, exist_ok=True)
-    (out / "verification").mkdir(exist_ok=True)
+    try:
+        (out / "data").mkdir(parents=True, exist_ok=True)
+        (out / "verification").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot create the folder there ({exc.strerror or exc})") from None
     return created
 
 
@@ -104,6 +108,10 @@ def write_bundle(store: AuditStore, request: ExportRequest, head: Checkpoint, si
     created = prepare_folder(request.out)
     try:
         return _write(store, request, head, signer, pseudonymiser, progress, cancel, grant, attest)
+    except OSError as exc:  # disk full, folder removed or made read-only meanwhile: one line, nothing left behind
+        with suppress(OSError):
+            _remove_partial(request.out, created)
+        raise StorageError(f"cannot write the export to {request.out}: {exc.strerror or exc}") from None
     except BaseException:
         _remove_partial(request.out, created)
         raise

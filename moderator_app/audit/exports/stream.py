@@ -108,8 +108,9 @@ def route_event(row: RangeRow, wanted: EventFilter, pseudonymiser: Pseudonymiser
     routed = Routed(line, True, redacted is not None)
     if formats.views:
         shown = pseudonymiser.subject(subject) if pseudonymiser is not None else subject
+        shown_id = event_id if redacted is None else str(redacted[0].get("event_id", event_id))  # keyed
         routed.view = (seq, occurred_at, event_type, actor, shown or "", category or "", decision_kind or "",
-                       view_body(envelope, redacted), event_id)
+                       view_body(envelope, redacted), shown_id)
     if formats.stats:
         routed.stats = (occurred_at, actor, event_type, category, decision_kind)
     return routed

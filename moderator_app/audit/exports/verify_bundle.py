@@ -61,6 +61,9 @@ class BundleReport:
             self.problems.append(problem)
 
 
+_MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+
 def verify_bundle(folder: Path, *, trusted_keys: frozenset[str] = frozenset(),
                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
                   platform_key: PlatformKey | None = None, require_grant: bool = False) -> BundleReport:
@@ -69,12 +72,33 @@ def verify_bundle(folder: Path, *, trusted_keys: frozenset[str] = frozenset(),
     if not (folder / MANIFEST).is_file():
         raise UsageError(f"{folder} is not an export bundle (no {MANIFEST})")
     report = BundleReport()
-    manifest_bytes = (folder / MANIFEST).read_bytes()
+    with (folder / MANIFEST).open("rb") as handle:
+        manifest_bytes = handle.read(_MAX_MANIFEST_BYTES + 1)
+    if len(manifest_bytes) > _MAX_MANIFEST_BYTES:
+        report.add(f"{MANIFEST}: larger than {_MAX_MANIFEST_BYTES // (1024 * 1024)} MB: not a manifest")
+        return report
     try:
         manifest: dict[str, Any] = json.loads(manifest_bytes)
+    except RecursionError:
+        report.add(f"{MANIFEST}: not JSON (nested too deeply)")
+        return report
     except ValueError as exc:
         report.add(f"{MANIFEST}: not JSON ({exc})")
         return report
+    if not isinstance(manifest, dict):
+        report.add(f"{MANIFEST}: not a JSON object")
+        return report
+    try:
+        return _verify(folder, manifest, manifest_bytes, trusted_keys, report, progress, cancel, platform_key,
+                       require_grant)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # a field missing or of the wrong shape
+        report.add(f"{MANIFEST}: malformed ({type(exc).__name__}: {str(exc)[:200]})")
+        return report
+
+
+def _verify(folder: Path, manifest: dict[str, Any], manifest_bytes: bytes, trusted_keys: frozenset[str],
+            report: BundleReport, progress: ProgressCallback | None, cancel: CancelToken | None,
+            platform_key: PlatformKey | None, require_grant: bool) -> BundleReport:
     _check_signature(folder, manifest, manifest_bytes, trusted_keys, report)
     if manifest.get("format") != FORMAT_ID:
         report.add(f"{MANIFEST}: unknown format {manifest.get('format')!r}")
@@ -246,7 +270,7 @@ def _check_chain(folder: Path, wanted: EventFilter, start: Checkpoint | None, en
     for done, (_order, kind, line) in enumerate(merged, start=1):
         try:
             seq, leaf, fields, redacted = _event(line)
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             report.add(f"{kind}: line {line[:60]!r}… is not an exported event")
             return
         if seq != expected:

@@ -11,6 +11,7 @@ from moderator_app.core.audit import utc_timestamp
 from moderator_app.core.lead import Counts, Dashboard
 from moderator_app.services.lead_console import LeadConsole
 from moderator_app.ui.lead.charts import bar_chart
+from moderator_app.ui.lead.synthetic_banner import synthetic_banner
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
@@ -22,6 +23,8 @@ class DashboardPane(QWidget):
         self._console, self._runner = console, runner
         self.data: Dashboard | None = None
         layout = QVBoxLayout(self)
+        self.synthetic = synthetic_banner(console, runner)
+        layout.addWidget(self.synthetic)
         controls = QHBoxLayout()
         controls.addWidget(plain_label("", self.tr("Last days")))
         self.days = QSpinBox()

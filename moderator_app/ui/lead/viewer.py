@@ -26,6 +26,7 @@ from moderator_app.ui.lead.event_model import AuditEventModel
 from moderator_app.ui.lead.export_dialog import ExportDialog
 from moderator_app.ui.lead.filters import FilterBar
 from moderator_app.ui.lead.progress import ProgressDialog
+from moderator_app.ui.lead.synthetic_banner import synthetic_banner
 from moderator_app.ui.presenters import printable
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
@@ -37,6 +38,8 @@ class AuditViewer(QWidget):
         self.setObjectName("audit_viewer")
         self._console, self._runner = console, runner
         layout = QVBoxLayout(self)
+        self.synthetic = synthetic_banner(console, runner)
+        layout.addWidget(self.synthetic)
         self.filters = FilterBar()
         layout.addWidget(self.filters)
         actions = QHBoxLayout()

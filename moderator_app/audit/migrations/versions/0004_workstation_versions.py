@@ -2,15 +2,15 @@
 understands; written when a workstation connects, read by `db upgrade` before it moves the schema on.
 Not part of the audit chain (no triggers): a registry, updated in place.
 
-Revision ID: workstation_versions
+Revision ID: 0004
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "workstation_versions"
-down_revision = "0002"  # re-chain here when other migrations land before this one
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
