@@ -8,11 +8,12 @@ what the moderator sees.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from moderator_app.core.policy import LexiconContext
+from moderator_app.suggestions.patterns import compile_search
 
 WINDOW = 16
 
@@ -21,9 +22,9 @@ WINDOW = 16
 class ContextRule:
     rule_id: str
     factor: float
-    before: re.Pattern[str] | None
-    after: re.Pattern[str] | None
-    anywhere: re.Pattern[str] | None
+    before: Any  # RE2 patterns (None: no condition): a team's rule cannot make one post backtrack for ever
+    after: Any
+    anywhere: Any
     explain_zh: str
     explain_en: str
 
@@ -37,8 +38,8 @@ class ContextRule:
 
 
 def compile_rules(contexts: Sequence[LexiconContext]) -> tuple[ContextRule, ...]:
-    def compiled(regex: str) -> re.Pattern[str] | None:
-        return re.compile(regex) if regex else None
+    def compiled(regex: str) -> Any:
+        return compile_search(regex) if regex else None
 
     return tuple(ContextRule(c.rule_id, c.factor, compiled(c.before), compiled(c.after), compiled(c.anywhere),
                              c.explain_zh, c.explain_en) for c in contexts)
