@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from moderator_app.core.decisions import Decision, validation_problems
 from moderator_app.core.models import CategoryId, PostId, UserId
@@ -245,6 +246,16 @@ def _decode_cursor(cursor: str | None) -> int:
     raise Problem(400, "invalid-cursor", "The cursor is not one this server handed out")
 
 
+def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route of this path answers (RFC 9110: a 405's Allow lists them all)."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     def render(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
         return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
@@ -262,8 +273,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
-        return render(exc.status_code, problem_body(exc.status_code, slug, str(exc.detail)),
-                      dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # Starlette names only the first matching route's methods (GET and POST split)
+            headers["Allow"] = ", ".join(_allowed_methods(app, request))
+        return render(exc.status_code, problem_body(exc.status_code, slug, str(exc.detail)), headers)
 
     @app.exception_handler(Exception)
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:

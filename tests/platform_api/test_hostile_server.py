@@ -153,7 +153,7 @@ def test_one_deadline_per_request_whatever_the_server_does(servers: Callable[[Be
             call()
         elapsed = time.monotonic() - started
         print(f"deadline 1 s: gave up after {elapsed:.2f} s")
-        assert elapsed < 1.0 + 3.0, elapsed  # the deadline plus scheduling slack on a busy machine, not 20 s+
+        assert elapsed < 1.0 + 9.0, elapsed  # the deadline plus slack for a loaded machine; the per-read 20 s never
         assert "\n" not in str(caught.value)
 
 
