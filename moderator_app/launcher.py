@@ -11,6 +11,12 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if getattr(sys, "frozen", False) and ("--multiprocessing-fork" in args or "-c" in args):
+        # The bundle's executable started again as a multiprocessing worker (audit generate's signers) or its
+        # resource tracker: run that and exit (PyInstaller's freeze_support), not the CLI.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     if args[:1] == ["--version"]:
         from moderator_app import __version__
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import hashlib
 import os
 import re
 import shutil
@@ -67,6 +68,7 @@ def build_bundle(work: Path, root: Path) -> Path:
     unbundle_system_libraries(bundle)
     unbundle_system_fonts(bundle)
     strip_symbols(bundle)
+    share_identical_files(bundle)
     return bundle
 
 
@@ -112,6 +114,22 @@ def strip_symbols(bundle: Path) -> None:
     for start in range(0, len(targets), 200):
         subprocess.run(["strip", "--strip-unneeded", *targets[start : start + 200]], check=False,
                        stderr=subprocess.DEVNULL)
+
+
+def share_identical_files(bundle: Path) -> None:
+    """Wheels vendor their own copies of the same library (numpy.libs/ and scipy.libs/ both carry libgfortran and
+    libquadmath): byte-identical files of 64 KiB or more are shipped once, the others become relative links to it
+    (the dynamic linker loads a library once by file identity; $ORIGIN is the link's folder, where its neighbours
+    are too). 3 MB."""
+    first_of: dict[tuple[int, str], Path] = {}
+    for path in sorted(bundle.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.stat().st_size < 65536:
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        original = first_of.setdefault((path.stat().st_size, digest), path)
+        if original != path:
+            path.unlink()
+            path.symlink_to(os.path.relpath(original, path.parent))
 
 
 def share_identical_executables(bundle: Path) -> None:

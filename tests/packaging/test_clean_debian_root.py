@@ -27,7 +27,8 @@ from tests.tls_support import make_private_ca, tls_platform
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(os.environ.get("MODAPP_TEST_CLEAN_ROOT") != "1",
-                       reason="set MODAPP_TEST_CLEAN_ROOT=1 (make test-clean-root) to install into a clean Debian root"),
+                       reason="set MODAPP_TEST_CLEAN_ROOT=1 (make test-clean-root) to install into a clean "
+                              "Debian root"),
 ]
 SUITE = "bookworm"
 CACHE = REPO_ROOT / "build" / "clean-root" / f"{SUITE}-minbase.tar"
@@ -121,7 +122,9 @@ def test_a_users_settings_and_environment_cannot_override_a_locked_key(installed
 def test_the_gui_demo_runs_under_xvfb_as_a_user_without_a_keyring(installed: Path) -> None:
     result = ok(run_in(installed, "xvfb-run -a moderator-workstation --demo --smoke-test", user=USER, timeout=180))
     assert "first post shown" in result
-    keyless = run_in(installed, "moderator-app db upgrade && moderator-app audit generate --events 10", user=USER)
+    # A synthetic log of its own (never the workstation's), but opening it loads the workstation's signing key.
+    keyless = run_in(installed, "moderator-app db upgrade && moderator-app audit generate --synthetic --events 10 "
+                                "--db sqlite:///$HOME/synthetic.sqlite3", user=USER)
     assert keyless.returncode == 0, keyless.stderr
     assert f"no OS keyring on this machine: the audit signing key is kept in /home/{USER}/.local/share/{APP}/" \
            "audit-signing-key" in keyless.stderr

@@ -7,8 +7,8 @@ built earlier in the same CI run instead.
 from __future__ import annotations
 
 import configparser
-import re
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -112,6 +112,16 @@ def test_audit_generate_and_verify_from_the_bundle(scratch_root: Path, tmp_path:
     assert generated.returncode == 0, generated.stderr
     verified = run_installed(scratch_root, "moderator-app", "audit", "verify", "--db", synthetic, cwd=tmp_path)
     assert verified.returncode == 0, verified.stderr
+
+
+def test_audit_generate_signs_in_worker_processes_from_the_bundle(scratch_root: Path, tmp_path: Path) -> None:
+    """50,000 events are signed in worker processes: the bundle's executable started again as a multiprocessing
+    worker (and resource tracker) must run that, not the CLI ("unrecognised argument '-B'", BrokenProcessPool)."""
+    env = {"MODAPP_DATA_DIR": str(tmp_path / "data"), "MODAPP_CONFIG_DIR": str(tmp_path / "config")}
+    generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--synthetic", "--events", "50000",
+                              "--db", f"sqlite:///{tmp_path / 'synthetic.sqlite3'}", cwd=tmp_path, env=env, timeout=300)
+    assert generated.returncode == 0, generated.stderr[-3000:]
+    assert "appended 50,000 events" in generated.stdout
 
 
 def test_gui_demo_smoke_test_from_the_bundle(scratch_root: Path, tmp_path: Path) -> None:
