@@ -10,7 +10,7 @@ A kill -9 therefore loses at most what came after the last receipt: ≤ 50 event
 ``audit verify --witness`` states exactly that window.
 
 Receipts also ride on decisions (piggy-backing, docs/audit.md): ``position_for_decision`` gives the decision
-pipeline the durable head to send with a delivery, when ``PIGGYBACK_EVENTS`` (25) events or ``PIGGYBACK_SECONDS``
+pipeline the durable head to send with a delivery, when ``PIGGYBACK_EVENTS`` (40) events or ``PIGGYBACK_SECONDS``
 (5 s) went unwitnessed and no other delivery carries one; ``piggybacked`` takes what the acknowledgement said (a
 receipt, checked and kept like the thread's, or a refusal: a fork raises the alarm). Each receipt, however it came,
 restarts the thread's count, so under a flow of decisions the thread asks nothing and only quiet periods need it.
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 EVERY_EVENTS = 50
 EVERY_SECONDS = 60.0
 RETRY_SECONDS = 10.0
-PIGGYBACK_EVENTS = 25  # under the thread's 50: while decisions flow, they carry every receipt
+PIGGYBACK_EVENTS = 40  # under the thread's 50: while decisions flow, they carry every receipt
 PIGGYBACK_SECONDS = 5.0
 
 
