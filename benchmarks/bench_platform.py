@@ -130,7 +130,7 @@ def run() -> list[Row]:
         Row("outbox record, one durable decision (WAL, synchronous=FULL), p95", p95(record_ms), "ms", 25),
         Row(f"decisions through the outbox (record + deliver {DECISIONS})", rate, "/s", 50, higher_is_better=True),
         Row("  same under faults error=0.3,drop=0.1,429=0.05", faulty_rate, "/s", 20, higher_is_better=True),
-        Row("decisions via outbox + audit log (SQLite), witness off, median of 3", unwitnessed,
+        Row("decisions via the pipeline (outbox + audit log, SQLite), witness off, median of 3", unwitnessed,
             "/s", 50, higher_is_better=True),
         Row(f"  same, platform witnessing the log ({receipts} receipts, {on_decisions} on decisions)", witnessed,
             "/s", 50, higher_is_better=True),
