@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from audit_support import LoopbackProxy, OpenLog
 
 from moderator_app.audit.verify import WitnessCheck
 from moderator_app.audit.witness import log_identity, stored_receipts
@@ -162,3 +163,33 @@ def test_a_replay_is_judged_without_its_audit_position(platform_server: Callable
     assert stale.decision_id == fork.decision_id == first.decision_id
     assert stale.witness_refusal is not None and not stale.witness_refusal.fork and stale.witness_receipt is None
     assert fork.witness_refusal is not None and fork.witness_refusal.fork and "forked" in fork.witness_refusal.detail
+
+
+def test_a_decision_carries_only_a_head_that_is_in_the_team_database(
+        platform_server: Callable[..., Any], flaky_pg_url: tuple[str, LoopbackProxy], open_log: OpenLog,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events spooled while the team database is down have no seq yet: the receipt that rides on a decision then
+    is for the last committed head, and it matches the chain once the spool has drained."""
+    monkeypatch.setattr(witnessing, "PIGGYBACK_EVENTS", 1)
+    url, proxy = flaky_pg_url
+    server = platform_server(posts=5)
+    api = logged_in(server.url)
+    audit = open_log(url, retry_seconds=0.0, platform=api)
+    pipeline = DecisionPipeline(api, audit, OutboxJournal(tmp_path / "outbox.sqlite3"), api.login("lead1", "demo").user,
+                                workstation="ws-test", retry=FAST)
+    first, second = [item.post_id for item in api.queue_page(limit=2).items]
+    pipeline.record([decision(first)])  # seq 1, committed
+    assert len(pipeline.deliver_pending().delivered) == 1  # carries seq 1; decision_delivered is seq 2
+    identity = log_identity(audit.store)
+    proxy.down()
+    pipeline.record([decision(second)])  # spooled: no seq until the database is back
+    assert audit.spool_status().pending == 1
+    assert len(pipeline.deliver_pending().delivered) == 1  # carries seq 2, the last committed head
+    assert [r["seq"] for r in server.store.witness_receipts_all()] == [1, 2]
+    proxy.up()
+    assert audit.flush_spool() == 2
+    receipts = logged_in(server.url).witness_receipts(str(identity))
+    report = audit.verify(witness=WitnessCheck(receipts, api.platform_key()), remember=False)
+    assert report.ok and report.head_seq == 4 and audit.alarm is None
+    pipeline.close()
+    audit.close()
