@@ -222,11 +222,14 @@ def platform_decision(node: Node) -> PlatformDecision:
 
 def decision_ack(node: Node) -> PlatformDecision:
     """A decision's acknowledgement: the decision, and the witness receipt (or refusal) for the audit position the
-    request carried."""
-    receipt = node.optional("witness_receipt")
-    problem = node.optional("witness_problem")
-    return replace(platform_decision(node), witness_receipt=_opt(receipt, witness_receipt),
-                   witness_refusal=_opt(problem, witness_refusal))
+    request carried. A malformed receipt or refusal is dropped, never the acknowledgement: the decision is applied
+    either way, and the witness thread asks for the receipt itself."""
+    decision = platform_decision(node)
+    try:
+        return replace(decision, witness_receipt=_opt(node.optional("witness_receipt"), witness_receipt),
+                       witness_refusal=_opt(node.optional("witness_problem"), witness_refusal))
+    except ProtocolError:
+        return decision
 
 
 def witness_refusal(node: Node) -> WitnessRefusal:

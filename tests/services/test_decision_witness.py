@@ -22,6 +22,7 @@ from moderator_app.audit.witness import log_identity, stored_receipts
 from moderator_app.core.audit import EventFilter, EventType
 from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.models import AuditPosition, CategoryId, PostId, UserId
+from moderator_app.platform_api import wire
 from moderator_app.services import witnessing
 from moderator_app.services.audit_service import AuditLogService, open_audit_log
 from moderator_app.services.decisions import DecisionPipeline
@@ -193,3 +194,12 @@ def test_a_decision_carries_only_a_head_that_is_in_the_team_database(
     assert report.ok and report.head_seq == 4 and audit.alarm is None
     pipeline.close()
     audit.close()
+
+
+def test_a_malformed_receipt_on_an_acknowledgement_is_dropped_not_the_decision() -> None:
+    ack = {"decision_id": "D1", "seq": 1, "post_id": "p1", "kind": "remove", "categories": ["10.7"], "note": "",
+           "restriction_days": None, "refutation": None, "client_time": "2026-12-01T00:00:00Z",
+           "decided_at": "2026-12-01T00:00:01Z", "decided_by": "lead1"}
+    for witness in ({"witness_receipt": {"seq": "nine"}}, {"witness_problem": {"type": "…/decision-conflict"}}):
+        parsed = wire.decision_ack(wire.Node({**ack, **witness}))
+        assert parsed.decision_id == "D1" and parsed.witness_receipt is None and parsed.witness_refusal is None
