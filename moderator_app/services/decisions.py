@@ -11,7 +11,9 @@ near-duplicate groups).
 
 Order is fixed here: validate, audit (``decision_recorded``), journal, deliver; each acknowledgement or refusal is
 audited before the journal marks it. Audit event ids are derived from the idempotency key, so recording or
-acknowledging the same decision again (after a crash, a re-run of a bulk file) adds nothing to the log.
+acknowledging the same decision again (after a crash, a re-run of a bulk file) adds nothing to the log. When the
+platform's witness wants a receipt, a delivery carries the log's committed head and the acknowledgement brings the
+receipt (``_submit``; services/witnessing.py).
 """
 
 from __future__ import annotations
