@@ -126,6 +126,7 @@ def create_app(store: PlatformStore) -> FastAPI:
         return PostDetailOut.model_validate(store.post_detail(user, post_id))
 
     @app.post("/v1/posts/{post_id}/decisions", status_code=201, tags=["decisions"],
+              response_model_exclude_unset=True,  # witness_receipt / witness_problem only when a position came
               responses={200: {"model": DecisionAckOut, "description": "A replay of an Idempotency-Key already used"}})
     def decide(
         user: CurrentUser,
