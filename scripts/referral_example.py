@@ -24,7 +24,7 @@ from moderator_app.services.demo import start_demo
 from moderator_app.services.referrals import ContentHandling, ReferralRequest, ReferralService, Submission
 from moderator_app.settings import Settings
 from moderator_app.ui.app import create_application
-from moderator_app.ui.i18n import install_translator
+from moderator_app.ui.i18n import install_translators
 from moderator_app.ui.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -55,7 +55,7 @@ def grab(widget: QWidget, out: Path) -> None:
 def main() -> int:
     language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
     app = create_application()
-    install_translator(app, language)
+    install_translators(app, language)
     folder = Path(tempfile.mkdtemp(prefix="referral-example-"))
     os.environ["MODAPP_CONFIG_DIR"] = str(folder / "config")  # the demo platform's key is pinned there, not for you
     demo = start_demo("lead1", data_dir=folder, posts=400)

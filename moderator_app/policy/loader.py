@@ -18,6 +18,7 @@ from moderator_app.core.patterns import PatternRefused, linear_form
 from moderator_app.core.policy import (
     Category,
     Lexicon,
+    LexiconContext,
     LexiconPattern,
     LexiconTerm,
     PolicyAction,
@@ -40,7 +41,8 @@ _KEYS = {
                  "decision_kinds"},
     "action": {"id", "article", "text_zh", "title_en"},
     "lexicon": {"id", "category", "title_zh", "title_en", "description_zh", "description_en"},
-    "(lexicon file)": {"lexicon", "term", "pattern"},
+    "(lexicon file)": {"lexicon", "term", "pattern", "context"},
+    "context": {"id", "factor", "before", "after", "anywhere", "explain_zh", "explain_en"},
     "term": {"text", "weight", "explain_zh", "explain_en"},
     "pattern": {"regex", "weight", "explain_zh", "explain_en"},
 }
@@ -254,6 +256,21 @@ def _check_pattern(field: _Fields, regex: str) -> None:
         field.fail("regex", f"not supported by the linear-time pattern engine (RE2): {reason}")
 
 
+def _check_search(field: _Fields, key: str, regex: str) -> None:
+    """A context rule's regex: runnable by RE2 as written (it is only searched), so it stays linear in the post."""
+    if len(regex) > MAX_REGEX_CHARS:
+        field.fail(key, f"longer than {MAX_REGEX_CHARS} characters")
+    try:
+        re.compile(regex)
+    except (re.error, RecursionError, OverflowError) as exc:
+        field.fail(key, f"not a valid regular expression: {exc}")
+    try:
+        re2.compile(regex, _RE2)
+    except re2.error as exc:
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+        field.fail(key, f"not supported by the linear-time pattern engine (RE2): {reason}")
+
+
 def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
     text, doc = _read_toml(path)
     f = _Fields(path, text, "lexicon", None, doc.get("lexicon"))
@@ -280,6 +297,18 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
         _check_pattern(p, regex)
         patterns.append(LexiconPattern(regex, p.number("weight", 1e-9, 1.0),
                                        p.string("explain_zh", required=False), p.string("explain_en", required=False)))
+    contexts = []
+    for i, data in enumerate(root.tables("context")):
+        c = _Fields(path, text, "context", i, data)
+        regexes = {key: c.string(key, required=False) for key in ("before", "after", "anywhere")}
+        if not any(regexes.values()):
+            c.fail(None, "a context rule needs at least one of before, after, anywhere")
+        for key, regex in regexes.items():
+            if regex:
+                _check_search(c, key, regex)
+        contexts.append(LexiconContext(c.string("id"), c.number("factor", 0.0, 1.0), **regexes,
+                                       explain_zh=c.string("explain_zh", required=False),
+                                       explain_en=c.string("explain_en", required=False)))
     return Lexicon(
         lexicon_id=f.string("id"),
         category=CategoryId(category),
@@ -288,4 +317,5 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
         terms=tuple(terms),
         patterns=tuple(patterns),
         source=str(path),
+        contexts=tuple(contexts),
     )

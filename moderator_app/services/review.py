@@ -26,6 +26,7 @@ class QueueSnapshot:
     clusters: Mapping[PostId, str] = field(default_factory=dict)
     claimed_elsewhere: frozenset[PostId] = frozenset()
     lease: Lease | None = None
+    more_on_platform: bool = False  # the listing stopped at the workstation's limit; the platform holds more
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,10 @@ class ReviewService(Protocol):
         ...
 
     def reveal_media(self, post_id: PostId, media_id: str) -> None: ...
+
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes from the platform (shown once the moderator reveals it)."""
+        ...
 
     def renew_lease(self) -> Lease | None: ...
 

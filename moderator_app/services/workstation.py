@@ -129,7 +129,7 @@ class WorkstationSession:
             cursor = page.next_cursor
             if not cursor:
                 break
-        return self._snapshot(items, with_clusters=True)
+        return replace(self._snapshot(items, with_clusters=True), more_on_platform=cursor is not None)
 
     def _snapshot(self, items: dict[PostId, QueueItem], *, with_clusters: bool) -> QueueSnapshot:
         with self._lock:

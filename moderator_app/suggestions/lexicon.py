@@ -15,6 +15,7 @@ import ahocorasick
 
 from moderator_app.core.models import CategoryId
 from moderator_app.core.policy import Lexicon
+from moderator_app.suggestions.context import ContextRule, compile_rules
 from moderator_app.suggestions.literals import required_literal_groups
 from moderator_app.suggestions.normalise import Normalised, normalise_text
 from moderator_app.suggestions.patterns import LinearRegex
@@ -34,6 +35,7 @@ class LexiconEntry:
     weight: float
     explain_zh: str
     explain_en: str
+    contexts: tuple[ContextRule, ...] = ()  # the lexicon's context rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +90,16 @@ class LexiconMatcher:
         always: list[int] = []
         groups_needed: list[int] = []
         for lexicon in lexicons:
+            rules = compile_rules(lexicon.contexts)
             for term in lexicon.terms:
                 normalised = normalise_text(term.text)
                 if normalised:  # a term of separators only can never match anything
                     key(normalised).entries.append(LexiconEntry(
                         lexicon.category, lexicon.lexicon_id, "lexicon", term.text, term.weight,
-                        term.explain_zh, term.explain_en))
+                        term.explain_zh, term.explain_en, rules))
             for pattern in lexicon.patterns:
                 entry = LexiconEntry(lexicon.category, lexicon.lexicon_id, "pattern", pattern.regex, pattern.weight,
-                                     pattern.explain_zh, pattern.explain_en)
+                                     pattern.explain_zh, pattern.explain_en, rules)
                 if pattern.regex in pattern_index:  # the same regex in several lexicons runs once
                     patterns[pattern_index[pattern.regex]][1].append(entry)
                     continue

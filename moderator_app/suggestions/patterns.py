@@ -23,6 +23,15 @@ def compile_linear(regex: str) -> tuple[LinearPattern, Any]:
         raise PatternRefused(f"not supported by the linear-time pattern engine: {reason}") from None
 
 
+def compile_search(regex: str) -> Any:
+    """A context rule's regex as RE2 runs it (only ``search`` is needed): linear in the text like the patterns."""
+    try:
+        return re2.compile(regex, _OPTIONS)
+    except re2.error as exc:
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise PatternRefused(f"not supported by the linear-time pattern engine: {reason}") from None
+
+
 class LinearRegex:
     """``finditer`` spans of one pack pattern, in characters of the text."""
 

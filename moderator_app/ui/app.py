@@ -18,7 +18,7 @@ from moderator_app.services import bootstrap
 from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.policy import load_policy
 from moderator_app.ui.errors import describe
-from moderator_app.ui.i18n import apply_cjk_font, install_translator, resolve_language
+from moderator_app.ui.i18n import apply_cjk_font, install_translators, resolve_language
 from moderator_app.ui.login_dialog import LoginDialog
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.tasks import Lane
@@ -65,7 +65,7 @@ def run(options: GuiOptions) -> int:
     settings, problem, locked = boot.settings, boot.settings_problem, boot.locked
     qInstallMessageHandler(log_qt_message)
     app = create_application()
-    install_translator(app, resolve_language(settings.language))
+    install_translators(app, resolve_language(settings.language))
     try:
         pack = load_policy(settings.policy_pack)
     except ModeratorError as exc:

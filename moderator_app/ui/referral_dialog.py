@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -121,6 +122,12 @@ class ReferralDialog(QDialog):
         self.buttons.accepted.connect(self.send_for_approval)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # By keyboard: the cursor starts at the legal-basis picks, Tab leaves the text boxes, Ctrl+Enter sends.
+        for text_box in (self.basis, self.suspicion):
+            text_box.setTabChangesFocus(True)
+        send_key = QShortcut(QKeySequence("Ctrl+Return"), self)
+        send_key.activated.connect(self.send_for_approval)
+        self.basis_pick.setFocus()
 
     def _add_basis(self, index: int) -> None:
         value = self.basis_pick.itemData(index)

@@ -159,6 +159,9 @@ def test_the_xlsx_opens_in_a_spreadsheet_library_with_formulas_and_long_ids_as_t
     assert [cell.data_type for cell in row] == ["n"] + ["s"] * 8  # the seq a number, the rest text, no formula
     assert row[4].value == AUTHOR_ID and json.loads(row[7].value) == {"note": "谣言：某地发生地震"}
     assert all(isinstance(r[0].value, int) for r in rows[1:]) and len(rows) == result.matching + 1
+    sheet = book["events-1"]  # opens readable: set widths (the JSON payload widest), the header frozen
+    assert sheet.column_dimensions["H"].width > sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+    assert sheet.freeze_panes == "A2"
 
 
 def test_author_identities_are_pseudonymised_by_default(export: Export) -> None:
@@ -236,3 +239,19 @@ def test_a_missing_cjk_font_is_named(export: Export, monkeypatch: pytest.MonkeyP
     with pytest.raises(UsageError, match="fonts-wqy-microhei"):
         export(FILTERED, ("pdf",))
     assert not (tmp_path / "bundle").exists()
+
+
+def test_a_chinese_export_has_chinese_headers_in_the_csv_and_xlsx(audit_log: AuditLogService, tmp_path: Path) -> None:
+    """Opened in Excel or LibreOffice, the columns are named in the export's language (UTF-8 with BOM for the CSV)."""
+    from moderator_app.services.exports import ExportSpec, export_audit
+    from tests.exports.conftest import LEAD
+
+    spec = ExportSpec(EventFilter(category="10.7"), ("csv", "xlsx"), tmp_path / "zh", language="zh")
+    result = export_audit(audit_log, spec, LEAD, workstation="ws-test", data_dir=tmp_path / "ws")
+    csv_bytes = (result.out / "data" / "events.csv").read_bytes()
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    header = csv_bytes[3:].decode("utf-8").splitlines()[0]
+    assert header.split(",")[:3] == ['"序号"', '"发生时间（UTC）"', '"事件类型"']
+    book = openpyxl.load_workbook(result.out / "data" / "events.xlsx")
+    assert [c.value for c in next(book["events-1"].iter_rows())] == list(views.COLUMNS_ZH)
+    assert verify_export(result.out).ok

@@ -134,6 +134,7 @@ def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, s
     fields = subprocess.run(["dpkg-deb", "-f", str(deb_package), "Depends"], capture_output=True, text=True,
                             check=True).stdout
     assert "fonts-wqy-microhei" in fields
+    assert "fonts-noto-color-emoji" in fields  # emoji in posts drawn as emoji, not boxes
     assert not list(scratch_root.rglob("wqy-microhei.ttc"))
     env = {"MODAPP_DATA_DIR": str(tmp_path / "data"), "MODAPP_CONFIG_DIR": str(tmp_path / "config"),
            "MODAPP_PASSWORD": "demo"}

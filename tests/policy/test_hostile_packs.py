@@ -53,6 +53,22 @@ def test_a_catastrophic_pattern_cannot_freeze_suggest(tmp_path: Path) -> None:
     print(f"(a+)+$ on 100,000 characters: suggest ran in {elapsed:.1f} s (process start included)")
 
 
+def test_a_catastrophic_context_rule_cannot_freeze_suggest(tmp_path: Path) -> None:
+    """Context rules ([[context]]) search the whole post around every hit: they run on RE2 too, and what RE2
+    cannot run is refused like a pattern."""
+    pack = team_pack(tmp_path, "aaa")
+    team = pack.parent / "beijing-2011" / "lexicons" / "team.toml"
+    team.write_text(team.read_text(encoding="utf-8") + '\n[[context]]\nid = "slow"\nanywhere = "(a+)+$"\n'
+                    'factor = 0.5\n', encoding="utf-8")
+    assert run_cli("policy", "check", str(pack)).returncode == 0
+    post = json.dumps({"id": "1", "text": "a" * 99_999 + "!"}).encode() + b"\n"
+    result = run_cli("suggest", "--no-model", "--policy", str(pack), stdin=post)  # timeout=60 would raise
+    assert result.returncode == 0, result.stderr
+    team.write_text(team.read_text(encoding="utf-8").replace("(a+)+$", "(a)\\\\1"), encoding="utf-8")
+    refused = run_cli("policy", "check", str(pack))
+    assert refused.returncode == 2 and b"anywhere: not supported by the linear-time pattern engine" in refused.stderr
+
+
 @pytest.mark.parametrize(("pattern", "why"), [
     (r"(a)\1", "linear-time pattern engine"),  # backreference
     (r"(?<=ab)c", "lookaround is supported only as one character"),  # two-character lookbehind

@@ -47,6 +47,7 @@ class FakeReviewService:
         OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
     status_calls: int = 0
+    media: dict[str, bytes] = field(default_factory=dict)  # image bytes by media id
     reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
     verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
     holds: dict[str, tuple[list[Decision], Sequence[Suggestion], SecondReview | None]] = field(default_factory=dict)
@@ -130,6 +131,9 @@ class FakeReviewService:
 
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self.revealed.append((post_id, media_id))
+
+    def media_content(self, media_id: str) -> bytes:
+        return self.media.get(media_id, b"")
 
     def renew_lease(self) -> Lease | None:
         return None

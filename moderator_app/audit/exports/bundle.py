@@ -64,7 +64,7 @@ class ExportRequest:
     requested_by: str
     role: str
     workstation: str
-    language: str = "en"  # the PDF report's language: "en" or "zh"
+    language: str = "en"  # the PDF report's and the CSV/XLSX headers' language: "en" or "zh"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +136,8 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     views = Views(None, None)
     complete = False
     try:
-        views.csv = CsvView(out / CSV) if formats.csv else None
-        views.xlsx = XlsxView(out / XLSX) if formats.xlsx else None
+        views.csv = CsvView(out / CSV, request.language) if formats.csv else None
+        views.xlsx = XlsxView(out / XLSX, request.language) if formats.xlsx else None
         writer = PageWriter(events, context, views, ReportStats() if formats.stats else None)
         write = write_sqlite if store.dialect == "sqlite" else write_generic
         write(store, proof, request.wanted, pseudonymiser, writer, formats, progress, cancel)

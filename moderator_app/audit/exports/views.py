@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import IO, Any
 
 COLUMNS = ("seq", "occurred_at", "event_type", "actor", "subject", "category", "decision_kind", "payload", "event_id")
+# Column widths in characters, per COLUMNS: the payload (JSON) widest, ids and timestamps as long as they are.
+XLSX_WIDTHS = (8, 22, 20, 12, 28, 9, 14, 80, 38)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
 EXCEL_MAX_ROWS = 1_048_576
@@ -68,12 +70,23 @@ def csv_lines(rows: Iterable[Row]) -> bytes:
 
 
 CSV_HEADER = BOM + ",".join(f'"{name}"' for name in COLUMNS).encode("ascii") + b"\r\n"
+# Column names for a Chinese export (the export's language, as its PDF): a reader opening the CSV or XLSX in Excel or
+# LibreOffice sees headers in their language; the data and the JSON lines are the same.
+COLUMNS_ZH = ("序号", "发生时间（UTC）", "事件类型", "操作人", "对象", "类别", "处置类型", "内容（JSON）", "事件 ID")
+
+
+def column_names(language: str) -> tuple[str, ...]:
+    return COLUMNS_ZH if language == "zh" else COLUMNS
+
+
+def csv_header(language: str) -> bytes:
+    return BOM + ",".join(f'"{name}"' for name in column_names(language)).encode("utf-8") + b"\r\n"
 
 
 class CsvView:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, language: str = "en") -> None:
         self.file = HashedFile(path)
-        self.file.write(CSV_HEADER)
+        self.file.write(csv_header(language))
 
     def write(self, lines: bytes) -> None:
         self.file.write(lines)
@@ -118,9 +131,10 @@ class XlsxView:
     link; a new sheet starts before Excel's row limit, and before a sheet's XML nears the 2 GiB a zip member holds
     without Zip64 (whose Excel support is patchy)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, language: str = "en") -> None:
         import xlsxwriter  # only when an XLSX is asked for
 
+        self._columns = column_names(language)
         self._book = xlsxwriter.Workbook(str(path), {
             "constant_memory": True, "tmpdir": str(path.parent),
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
@@ -133,7 +147,10 @@ class XlsxView:
     def _new_sheet(self) -> None:
         self.sheets += 1
         self._sheet = self._book.add_worksheet(f"events-{self.sheets}")
-        self._check(self._sheet.write_row(0, 0, COLUMNS), 0)
+        self._check(self._sheet.write_row(0, 0, self._columns), 0)
+        for column, width in enumerate(XLSX_WIDTHS):  # readable on opening, not Excel's 8.43 characters for all
+            self._sheet.set_column(column, column, width)
+        self._sheet.freeze_panes(1, 0)  # the header stays in view while scrolling
         self._rows = self._bytes = 0
 
     def write(self, rows: list[Row]) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from moderator_app.core.lead import Agreement, ReviewSummary
 from moderator_app.services.lead_console import LeadConsole
+from moderator_app.ui.presenters import safe_excerpt
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
@@ -26,7 +27,7 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.setRowCount(len(rows))
     for row, values in enumerate(rows):
         for column, text in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
+            table.setItem(row, column, QTableWidgetItem(safe_excerpt(text, 200)))  # plain text, controls as marks
     table.resizeColumnsToContents()
 
 
@@ -77,6 +78,7 @@ class ReviewQualityPane(QWidget):
         table.setHorizontalHeaderLabels(headers)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)  # figures from the audit log: read-only
         return table
 
     def sample(self) -> None:
