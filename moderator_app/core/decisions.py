@@ -9,7 +9,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from moderator_app.core.models import CategoryId, PostId, QueueItem, UserId
+from moderator_app.core.models import CategoryId, PostId, QueueItem, UserId, WitnessReceipt, WitnessRefusal
 
 
 class DecisionKind(enum.StrEnum):
@@ -114,6 +114,9 @@ class PlatformDecision:
     restriction_days: int | None = None
     refutation: str | None = None
     client_time: datetime | None = None
+    # only on an acknowledgement whose request carried an audit position: the platform's receipt for it, or why not
+    witness_receipt: WitnessReceipt | None = None
+    witness_refusal: WitnessRefusal | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,6 +186,25 @@ class WitnessReceipt:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditPosition:
+    """An audit log's head as the platform's witness knows it: the log's identity, a seq durable in the log, and
+    the chain hash there (hex). Sent to ``POST /v1/audit-witness``, or with a decision (a piggy-backed receipt)."""
+
+    log_id: str
+    seq: int
+    chain_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class WitnessRefusal:
+    """Why the platform gave no receipt for the position a decision carried: ``fork`` (it witnessed another chain
+    hash at that seq: raise the alarm) or stale (it already witnessed a later seq: covered, nothing to do)."""
+
+    fork: bool
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReferralCountersignature:
     """The platform's signature on a lead's approval or rejection of a police referral (four eyes, countersigned).
     ``signed`` holds exactly the fields the platform key signed (purpose, referral_id, decision, evidence_digest,

@@ -16,6 +16,7 @@ from moderator_app.core.audit import (
 )
 from moderator_app.core.decisions import Decision, DecisionPage, PlatformDecision, PostDetail
 from moderator_app.core.models import (
+    AuditPosition,
     AuthorHistory,
     AuthorId,
     AuthSession,
@@ -74,7 +75,9 @@ class PlatformGateway(Protocol):
 
     def post_detail(self, post_id: PostId) -> PostDetail: ...
 
-    def submit_decision(self, decision: Decision) -> PlatformDecision: ...
+    def submit_decision(
+        self, decision: Decision, *, audit_position: AuditPosition | None = None
+    ) -> PlatformDecision: ...
 
     def author_history(self, author_id: AuthorId) -> AuthorHistory: ...
 

@@ -21,8 +21,8 @@ from moderator_app.demo_platform.schemas import (
     AuthorHistoryOut,
     ClaimIn,
     ClaimOut,
+    DecisionAckOut,
     DecisionIn,
-    DecisionOut,
     DecisionPageOut,
     ExportGrantIn,
     ExportGrantOut,
@@ -127,7 +127,8 @@ def create_app(store: PlatformStore) -> FastAPI:
         return PostDetailOut.model_validate(store.post_detail(user, post_id))
 
     @app.post("/v1/posts/{post_id}/decisions", status_code=201, tags=["decisions"],
-              responses={200: {"model": DecisionOut, "description": "A replay of an Idempotency-Key already used"}})
+              response_model_exclude_unset=True,  # witness_receipt / witness_problem only when a position came
+              responses={200: {"model": DecisionAckOut, "description": "A replay of an Idempotency-Key already used"}})
     def decide(
         user: CurrentUser,
         post_id: str,
@@ -135,8 +136,10 @@ def create_app(store: PlatformStore) -> FastAPI:
         response: Response,
         idempotency_key: Annotated[str, Header(alias="Idempotency-Key", min_length=8, max_length=200,
                                                description="Unique per decision; a replay returns the original")],
-    ) -> DecisionOut:
-        """Apply a decision. Replaying an Idempotency-Key returns the original; moderators need a valid lease."""
+    ) -> DecisionAckOut:
+        """Apply a decision. Replaying an Idempotency-Key returns the original; moderators need a valid lease. With
+        an `audit_position`, the acknowledgement carries the witness receipt for it (or, refused, the problem why;
+        the decision stands either way)."""
         decision = Decision(
             post_id=PostId(post_id), kind=body.kind, categories=tuple(CategoryId(c) for c in body.categories),
             note=body.note, moderator=UserId(user["id"]), client_time=body.client_time,
@@ -150,7 +153,9 @@ def create_app(store: PlatformStore) -> FastAPI:
         if replayed:
             response.status_code = 200
             response.headers["Idempotent-Replayed"] = "true"
-        return DecisionOut.model_validate(applied)
+        if body.audit_position is not None:  # witnessed after the decision is applied: it never refuses one
+            applied = {**applied, **store.witness_piggybacked(user, body.audit_position.model_dump())}
+        return DecisionAckOut.model_validate(applied)
 
     @app.get("/v1/authors/{author_id}/history", tags=["posts"])
     def author_history(user: CurrentUser, author_id: str) -> AuthorHistoryOut:

@@ -97,6 +97,12 @@ class ClaimOut(LeaseOut):
     items: list[QueueItemOut]
 
 
+class WitnessIn(Strict):
+    log_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    seq: int = Field(ge=1)
+    chain_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
 class DecisionIn(Strict):
     kind: DecisionKind
     categories: list[CategoryCode] = Field(default_factory=list, max_length=20)
@@ -104,6 +110,10 @@ class DecisionIn(Strict):
     restriction_days: int | None = Field(default=None, ge=1, le=3650)
     refutation: str | None = Field(default=None, max_length=4000)
     client_time: AwareDatetime
+    audit_position: WitnessIn | None = Field(
+        default=None, description="The workstation's audit log head (as POST /v1/audit-witness takes it): the "
+        "acknowledgement then carries the witness receipt for it. Not part of the decision: a replay is judged "
+        "without it, and a refused position never refuses the decision")
 
 
 class DecisionOut(BaseModel):
@@ -148,12 +158,6 @@ class PlatformKeyOut(BaseModel):
     public_key: str = Field(description="The raw 32-byte Ed25519 public key, base64")
 
 
-class WitnessIn(Strict):
-    log_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    seq: int = Field(ge=1)
-    chain_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-
-
 class WitnessReceiptOut(BaseModel):
     purpose: Literal["audit-witness-receipt"]
     log_id: str
@@ -162,6 +166,24 @@ class WitnessReceiptOut(BaseModel):
     witnessed_at: Timestamp
     key_id: str
     signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
+
+
+class WitnessProblemOut(BaseModel):
+    type: str = Field(description="…/problems/witness-fork (another chain hash at a witnessed seq: the log has "
+                      "forked) or …/problems/witness-stale (a later seq of this log is already witnessed)")
+    title: str
+    status: int
+    detail: str
+    witnessed: WitnessReceiptOut | None = None
+
+
+class DecisionAckOut(DecisionOut):
+    witness_receipt: WitnessReceiptOut | None = Field(
+        default=None, description="The platform's receipt for the request's audit_position, as POST "
+        "/v1/audit-witness returns it; absent when no position was sent or it was refused")
+    witness_problem: WitnessProblemOut | None = Field(
+        default=None, description="Why the audit_position got no receipt: the problem POST /v1/audit-witness "
+        "would have answered 409 with. The decision is applied all the same")
 
 
 class WitnessReceiptPageOut(BaseModel):

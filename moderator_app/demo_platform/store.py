@@ -13,6 +13,7 @@ import json
 import secrets
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -72,6 +73,7 @@ class PlatformStore:
         self.max_held = max_held
         self.token_seconds = token_seconds
         self._lock = threading.Lock()
+        self.witness_requests: Counter[str] = Counter()  # receipts asked for, by request: audit-witness, decision
         target = str(db_path) if db_path else ":memory:"
         self._db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
@@ -366,12 +368,24 @@ class PlatformStore:
     def platform_key(self) -> Row:
         return {"key_id": self.signer.key_id, "algorithm": "ed25519", "public_key": self.signer.public_key_text()}
 
-    def witness(self, user: Row, body: Row) -> Row:
+    def witness_piggybacked(self, user: Row, position: Row) -> Row:
+        """The witness for the audit position a decision carried: ``{"witness_receipt": …}``, or, refused,
+        ``{"witness_problem": <the 409 problem body>}``; never raises for a refusal."""
+        try:
+            return {"witness_receipt": self.witness(user, position, via="decision")}
+        except Problem as exc:
+            if exc.slug not in ("witness-fork", "witness-stale"):
+                raise
+            return {"witness_problem": exc.body()}
+
+    def witness(self, user: Row, body: Row, *, via: str = "audit-witness") -> Row:
         """Sign a receipt for ``(log_id, seq, chain_hash)``. Monotonic per log: the same hash at a seq already
         witnessed returns the stored receipt; a different one is a fork (409); a lower seq than the newest is
-        refused (409, stale). Receipts are kept (GET /v1/audit-witness)."""
+        refused (409, stale). Receipts are kept (GET /v1/audit-witness). ``via``: which request asked (counted in
+        ``witness_requests``, for tests and benchmarks)."""
         log_id, seq, chain_hash = body["log_id"], body["seq"], body["chain_hash"]
         with self._locked() as db:
+            self.witness_requests[via] += 1
             same = db.execute("SELECT * FROM witness_receipts WHERE log_id=? AND seq=?", (log_id, seq)).fetchone()
             if same is not None:
                 if same["chain_hash"] != chain_hash:

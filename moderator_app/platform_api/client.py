@@ -15,6 +15,7 @@ from moderator_app.core import redaction
 from moderator_app.core.decisions import Decision, DecisionPage, PlatformDecision, PostDetail
 from moderator_app.core.errors import AuthenticationRequired, PlatformUnavailable, ProtocolError
 from moderator_app.core.models import (
+    AuditPosition,
     AuthorHistory,
     AuthorId,
     AuthSession,
@@ -134,12 +135,13 @@ class PlatformClient:
     def post_detail(self, post_id: PostId) -> PostDetail:
         return wire.post_detail(wire.Node(self._send("GET", f"/v1/posts/{quote(post_id, safe='')}")))
 
-    def submit_decision(self, decision: Decision) -> PlatformDecision:
-        """One attempt. Safe to repeat with the same ``idempotency_key``: the outbox does, on transient errors."""
+    def submit_decision(self, decision: Decision, *, audit_position: AuditPosition | None = None) -> PlatformDecision:
+        """One attempt. Safe to repeat with the same ``idempotency_key``: the outbox does, on transient errors.
+        With ``audit_position`` the acknowledgement also carries the witness receipt for it (or why not)."""
         body = self._send("POST", f"/v1/posts/{quote(decision.post_id, safe='')}/decisions",
-                          json_body=wire.decision_body(decision),
+                          json_body=wire.decision_body(decision, audit_position),
                           headers={"Idempotency-Key": decision.idempotency_key})
-        return wire.platform_decision(wire.Node(body))
+        return wire.decision_ack(wire.Node(body))
 
     def author_history(self, author_id: AuthorId) -> AuthorHistory:
         body = self._send("GET", f"/v1/authors/{quote(author_id, safe='')}/history")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
 from moderator_app.core.decisions import Decision, DecisionKind, DecisionPage, PlatformDecision, PostDetail
 from moderator_app.core.errors import ProtocolError
 from moderator_app.core.models import (
+    AuditPosition,
     Author,
     AuthorHistory,
     AuthorId,
@@ -35,6 +37,7 @@ from moderator_app.core.models import (
     User,
     UserId,
     WitnessReceipt,
+    WitnessRefusal,
 )
 from moderator_app.platform_signature import decode_public_key, platform_key_id
 
@@ -217,6 +220,28 @@ def platform_decision(node: Node) -> PlatformDecision:
     )
 
 
+def decision_ack(node: Node) -> PlatformDecision:
+    """A decision's acknowledgement: the decision, and the witness receipt (or refusal) for the audit position the
+    request carried. A malformed receipt or refusal is dropped, never the acknowledgement: the decision is applied
+    either way, and the witness thread asks for the receipt itself."""
+    decision = platform_decision(node)
+    try:
+        return replace(decision, witness_receipt=_opt(node.optional("witness_receipt"), witness_receipt),
+                       witness_refusal=_opt(node.optional("witness_problem"), witness_refusal))
+    except ProtocolError:
+        return decision
+
+
+def witness_refusal(node: Node) -> WitnessRefusal:
+    """The problem the witness raised for a piggy-backed position (the body ``POST /v1/audit-witness`` would have
+    answered 409 with): ``witness-fork`` or ``witness-stale``; any other type is a contract violation."""
+    slug = node.field("type").text(300).rsplit("/", 1)[-1]
+    if slug not in ("witness-fork", "witness-stale"):
+        raise node.field("type").fail(f"expected witness-fork or witness-stale, got {slug[:64]!r}")
+    detail = node.optional("detail")
+    return WitnessRefusal(fork=slug == "witness-fork", detail=detail.text(2000) if detail else slug)
+
+
 def post_detail(node: Node) -> PostDetail:
     return PostDetail(queue_item(node), _opt(node.optional("decision"), platform_decision))
 
@@ -279,9 +304,10 @@ def platform_key(node: Node) -> PlatformKey:
     return PlatformKey(key_id, raw)
 
 
-def decision_body(decision: Decision) -> dict[str, Any]:
-    """What ``POST /v1/posts/{id}/decisions`` carries (the Idempotency-Key travels as a header)."""
-    return {
+def decision_body(decision: Decision, audit_position: AuditPosition | None = None) -> dict[str, Any]:
+    """What ``POST /v1/posts/{id}/decisions`` carries (the Idempotency-Key travels as a header); with
+    ``audit_position`` the acknowledgement carries the platform's witness receipt for it."""
+    body: dict[str, Any] = {
         "kind": decision.kind.value,
         "categories": list(decision.categories),
         "note": decision.note,
@@ -289,3 +315,7 @@ def decision_body(decision: Decision) -> dict[str, Any]:
         "refutation": decision.refutation,
         "client_time": decision.client_time.isoformat().replace("+00:00", "Z"),
     }
+    if audit_position is not None:
+        body["audit_position"] = {"log_id": audit_position.log_id, "seq": audit_position.seq,
+                                  "chain_hash": audit_position.chain_hash}
+    return body

@@ -70,15 +70,17 @@ class AuditLogService:
         receipt = self.spooler.append(event) if self.spooler else self.writer.append(event)
         self._appended_since_checkpoint = True
         if self.witness is not None and receipt.seq is not None:
-            self.witness.appended(receipt.seq)
+            self.witness.appended(receipt.seq, receipt.chain_hash)
         return receipt
 
     def append_many(self, events: Sequence[AuditEvent]) -> list[AppendReceipt]:
         """Several events in order (a burst): on PostgreSQL one group commit, a fraction of the cost of one by one."""
         receipts = self.spooler.append_many(events) if self.spooler else self.writer.append_many(events)
         self._appended_since_checkpoint = True
-        if self.witness is not None and receipts and receipts[-1].seq is not None:
-            self.witness.appended(max(r.seq or 0 for r in receipts))
+        durable = [r for r in receipts if r.seq is not None]  # spooled events have no seq (nor hash) yet
+        if self.witness is not None and durable:
+            newest = max(durable, key=lambda r: r.seq or 0)
+            self.witness.appended(newest.seq or 0, newest.chain_hash)
         return receipts
 
     def checkpoint(self, reason: str) -> Checkpoint | None:

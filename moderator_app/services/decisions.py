@@ -11,7 +11,9 @@ near-duplicate groups).
 
 Order is fixed here: validate, audit (``decision_recorded``), journal, deliver; each acknowledgement or refusal is
 audited before the journal marks it. Audit event ids are derived from the idempotency key, so recording or
-acknowledging the same decision again (after a crash, a re-run of a bulk file) adds nothing to the log.
+acknowledging the same decision again (after a crash, a re-run of a bulk file) adds nothing to the log. When the
+platform's witness wants a receipt, a delivery carries the log's committed head and the acknowledgement brings the
+receipt (``_submit``; services/witnessing.py).
 """
 
 from __future__ import annotations
@@ -87,13 +89,15 @@ class DecisionPipeline:
                  workstation: str, pack: PolicyPack | None = None, retry: RetryPolicy | None = None,
                  in_flight: int = 1, on_change: Callable[[], None] | None = None) -> None:
         self.audit, self.journal, self.user, self.workstation, self.pack = audit, journal, user, workstation, pack
+        self.gateway = gateway
         self.account = account_key(gateway.base_url, user.user_id)
         self.holder = f"{os.getpid()}:{uuid.uuid4().hex}"
         self._delivered_hooks: list[OnDelivered] = []
         self._failed_hooks: list[OnFailed] = []
         self._lock = threading.Lock()  # holds are released, applied or discarded one at a time
         self.outbox = Outbox(gateway, self.account, journal=journal, retry=retry, on_delivered=self._on_delivered,
-                             on_failed=self._on_failed, on_change=on_change, in_flight=in_flight)
+                             on_failed=self._on_failed, on_change=on_change, in_flight=in_flight,
+                             submit=self._submit)
 
     # --- hooks ----------------------------------------------------------------------------------------------
     def on_delivered(self, hook: OnDelivered) -> None:
@@ -206,6 +210,20 @@ class DecisionPipeline:
 
     def close(self) -> None:
         self.outbox.close()
+
+    def _submit(self, decision: Decision) -> PlatformDecision:
+        """One delivery; when the audit log's witness wants a receipt, the delivery carries the log's durable head
+        and the acknowledgement brings the receipt back (no POST /v1/audit-witness of its own)."""
+        witness = self.audit.witness
+        position = witness.position_for_decision() if witness is not None else None
+        if witness is None or position is None:
+            return self.gateway.submit_decision(decision)
+        ack: PlatformDecision | None = None
+        try:
+            ack = self.gateway.submit_decision(decision, audit_position=position)
+            return ack
+        finally:
+            witness.piggybacked(position, ack.witness_receipt if ack else None, ack.witness_refusal if ack else None)
 
     # The outbox calls these (one at a time) before it marks the journal, so an outcome is never unaudited.
     def _on_delivered(self, entry: OutboxEntry, ack: PlatformDecision) -> None:

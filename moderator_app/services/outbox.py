@@ -115,8 +115,10 @@ class Outbox:
         on_failed: OnFailed | None = None,
         on_change: Callable[[], None] | None = None,
         in_flight: int = 1,
+        submit: Callable[[Decision], PlatformDecision] | None = None,
     ) -> None:
         self.gateway = gateway
+        self.submit = submit or gateway.submit_decision  # the pipeline's adds the audit position (a witness receipt)
         self.account = account
         self.journal = journal or OutboxJournal(journal_path())
         self.retry_policy = retry or RetryPolicy()
@@ -220,7 +222,7 @@ class Outbox:
         while not stop.is_set():
             attempt += 1
             try:
-                ack = self.gateway.submit_decision(entry.decision)
+                ack = self.submit(entry.decision)
             except AuthenticationRequired as exc:  # the entry stays pending until a new login
                 with self._report_lock:
                     self.last_error = self.blocked = report.blocked = str(exc)

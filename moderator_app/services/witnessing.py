@@ -9,8 +9,11 @@ the appending thread, and a platform that is down only widens the unanchored tai
 A kill -9 therefore loses at most what came after the last receipt: ≤ 50 events or ≤ 60 s of them, and
 ``audit verify --witness`` states exactly that window.
 
-The decision pipeline can make the receipts cheaper still by piggy-backing: ``note_receipt`` takes a receipt that
-arrived with a decision's acknowledgement (see docs/audit.md, "Witnessing").
+Receipts also ride on decisions (piggy-backing, docs/audit.md): ``position_for_decision`` gives the decision
+pipeline the durable head to send with a delivery, when ``PIGGYBACK_EVENTS`` (40) events or ``PIGGYBACK_SECONDS``
+(5 s) went unwitnessed and no other delivery carries one; ``piggybacked`` takes what the acknowledgement said (a
+receipt, checked and kept like the thread's, or a refusal: a fork raises the alarm). Each receipt, however it came,
+restarts the thread's count, so under a flow of decisions the thread asks nothing and only quiet periods need it.
 """
 
 from __future__ import annotations
@@ -21,11 +24,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from moderator_app import paths
 from moderator_app.audit.store import AuditStore
 from moderator_app.audit.witness import log_identity, receipt_problem, store_receipt
 from moderator_app.core.errors import ModeratorError, PlatformError, WitnessConflict
-from moderator_app.core.models import PlatformKey, WitnessReceipt
+from moderator_app.core.models import AuditPosition, PlatformKey, WitnessReceipt, WitnessRefusal
 from moderator_app.platform_api import PlatformClient
 from moderator_app.services.platform_key import PlatformKeyChanged, pinned_platform_key
 
@@ -33,6 +38,8 @@ log = logging.getLogger(__name__)
 EVERY_EVENTS = 50
 EVERY_SECONDS = 60.0
 RETRY_SECONDS = 10.0
+PIGGYBACK_EVENTS = 40  # under the thread's 50: while decisions flow, they carry every receipt
+PIGGYBACK_SECONDS = 5.0
 
 
 class AuditWitness:
@@ -48,6 +55,8 @@ class AuditWitness:
         self._key: PlatformKey | None = None
         self._witnessed = 0  # the highest seq a receipt (ours or, for a team database, another's) covers
         self._appended = 0  # the highest seq appended through this workstation
+        self._head: tuple[int, str] | None = None  # (seq, chain hash) of that event: committed, not spooled
+        self._piggyback_out = False  # a delivery carries a position now (one at a time: no self-made stale ones)
         self._since = clock()
         self._retry_at = 0.0  # after a failure: not before this (a platform that is down is not hammered)
         self._lock = threading.Lock()  # one request at a time: receipts stay monotonic
@@ -59,10 +68,12 @@ class AuditWitness:
             self._thread.start()
 
     # -- called on the appending thread: cheap, never waits on the platform -------------------------------------
-    def appended(self, head_seq: int) -> None:
+    def appended(self, head_seq: int, chain_hash: str | None = None) -> None:
+        """``head_seq`` (and its ``chain_hash``) committed to the log's database: a spooled event has no seq yet."""
         with self._wake:
             if head_seq > self._appended:
                 self._appended = head_seq
+                self._head = (head_seq, chain_hash) if chain_hash else self._head
             if self._appended - self._witnessed >= self.every_events:
                 self._wake.notify()
 
@@ -70,6 +81,48 @@ class AuditWitness:
         """A receipt obtained elsewhere (the decision pipeline's acknowledgement): checked, then kept."""
         with self._lock:
             return self._keep(receipt)
+
+    # -- piggy-backing on decisions (called on the outbox's sending threads) -------------------------------------
+    def position_for_decision(self) -> AuditPosition | None:
+        """The durable head for a delivery to carry, when a receipt is due soon; None otherwise (then call nothing
+        else). A position handed out must be settled with ``piggybacked``, whatever became of the delivery."""
+        with self._wake:
+            now = self.clock()
+            head = self._head
+            if self._piggyback_out or self._stopped or head is None or head[0] <= self._witnessed \
+                    or now < self._retry_at:
+                return None
+            if head[0] - self._witnessed < PIGGYBACK_EVENTS and now < self._since + PIGGYBACK_SECONDS:
+                return None
+            self._piggyback_out = True
+        try:
+            if self._identity is None:
+                self._identity = log_identity(self.store)
+        except (DBAPIError, ModeratorError):  # the team database is down: this delivery carries no position
+            self._identity = None
+        if self._identity is None:
+            with self._wake:
+                self._piggyback_out = False
+            return None
+        return AuditPosition(self._identity, head[0], head[1])
+
+    def piggybacked(self, position: AuditPosition, receipt: WitnessReceipt | None,
+                    refusal: WitnessRefusal | None) -> None:
+        """What the acknowledgement said about ``position`` (both None: the delivery failed, or the platform
+        ignores positions; the thread covers it). A fork raises the alarm exactly as the thread's would."""
+        try:
+            if receipt is not None:
+                if (receipt.seq, receipt.chain_hash) != (position.seq, position.chain_hash):
+                    log.warning("audit witness: the receipt on a decision is for seq %s, not the %s sent",
+                                receipt.seq, position.seq)
+                else:
+                    self.note_receipt(receipt)
+            elif refusal is not None:
+                with self._lock:
+                    self._refused(position.seq, refusal.fork, refusal.detail)
+        finally:
+            with self._wake:
+                self._piggyback_out = False
 
     # -- the background thread and the end of a run ---------------------------------------------------------------
     def flush(self) -> WitnessReceipt | None:
@@ -119,18 +172,22 @@ class AuditWitness:
                 return None
             receipt = self.client.witness(log_id=self._identity, seq=seq, chain_hash=chain.hex())
         except WitnessConflict as exc:
-            if exc.fork:
-                self.alarm = f"the platform refused to witness this audit log: {exc}"
-                log.error("audit witness: %s", self.alarm)
-                self._retry_at = self.clock() + RETRY_SECONDS
-            else:  # another workstation on the same team database witnessed a later head: covered
-                self._witnessed = max(self._witnessed, seq)
+            self._refused(seq, exc.fork, str(exc))
             return None
         except (PlatformError, ModeratorError) as exc:
             log.info("audit witness unavailable (retried in %s s): %s", RETRY_SECONDS, exc)
             self._retry_at = self.clock() + RETRY_SECONDS
             return None
         return receipt if self._keep(receipt) else None
+
+    def _refused(self, seq: int, fork: bool, detail: str) -> None:
+        if fork:
+            self.alarm = f"the platform refused to witness this audit log: {detail}"
+            log.error("audit witness: %s", self.alarm)
+            self._retry_at = self.clock() + RETRY_SECONDS
+        else:  # another workstation on the same team database (or delivery) witnessed a later head: covered
+            with self._wake:
+                self._witnessed = max(self._witnessed, seq)
 
     def _keep(self, receipt: WitnessReceipt) -> bool:
         try:
@@ -152,5 +209,6 @@ class AuditWitness:
         with self._wake:
             self._witnessed = max(self._witnessed, receipt.seq)
             self._retry_at = 0.0
+            self._since = self.clock()  # a receipt, from the thread or a decision, restarts the 60 s
         self.last_receipt = receipt
         return True
