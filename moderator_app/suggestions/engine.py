@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from moderator_app.core.models import CategoryId, Evidence, Report, Suggestion
 from moderator_app.core.policy import PolicyPack
+from moderator_app.core.report_reasons import REPORT_REASON_ZH
 from moderator_app.suggestions.context import strongest
 from moderator_app.suggestions.lexicon import LexiconHit, LexiconMatcher
 from moderator_app.suggestions.model import TeamModel
@@ -200,7 +201,8 @@ class SuggestionEngine:
     def _report_evidence(self, hit: ReportHit) -> Evidence:
         who = hit.reporter_id or ("未知举报人" if self.language.startswith("zh") else "unknown reporter")
         if self.language.startswith("zh"):
-            detail = f"举报理由“{hit.reason}”，举报人 {who}（历史准确率 {hit.accuracy:.0%}）"
+            reason = REPORT_REASON_ZH.get(hit.reason, hit.reason)
+            detail = f"举报理由“{reason}”，举报人 {who}（历史准确率 {hit.accuracy:.0%}）"
         else:
             detail = f"reported as '{hit.reason}' by {who} (past accuracy {hit.accuracy:.0%})"
         return Evidence("report", detail, hit.accuracy, reference=hit.reporter_id)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from moderator_app.core.decisions import DECISIONS
 from moderator_app.core.models import QueueItem
+from moderator_app.core.report_reasons import REPORT_REASON_ZH
 from moderator_app.ui.i18n import current_language, pick
 
 DEFAULT_SLA_HOURS = 24
@@ -181,18 +182,11 @@ def decision_label(kind: str) -> str:
     return pick(spec.label_zh, spec.label_en) if spec else kind
 
 
-REPORT_REASONS = {
-    "constitution": "违反宪法", "national_security": "危害国家安全", "national_honour": "损害国家荣誉",
-    "ethnic_hatred": "民族仇恨", "cult_superstition": "邪教迷信", "rumour": "谣言", "pornography": "色情",
-    "gambling": "赌博", "violence": "暴力", "terrorism": "恐怖主义", "crime_instigation": "教唆犯罪",
-    "insult_defamation": "侮辱诽谤", "illegal_assembly": "非法集会", "illegal_organisation": "非法组织",
-    "scam": "诈骗", "spam": "垃圾信息", "other": "其他",
-}
 
 
 def report_reason_label(code: str) -> str:
     """A report reason code as the moderator reads it (the code in English, where it is readable as it is)."""
-    return pick(REPORT_REASONS.get(code, code), code.replace("_", " "))
+    return pick(REPORT_REASON_ZH.get(code, code), code.replace("_", " "))
 
 
 ROLES = {"lead": ("组长", "lead"), "moderator": ("审核员", "moderator")}

@@ -133,6 +133,11 @@ def test_language_of_the_evidence(small_pack: PolicyPack) -> None:
     zh = SuggestionEngine(small_pack, language="zh_CN").suggest("网络赌博")[0].evidence[0].detail
     en = SuggestionEngine(small_pack, language="en").suggest("网络赌博")[0].evidence[0].detail
     assert "网络赌博" in zh and "online gambling" in en
+    reported = [Report(who, "rumour", "", datetime(2026, 11, 2, tzinfo=UTC)) for who in ("r1", "r2")]
+    zh_report = SuggestionEngine(small_pack, language="zh_CN").suggest("看看这个", reported)[0].evidence[0].detail
+    en_report = SuggestionEngine(small_pack, language="en").suggest("看看这个", reported)[0].evidence[0].detail
+    assert "举报理由“谣言”" in zh_report and "rumour" not in zh_report  # no code names in the Chinese UI
+    assert "reported as 'rumour'" in en_report
 
 
 def test_queue_clustering_groups_near_duplicates(engine: SuggestionEngine) -> None:
