@@ -190,8 +190,8 @@ def test_every_code_a_user_sees_has_a_chinese_name() -> None:
     from moderator_app import paths
     from moderator_app.core.audit import EventType
     from moderator_app.core.decisions import DECISIONS
-    from moderator_app.policy import load_pack_by_id
     from moderator_app.core.report_reasons import REPORT_REASON_ZH as REPORT_REASONS
+    from moderator_app.policy import load_pack_by_id
     from moderator_app.ui.presenters import EVENT_LABELS
 
     assert {e.value for e in EventType} <= set(EVENT_LABELS), "a new audit event needs its name in presenters"
