@@ -6,6 +6,7 @@ import argparse
 import time
 
 from moderator_app.cli import audit_export
+from moderator_app.cli.progress import TerminalProgress
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
 from moderator_app.services.audit_service import AuditLogService, open_audit_log
 
@@ -52,7 +53,11 @@ def _generate(audit_log: AuditLogService, count: int, seed: int) -> int:
 
 def _verify(audit_log: AuditLogService, all_signatures: bool) -> int:
     started = time.perf_counter()
-    report = audit_log.verify(all_signatures=all_signatures)
+    progress = TerminalProgress("verifying", "events")
+    try:
+        report = audit_log.verify(progress, all_signatures=all_signatures)
+    finally:
+        progress.finish()
     took = time.perf_counter() - started
     if report.ok:
         print(f"intact: {report.events_checked:,} events, {report.checkpoints_checked:,} checkpoints, "

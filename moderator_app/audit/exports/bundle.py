@@ -31,7 +31,17 @@ from moderator_app.audit.exports.selection import ProofRange, proof_range
 from moderator_app.audit.exports.sqlite_fast import write_sqlite
 from moderator_app.audit.exports.stream import ExportCancelled, Formats, PageWriter, check_cancel, write_generic
 from moderator_app.audit.exports.verify_text import VERIFY_MD
-from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, HashedFile, Views, XlsxView
+from moderator_app.audit.exports.views import (
+    COLUMNS,
+    CSV_ESCAPING,
+    SHEET_DATA_ROWS,
+    CsvView,
+    HashedFile,
+    Views,
+    XlsxView,
+    export_language,
+    headers,
+)
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
@@ -54,7 +64,7 @@ class ExportRequest:
     requested_by: str
     role: str
     workstation: str
-    language: str = "en"  # the PDF report's language: "en" or "zh"
+    language: str = "en"  # the PDF report's and the views' column headers' language: "en" or "zh"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +128,8 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     views = Views(None, None)
     complete = False
     try:
-        views.csv = CsvView(out / CSV) if formats.csv else None
-        views.xlsx = XlsxView(out / XLSX) if formats.xlsx else None
+        views.csv = CsvView(out / CSV, request.language) if formats.csv else None
+        views.xlsx = XlsxView(out / XLSX, request.language) if formats.xlsx else None
         writer = PageWriter(events, context, views, ReportStats() if formats.stats else None)
         write = write_sqlite if store.dialect == "sqlite" else write_generic
         write(store, proof, request.wanted, pseudonymiser, writer, formats, progress, cancel)
@@ -170,7 +180,9 @@ def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, sign
         "checkpoint_from": asdict(proof.start) if proof.start else None, "checkpoint_to": asdict(proof.end),
         "counts": counts, "pseudonymised": pseudonymiser is not None,
         "pseudonym_key_id": pseudonymiser.key_id if pseudonymiser else None,
-        "csv_escaping": CSV_ESCAPING, "xlsx_sheet_data_rows": SHEET_DATA_ROWS,
+        "columns": list(COLUMNS), "column_headers": list(headers(request.language)),
+        "language": export_language(request.language), "csv_escaping": CSV_ESCAPING,
+        "xlsx_sheet_data_rows": SHEET_DATA_ROWS,
         "xlsx_sheets": views.xlsx.sheets if views.xlsx is not None else 0,
         "files": files,
         "keys": {key_id: keys[key_id].hex() for key_id in sorted(needed) if key_id in keys},
