@@ -353,6 +353,11 @@
         <source>Export cancelled; nothing was kept.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="65"/>
+        <source>Column headers and PDF report in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1303,6 +1308,66 @@
     <message>
         <location filename="../../moderator_app/ui/lead/review_quality.py" line="106"/>
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="59"/>
+        <source>of the decisions from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="86"/>
+        <source>Third review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="90"/>
+        <source>Ask a third moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="91"/>
+        <source>Settle: the decision stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93"/>
+        <source>Settle: the review is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="138"/>
+        <source>Select a disagreement to act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="141"/>
+        <source>A third review is waiting for {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="153"/>
+        <source>The first day must not be after the last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="169"/>
+        <source>Third review requested from {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="179"/>
+        <source>Disagreement on {subject} settled (recorded in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="198"/>
+        <source>asked {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

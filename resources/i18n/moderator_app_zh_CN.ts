@@ -352,6 +352,11 @@
         <source>Export cancelled; nothing was kept.</source>
         <translation>导出已取消，未保留任何文件。</translation>
     </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="65" />
+        <source>Column headers and PDF report in</source>
+        <translation>列标题和 PDF 报告语言</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1303,6 +1308,66 @@
         <location filename="../../moderator_app/ui/lead/review_quality.py" line="106" />
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
         <translation>已抽样 {requested} 条，已复核 {reviewed} 条，分歧 {disagreements} 条</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="59" />
+        <source>of the decisions from</source>
+        <translation>抽样范围：从</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="86" />
+        <source>Third review</source>
+        <translation>第三方复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="90" />
+        <source>Ask a third moderator</source>
+        <translation>请第三位审核员复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="91" />
+        <source>Settle: the decision stands</source>
+        <translation>裁定：维持原处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93" />
+        <source>Settle: the review is right</source>
+        <translation>裁定：以复核结论为准</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="138" />
+        <source>Select a disagreement to act on it.</source>
+        <translation>请先选择一条分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="141" />
+        <source>A third review is waiting for {name}.</source>
+        <translation>第三方复核正等待 {name} 完成。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="153" />
+        <source>The first day must not be after the last.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="169" />
+        <source>Third review requested from {name}.</source>
+        <translation>已请 {name} 进行第三方复核。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="179" />
+        <source>Disagreement on {subject} settled (recorded in the audit log).</source>
+        <translation>{subject} 的分歧已裁定（已记入审计日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="198" />
+        <source>asked {name}</source>
+        <translation>已请 {name}</translation>
     </message>
 </context>
 <context>
