@@ -36,6 +36,9 @@ FAST_PATH: dict[str, dict[str, Any]] = {
     "longer than an Excel cell": {"payload": {"note": "长" * 40_000}},
     "control characters in a column": {"category": "10.7\r", "decision_kind": "remove\x1f"},
     "XlsxWriter's rich-string markup": {"actor": "<r><t>a</t></r></is><f>1+1</f><is><r><t>b</t></r>"},
+    "a note only nested, and one that is not text": {"payload": {"a": {"note": "nested"}, "b": [{"note": 1}]}},
+    "a note that is a number": {"payload": {"note": 5, "z": "{"}},
+    "a note with escapes and a brace before it": {"payload": {"a": "{", "note": 'say "hi"\\ 你好\n'}},
 }
 TRICKY = {**PYTHON_PATH, **FAST_PATH}
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
