@@ -152,17 +152,18 @@ def test_review_quality_samples_only_the_chosen_days(qtbot, console: LeadConsole
     first_day = min(d.occurred_at for d in decisions)[:10]
     pane = ReviewQualityPane(console, runner)
     qtbot.addWidget(pane)
-    qtbot.waitUntil(lambda: pane.summary is not None)
+    qtbot.waitUntil(lambda: pane.summary is not None, timeout=20_000)
     before = QDate.fromString(first_day, "yyyy-MM-dd").addDays(-30)
     pane.date_from.setDate(before)
     pane.date_to.setDate(before.addDays(10))  # a range before the log began: nothing to sample
     pane.share.setValue(100.0)
     pane.sample()
-    qtbot.waitUntil(lambda: pane.status.text().startswith("0 decisions re-queued"))
+    qtbot.waitUntil(lambda: pane.status.text().startswith("0 decisions re-queued"), timeout=20_000)
     pane.date_to.setDate(QDate.fromString(first_day, "yyyy-MM-dd"))  # the log's first day, whole
     pane.sample()
     on_first_day = [d for d in decisions if d.occurred_at.startswith(first_day)]
-    qtbot.waitUntil(lambda: pane.status.text().startswith(f"{len(on_first_day)} decisions re-queued"))
+    qtbot.waitUntil(lambda: pane.status.text().startswith(f"{len(on_first_day)} decisions re-queued"),
+                    timeout=30_000)
     assert len(on_first_day) > 0
     assert len(audit_log.events(EventFilter(event_type=EventType.REVIEW_REQUESTED), limit=100_000)) == len(
         on_first_day)
@@ -178,7 +179,7 @@ def test_disagreements_are_read_only_and_a_lead_can_ask_a_third_moderator_or_set
     pane = ReviewQualityPane(console, runner)
     qtbot.addWidget(pane)
     pane.show()
-    qtbot.waitUntil(lambda: pane.summary is not None and len(pane.summary.disagreements) > 1)
+    qtbot.waitUntil(lambda: pane.summary is not None and len(pane.summary.disagreements) > 1, timeout=20_000)
     table = pane.disagreements
     assert not pane.third.isEnabled() and pane.third.toolTip() == "Select a disagreement to act on it."
     for view in (table, pane.by_moderator, pane.by_category):  # nothing to type into
@@ -191,7 +192,7 @@ def test_disagreements_are_read_only_and_a_lead_can_ask_a_third_moderator_or_set
     count = len(pane.summary.disagreements)
 
     pane.third.click()
-    qtbot.waitUntil(lambda: pane.status.text().startswith("Third review requested from "))
+    qtbot.waitUntil(lambda: pane.status.text().startswith("Third review requested from "), timeout=20_000)
     asked = pane.status.text().removeprefix("Third review requested from ").split(".")[0]
     row = next(r for r in range(table.rowCount()) if table.item(r, 6).text() == str(disputed.decision_seq))
     assert table.item(row, 5).text() == f"asked {asked}"
@@ -199,7 +200,8 @@ def test_disagreements_are_read_only_and_a_lead_can_ask_a_third_moderator_or_set
     assert not pane.third.isEnabled() and pane.action_hint.text() == f"A third review is waiting for {asked}."
 
     pane.decision_stands.click()
-    qtbot.waitUntil(lambda: pane.status.text().startswith(f"Disagreement on {disputed.subject} settled"))
+    qtbot.waitUntil(lambda: pane.status.text().startswith(f"Disagreement on {disputed.subject} settled"),
+                    timeout=20_000)
     assert len(pane.summary.disagreements) == count - 1 and pane.selected() is None
     settled = audit_log.events(EventFilter(event_type=EventType.REVIEW_SETTLED), limit=10)
     assert [(e.actor, e.subject) for e in settled] == [("lead1", disputed.subject)]
