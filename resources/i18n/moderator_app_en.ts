@@ -1370,6 +1370,11 @@
         <source>asked {name}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="92"/>
+        <source>The post's events in the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

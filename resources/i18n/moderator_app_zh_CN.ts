@@ -1369,6 +1369,11 @@
         <source>asked {name}</source>
         <translation>已请 {name}</translation>
     </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="92" />
+        <source>The post's events in the audit log</source>
+        <translation>该帖子在审计日志中的记录</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -207,6 +207,32 @@ def test_disagreements_are_read_only_and_a_lead_can_ask_a_third_moderator_or_set
     assert [(e.actor, e.subject) for e in settled] == [("lead1", disputed.subject)]
 
 
+def test_a_disputed_posts_events_open_in_the_audit_log(qtbot, console: LeadConsole, runner: TaskRunner,
+                                                        audit_log: AuditLogService) -> None:
+    console.sample_for_review(0.05)
+    for reviewer in ("mod1", "mod2", "mod3"):
+        user = User(UserId(reviewer), reviewer, frozenset({Role.MODERATOR}))
+        for task in console.pending_reviews(reviewer):
+            review_quality.record_review(audit_log, task, user, "no_violation", ["9.9"], workstation="ws-2")
+    window = LeadConsoleWindow(console, runner)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(2)
+    pane = window.review
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.summary is not None and bool(pane.summary.disagreements), timeout=20_000)
+    assert not pane.history.isEnabled()
+    pane.disagreements.selectRow(0)
+    disputed = pane.selected()
+    assert disputed is not None
+    pane.history.click()
+    assert window.tabs.currentIndex() == 0 and window.viewer.filters.subject.text() == disputed.subject
+    model = window.viewer.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 3, timeout=20_000)  # the decision, the request, the review
+    events = [model.event_at(row) for row in range(model.rowCount())]
+    assert {e.subject for e in events if e is not None} == {disputed.subject}
+    assert {"decision_recorded", "review_requested", "review_recorded"} <= {e.event_type for e in events if e}
+
+
 def test_the_team_lead_menu_is_for_leads_only(qtbot, tmp_path: Path) -> None:
     for user, is_lead in (("lead1", True), ("mod1", False)):
         demo = start_demo(user, data_dir=tmp_path / user, posts=60)

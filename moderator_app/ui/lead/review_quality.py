@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -39,6 +39,8 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
 
 
 class ReviewQualityPane(QWidget):
+    show_subject = Signal(str)  # "post:4711": the console shows that post's events in the audit log
+
     def __init__(self, console: LeadConsole, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("review_quality")
@@ -87,12 +89,14 @@ class ReviewQualityPane(QWidget):
         self.disagreements.itemSelectionChanged.connect(self._update_actions)
         layout.addWidget(self.disagreements, 1)
         actions = QHBoxLayout()
+        self.history = self._action("review_history", self.tr("The post's events in the audit log"),
+                                    self._show_history)
         self.third = self._action("review_third", self.tr("Ask a third moderator"), self.request_third_review)
         self.decision_stands = self._action("review_decision_stands", self.tr("Settle: the decision stands"),
                                             lambda: self.settle("decision_stands"))
         self.review_stands = self._action("review_review_stands", self.tr("Settle: the review is right"),
                                           lambda: self.settle("review_stands"))
-        for button in (self.third, self.decision_stands, self.review_stands):
+        for button in (self.history, self.third, self.decision_stands, self.review_stands):
             actions.addWidget(button)
         self.action_hint = plain_label("review_action_hint", "", wrap=True)
         actions.addWidget(self.action_hint, 1)
@@ -132,7 +136,7 @@ class ReviewQualityPane(QWidget):
 
     def _update_actions(self) -> None:
         chosen = self.selected()
-        for button in (self.third, self.decision_stands, self.review_stands):
+        for button in (self.history, self.third, self.decision_stands, self.review_stands):
             button.setEnabled(chosen is not None)
         if chosen is None:
             hint = self.tr("Select a disagreement to act on it.")
@@ -142,8 +146,13 @@ class ReviewQualityPane(QWidget):
         else:
             hint = ""
         self.action_hint.setText(hint)
-        for button in (self.third, self.decision_stands, self.review_stands):
+        for button in (self.history, self.third, self.decision_stands, self.review_stands):
             button.setToolTip(hint)  # a disabled button says why
+
+    def _show_history(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.show_subject.emit(chosen.subject)
 
     def sample(self) -> None:
         share = self.share.value() / 100
