@@ -15,8 +15,10 @@ import pytest
 from moderator_app.audit.exports import views
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.models import Role, User, UserId
+from moderator_app.services import review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.exports import ExportResult, ExportSpec, export_audit
+from moderator_app.services.lead_console import LeadConsole
 
 AUTHOR_ID = "1234567890123456789"
 AUTHOR_NAME = "王小明"
@@ -60,6 +62,15 @@ def export(audit_log: AuditLogService, tmp_path: Path) -> Export:
         return export_audit(audit_log, spec, user, workstation="ws-test", data_dir=tmp_path / "ws",
                             **options)  # type: ignore[arg-type]
     return _export
+
+
+def disagreeing_reviews(console: LeadConsole, audit_log: AuditLogService, share: float) -> None:
+    """Sample ``share`` of the decisions and have every reviewer answer "no violation, 9.9": mostly disagreements."""
+    console.sample_for_review(share)
+    for reviewer in ("mod1", "mod2", "mod3"):
+        user = User(UserId(reviewer), reviewer, frozenset({Role.MODERATOR}))
+        for task in console.pending_reviews(reviewer):
+            review_quality.record_review(audit_log, task, user, "no_violation", ["9.9"], workstation="ws-2")
 
 
 def resign(folder: Path, audit_log: AuditLogService) -> None:

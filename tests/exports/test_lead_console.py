@@ -13,7 +13,7 @@ from moderator_app.core.models import Role, User, UserId
 from moderator_app.services import review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.lead_console import LeadConsole
-from tests.exports.conftest import LEAD, MODERATOR
+from tests.exports.conftest import LEAD, MODERATOR, disagreeing_reviews
 
 
 @pytest.fixture
@@ -95,11 +95,7 @@ def test_sampling_takes_only_decisions_in_the_date_range(console: LeadConsole, a
 
 def reviewed_disagreement(console: LeadConsole, audit_log: AuditLogService) -> Disagreement:
     """One second review that disagrees with the first decision (the reviewer says no violation to a removal)."""
-    console.sample_for_review(0.2)
-    for reviewer in ("mod1", "mod2", "mod3"):
-        user = User(UserId(reviewer), reviewer, frozenset({Role.MODERATOR}))
-        for task in console.pending_reviews(reviewer):
-            review_quality.record_review(audit_log, task, user, "no_violation", ["9.9"], workstation="ws-2")
+    disagreeing_reviews(console, audit_log, 0.2)
     summary = console.review_summary()
     assert summary.disagreements
     return summary.disagreements[0]

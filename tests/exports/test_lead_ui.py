@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox
 
 from moderator_app.audit.exports import sqlite_fast
 from moderator_app.core.audit import EventFilter, EventType
-from moderator_app.core.models import Role, User, UserId
-from moderator_app.services import review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.demo import start_demo
 from moderator_app.services.exports import verify_export
@@ -31,7 +29,7 @@ from moderator_app.ui.lead.review_quality import ReviewQualityPane
 from moderator_app.ui.lead.viewer import AuditViewer
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.tasks import Lane, TaskRunner
-from tests.exports.conftest import LEAD, read_csv
+from tests.exports.conftest import LEAD, disagreeing_reviews, read_csv
 
 
 @pytest.fixture
@@ -171,11 +169,7 @@ def test_review_quality_samples_only_the_chosen_days(qtbot, console: LeadConsole
 
 def test_disagreements_are_read_only_and_a_lead_can_ask_a_third_moderator_or_settle(
         qtbot, console: LeadConsole, runner: TaskRunner, audit_log: AuditLogService) -> None:
-    console.sample_for_review(0.1)
-    for reviewer in ("mod1", "mod2", "mod3"):
-        user = User(UserId(reviewer), reviewer, frozenset({Role.MODERATOR}))
-        for task in console.pending_reviews(reviewer):
-            review_quality.record_review(audit_log, task, user, "no_violation", ["9.9"], workstation="ws-2")
+    disagreeing_reviews(console, audit_log, 0.1)
     pane = ReviewQualityPane(console, runner)
     qtbot.addWidget(pane)
     pane.show()
@@ -209,11 +203,7 @@ def test_disagreements_are_read_only_and_a_lead_can_ask_a_third_moderator_or_set
 
 def test_a_disputed_posts_events_open_in_the_audit_log(qtbot, console: LeadConsole, runner: TaskRunner,
                                                         audit_log: AuditLogService) -> None:
-    console.sample_for_review(0.05)
-    for reviewer in ("mod1", "mod2", "mod3"):
-        user = User(UserId(reviewer), reviewer, frozenset({Role.MODERATOR}))
-        for task in console.pending_reviews(reviewer):
-            review_quality.record_review(audit_log, task, user, "no_violation", ["9.9"], workstation="ws-2")
+    disagreeing_reviews(console, audit_log, 0.05)
     window = LeadConsoleWindow(console, runner)
     qtbot.addWidget(window)
     window.tabs.setCurrentIndex(2)
