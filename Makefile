@@ -6,13 +6,14 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 # Qt's xcb platform and a Simplified-Chinese font; xvfb for a machine without a display;
-# fonts-wqy-microhei: a TrueType CJK font reportlab can embed in referral PDFs.
+# fonts-wqy-microhei: a TrueType CJK font reportlab can embed in referral PDFs; fonts-noto-color-emoji: emoji in
+# posts drawn as emoji, not boxes. apt-utils (apt-ftparchive), gnupg: `make repo`.
 DEB_PACKAGES := fonts-noto-cjk libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 xvfb xauth poppler-utils sqlite3 \
-	fonts-wqy-microhei
+	fonts-wqy-microhei fonts-noto-color-emoji apt-utils gnupg
 
-.PHONY: run test bench lint system-deps venv i18n i18n-update clean
+.PHONY: run test bench eval starter-model lint system-deps venv i18n i18n-update clean
 
 run: system-deps venv i18n
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -30,6 +31,15 @@ lint: venv
 
 bench: system-deps venv i18n
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py $(ARGS)
+
+# Suggestion quality on public labelled sets cached in build/eval-data/ (not committed; a missing set is named
+# with how to get it, and skipped). Not part of `make test`.
+eval: venv
+	$(PY) benchmarks/eval_suggestions.py $(ARGS)
+
+# Rebuild resources/suggestions/starter-model.npz from SWSR (MIT) in build/train-data/ (the script says how to get it).
+starter-model: venv
+	$(PY) scripts/build_starter_model.py
 
 venv: $(STAMP)
 
@@ -66,6 +76,18 @@ clean:
 .PHONY: installer packaging-tools
 installer: system-deps venv i18n packaging-tools
 	$(PY) packaging/build_deb.py
+
+# A signed apt repository (build/repo) from the .deb made by `make installer`; REPO_KEY=<gpg key> signs it with
+# the organisation's key (docs/installing.md, "Updates").
+.PHONY: repo
+repo: system-deps
+	packaging/build_repo.sh $(DEB)
+
+# The runbook on a clean Debian root (debootstrap chroot): tests/packaging/test_clean_debian_root.py. Needs root.
+.PHONY: test-clean-root
+test-clean-root: system-deps venv i18n packaging-tools
+	@command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+	MODAPP_TEST_CLEAN_ROOT=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/packaging/test_clean_debian_root.py $(PYTEST_ARGS)
 
 packaging-tools: venv
 	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[packaging]'

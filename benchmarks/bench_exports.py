@@ -66,8 +66,8 @@ def cached_log(base: Path) -> None:
         shutil.rmtree(CACHE, ignore_errors=True)
         CACHE.mkdir(parents=True)
         started = time.perf_counter()
-        _run(python_cmd("audit", "generate", "--events", str(EVENTS), "--db", f"sqlite:///{CACHE / 'audit.sqlite3'}"),
-             _env(CACHE))
+        _run(python_cmd("audit", "generate", "--synthetic", "--events", str(EVENTS), "--db",
+                        f"sqlite:///{CACHE / 'audit.sqlite3'}"), _env(CACHE))
         marker.write_text(fingerprint, encoding="utf-8")
         print(f"  generated {EVENTS:,} events in {time.perf_counter() - started:.1f} s (cached in {CACHE})",
               file=sys.stderr)

@@ -43,6 +43,6 @@ def run() -> list[Row]:
         size = installed_size_mb(root)
     return [
         Row("installed package size (unpacked .deb)", size, "MB", 300, note=deb.name),
-        Row("moderator-app --version from the bundle (median of 20)", median(version), "ms", 300),
+        Row("moderator-app --version from the bundle (median of 20)", median(version), "ms", 150),
         Row("GUI start to first post from the bundle (process start, median of 5)", median(smoke), "ms", 2000),
     ]

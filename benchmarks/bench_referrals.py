@@ -20,6 +20,7 @@ def run() -> list[Row]:
     from moderator_app.services.audit_service import open_audit_log
     from moderator_app.services.referrals import ContentHandling, ReferralRequest, ReferralService, verify_package
     from tests.factories import queue_item
+    from tests.referrals.referral_support import PLATFORM_KEY, CountersigningPlatform
 
     logging.getLogger("moderator_app").setLevel(logging.ERROR)  # no keyring here: the key-file warning is expected
     request = ReferralRequest(("10.7",), ("《治安管理处罚法》第四十二条",), "扬言伤人", ContentHandling.REMOVE,
@@ -28,9 +29,12 @@ def run() -> list[Row]:
         audit = open_audit_log(f"sqlite:///{folder}/audit.sqlite3", data_dir=Path(folder), workstation="bench")
         try:
             mod = ReferralService(audit, User(UserId("mod1"), "mod1", frozenset({Role.MODERATOR})), "bench")
-            lead = ReferralService(audit, User(UserId("lead1"), "lead1", frozenset({Role.LEAD})), "bench")
+            audit.generate(HISTORY)  # first: synthetic history goes only into a log with no real event
+            # approvals countersigned by a local platform key (the port's test double): the bench measures the
+            # workstation, not the platform's round trip
+            lead = ReferralService(audit, User(UserId("lead1"), "lead1", frozenset({Role.LEAD})), "bench",
+                                   platform=CountersigningPlatform("lead1"), trusted_platform_keys=[PLATFORM_KEY])
             first = mod.create(queue_item(0, "明天去学校门口动手"), request, ())
-            audit.generate(HISTORY)
             for n in range(1, REFERRALS):
                 referral = mod.create(queue_item(n), request, ())
                 if n % 3 == 0:

@@ -23,6 +23,7 @@ from moderator_app.services.suggestion_service import (
     SuggestionEngine,
     TeamModel,
     load_policy,
+    load_starter,
 )
 
 EVAL_SET = REPO / "tests" / "data" / "suggest_eval.jsonl"
@@ -98,6 +99,12 @@ def run() -> list[Row]:
         lambda: [model.predict(batch[i:i + 256]) for i in range(0, len(batch), 256)], len(batch)),
         "posts/s", 5_000, True))
     engine.set_model(model)
+    engine.starter = load_starter()  # as shipped: the starter model beside the lexicons, under the team model
+    for label, posts in (("eval-set mix", batch), ("ordinary posts", ordinary[:2048])):
+        inputs = [PostInput(p) for p in posts]
+        result.append(Row(f"suggestions: whole engine as shipped, batches of 256, {label}", _per_second(
+            lambda inputs=inputs: [engine.suggest_many(inputs[i:i + 256]) for i in range(0, len(inputs), 256)],
+            len(inputs)), "posts/s", 5_000, True, "lexicons + starter + team model, evidence with spans"))
     latencies = []
     for post in mixed[:500]:
         started = time.perf_counter()

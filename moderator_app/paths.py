@@ -44,3 +44,16 @@ def policy_dirs() -> list[Path]:
 
 def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'audit.sqlite3'}"
+
+
+def managed_settings_path() -> Path:
+    """The administrator's settings file, whose keys override and lock the user's. ``MODAPP_MANAGED_SETTINGS``
+    moves it (tests, or a configuration-management tool that keeps it elsewhere)."""
+    override = os.environ.get("MODAPP_MANAGED_SETTINGS")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP_NAME / "settings.json"
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support") / APP_NAME / "settings.json"
+    return Path("/etc") / APP_NAME / "settings.json"

@@ -33,7 +33,9 @@ PREFIX = Path("opt") / APP
 EXECUTABLES = ("moderator-app", "moderator-workstation")
 MAINTAINER = "Moderator Workstation team <moderation-tools@example.org>"
 # Qt needs these at run time but loads them with dlopen (not visible to ldd) or through plugins' fallbacks.
-ALWAYS_DEPENDS = ["libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3"]
+# fonts-noto-color-emoji: about a quarter of posts carry emoji; without an emoji font Qt draws boxes.
+ALWAYS_DEPENDS = ["libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
+                  "fonts-noto-color-emoji"]
 RECOMMENDS = ["fonts-noto-cjk"]
 # Fonts the bundle may carry that Debian also ships, by file name; see unbundle_system_fonts.
 SYSTEM_FONTS = {"wqy-microhei.ttc": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}

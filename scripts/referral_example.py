@@ -9,6 +9,7 @@ docs/screenshots/referral-dialog-<lang>.png and docs/screenshots/referral-queue-
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -23,14 +24,14 @@ from moderator_app.services.demo import start_demo
 from moderator_app.services.referrals import ContentHandling, ReferralRequest, ReferralService, Submission
 from moderator_app.settings import Settings
 from moderator_app.ui.app import create_application
-from moderator_app.ui.i18n import install_translator
+from moderator_app.ui.i18n import install_translators
 from moderator_app.ui.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 THREAT = ReferralRequest(
     categories=("10.7",), legal_basis=("《治安管理处罚法》第四十二条（威胁人身安全）",),
     suspicion="发帖人扬言携带刀具到指定地点伤人，给出具体时间和地点，已有多名用户举报，涉嫌威胁他人人身安全。",
-    content_handling=ContentHandling.KEEP_VISIBLE, threat_to_life=True)
+    content_handling=ContentHandling.REMOVE, threat_to_life=True)
 SCAM = ReferralRequest(
     categories=("10.11",), legal_basis=("《刑法》第二百六十六条（诈骗罪）",),
     suspicion="以“内部渠道”“稳赚不赔”为名招揽转账，疑似网络诈骗团伙引流账号。", content_handling=ContentHandling.REMOVE)
@@ -54,19 +55,27 @@ def grab(widget: QWidget, out: Path) -> None:
 def main() -> int:
     language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
     app = create_application()
-    install_translator(app, language)
+    install_translators(app, language)
     folder = Path(tempfile.mkdtemp(prefix="referral-example-"))
+    os.environ["MODAPP_CONFIG_DIR"] = str(folder / "config")  # the demo platform's key is pinned there, not for you
     demo = start_demo("lead1", data_dir=folder, posts=400)
     try:
         session = demo.session
         items = list(session.load_full_queue().items)
-        threat_item = next(i for i in items if any(w in i.post.text for w in ("砍", "捅", "弄死", "炸")))
+        threats = [i for i in items if any(w in i.post.text for w in ("砍", "捅", "弄死", "炸"))
+                   and "炸酱" not in i.post.text]
+        # one with an image, so the example shows the copied image on the page
+        with_image = [i for i in items if any(m.kind == "image" for m in i.post.media)
+                      and any(r.reason == "violence" for r in i.reports)]
+        threat_item = next(iter(with_image), threats[0])
         scam_item = next(i for i in items if any(w in i.post.text for w in ("稳赚", "返利", "刷单"))
                          and "诈" not in i.post.text)
         mod1 = ReferralService(session.audit, User(UserId("mod1"), "mod1", frozenset({Role.MODERATOR})),
-                               "demo-workstation")
+                               "demo-workstation", media=session.media_content, pack=session.pack)
         lead = ReferralService(session.audit, session.user, "demo-workstation",
-                               lambda post_id, author_id: session.context(post_id, author_id).history)
+                               lambda post_id, author_id: session.context(post_id, author_id).history,
+                               media=session.media_content, pack=session.pack, platform=session,
+                               platform_key=session.platform_signing_key)
         urgent = mod1.create(threat_item, THREAT, lead.author_history(threat_item))
         mod1.create(scam_item, SCAM, ())
         lead.approve(urgent.referral_id, "情况紧急，同意移送")

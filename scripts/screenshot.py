@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 
 from moderator_app.settings import Settings
 from moderator_app.ui.app import create_application
-from moderator_app.ui.i18n import install_translator
+from moderator_app.ui.i18n import install_translators
 from moderator_app.ui.main_window import MainWindow
 
 
@@ -28,7 +28,7 @@ def main() -> int:
     second_review = len(sys.argv) > 4 and sys.argv[4] == "second-review"
     os.environ["MODAPP_DATA_DIR"] = tempfile.mkdtemp(prefix="modapp-shot-")
     app = create_application()
-    install_translator(app, language)
+    install_translators(app, language)
     from moderator_app.services.demo import GUI_SECOND_REVIEWS, start_demo
 
     demo = start_demo(user, second_reviews=GUI_SECOND_REVIEWS)  # what `moderator-app --demo` shows

@@ -19,7 +19,7 @@ from moderator_app.services.audit_service import open_audit_log
 from moderator_app.services.lead_console import LeadConsole
 from moderator_app.services.review_quality import pending_reviews, record_review
 from moderator_app.ui.app import create_application
-from moderator_app.ui.i18n import install_translator
+from moderator_app.ui.i18n import install_translators
 from moderator_app.ui.lead.console import LeadConsoleWindow
 from moderator_app.ui.tasks import TaskRunner
 
@@ -47,7 +47,7 @@ def main() -> int:
     language = sys.argv[2] if len(sys.argv) > 2 else "en"
     suffix = "zh" if language == "zh_CN" else "en"
     app = create_application()
-    install_translator(app, language)
+    install_translators(app, language)
     folder = Path(tempfile.mkdtemp(prefix="lead-shots-"))
     audit_log = open_audit_log(f"sqlite:///{folder / 'audit.sqlite3'}", data_dir=folder, workstation="ws-lead")
     audit_log.generate(20_000, seed=2011)

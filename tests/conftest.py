@@ -11,6 +11,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
+import keyring.backends.fail
 import pytest
 from keyring.backend import KeyringBackend
 
@@ -43,7 +44,9 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data and config folders, so nothing touches the developer's real ones."""
     monkeypatch.setenv("MODAPP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("MODAPP_CONFIG_DIR", str(tmp_path / "config"))
-    for var in ("MODAPP_DATABASE_URL", "MODAPP_PLATFORM_URL"):
+    # Never the machine's own /etc/moderator-workstation/settings.json (a packaging test may install one).
+    monkeypatch.setenv("MODAPP_MANAGED_SETTINGS", str(tmp_path / "managed" / "settings.json"))
+    for var in ("MODAPP_DATABASE_URL", "MODAPP_PLATFORM_URL", "MODAPP_CA_BUNDLE"):
         monkeypatch.delenv(var, raising=False)
     return tmp_path
 
@@ -55,6 +58,27 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """As on a headless Linux box: every keyring call raises NoKeyringError."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def log_file() -> Iterator[Path]:
+    """The workstation's log configured as the app does it (file in the test's data folder); removed after."""
+    from moderator_app import paths
+    from moderator_app.services import logs
+
+    path = logs.configure_logging(paths.data_dir())
+    assert path is not None
+    yield path
+    logs.stop_logging()
 
 
 # --- The reference platform on loopback (issue 3) ---------------------------------------------------------------

@@ -19,6 +19,7 @@ import base64
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -65,15 +66,45 @@ def checkpoint_problem(checkpoint: Checkpoint, keys: PublicKeys) -> str | None:
 
 
 class LocalCheckpoints:
-    """Append-only JSON lines, one per checkpoint seen, with the signer's public key (pinned on first sight)."""
+    """Append-only JSON lines, one per checkpoint seen, with the signer's public key (pinned on first sight).
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    Filed by the log's identity (``audit.witness.log_identity``: log id and the first event's id), not by the
+    database URL, so a reviewer who opens the same log by another path or login finds them:
+    ``audit-checkpoints/<log identity>/<workstation key id>.jsonl``. Every workstation writes its own file, so a
+    reviewer can put all of a team's copies side by side in one folder. Until the log has a first event (no
+    identity yet), and for copies written before this layout, the older ``audit-checkpoints/<digest>.jsonl``
+    (hashed from URL and log id) is used and still read."""
+
+    def __init__(self, path: Path, *, folder: Path | None = None, identity: Callable[[], str | None] | None = None,
+                 writer_key_id: str = "copy") -> None:
+        self.path = path  # the legacy file (and the spool's name)
+        self._folder, self._identity, self._writer_key_id = folder, identity, writer_key_id
+        self._known: str | None = None
 
     @classmethod
-    def for_database(cls, data_dir: Path, database_identity: str, log_id: str) -> LocalCheckpoints:
+    def for_database(cls, data_dir: Path, database_identity: str, log_id: str, *,
+                     identity: Callable[[], str | None] | None = None,
+                     writer_key_id: str = "copy") -> LocalCheckpoints:
         digest = hashlib.sha256(f"{database_identity}\n{log_id}".encode()).hexdigest()[:16]
-        return cls(data_dir / "audit-checkpoints" / f"{digest}.jsonl")
+        return cls(data_dir / "audit-checkpoints" / f"{digest}.jsonl", folder=data_dir / "audit-checkpoints",
+                   identity=identity, writer_key_id=writer_key_id)
+
+    def _log_folder(self) -> Path | None:
+        if self._known is None and self._identity is not None:
+            self._known = self._identity()
+        if self._known is None or self._folder is None:
+            return None
+        return self._folder / self._known.replace(":", "_").replace("/", "_")
+
+    def current_path(self) -> Path:
+        """Where this workstation's copy is written."""
+        folder = self._log_folder()
+        return self.path if folder is None else folder / f"{self._writer_key_id}.jsonl"
+
+    def _read_paths(self) -> list[Path]:
+        folder = self._log_folder()
+        found = sorted(folder.glob("*.jsonl")) if folder is not None and folder.is_dir() else []
+        return [self.path, *found]
 
     def record(self, checkpoint: Checkpoint, public_key: bytes) -> None:
         self.record_many([checkpoint], public_key)
@@ -81,10 +112,11 @@ class LocalCheckpoints:
     def record_many(self, checkpoints: list[Checkpoint], public_key: bytes) -> None:
         if not checkpoints:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        path = self.current_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
         lines = "".join(json.dumps({**asdict(c), "public_key": public_key.hex()}, sort_keys=True) + "\n"
                         for c in checkpoints)
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             os.write(fd, lines.encode("utf-8"))
             os.fsync(fd)
@@ -93,10 +125,12 @@ class LocalCheckpoints:
 
     def load(self) -> tuple[list[Checkpoint], dict[str, bytes]]:
         """The checkpoints and pinned keys; a torn last line (crash mid-write) is skipped, not fatal."""
-        try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return [], {}
+        lines: list[str] = []
+        for path in self._read_paths():
+            try:
+                lines += path.read_text(encoding="utf-8").splitlines()
+            except FileNotFoundError:
+                continue
         checkpoints: list[Checkpoint] = []
         keys: dict[str, bytes] = {}
         for line in lines:

@@ -44,36 +44,47 @@ _PG_FUNCTIONS = [
       RETURN NEW;
     END $$""",
     # One statement per append: the head row lock is held only inside the server, never across a round trip.
-    """CREATE OR REPLACE FUNCTION audit_append(
+    # SECURITY DEFINER runs as the schema's owner, so nothing in it may be found through the caller: search_path is
+    # pinned (pg_catalog first, pg_temp last, or the caller's temporary objects would be searched first) and every
+    # table, function and operator is named with its schema (no overload in a writable schema can be picked).
+    """CREATE OR REPLACE FUNCTION {schema}.audit_append(
         p_log text, p_event_id text, p_envelope bytea, p_key_id text, p_sig bytea, p_occurred_at text,
         p_actor text, p_event_type text, p_category text, p_subject text, p_decision_kind text)
     RETURNS TABLE(out_seq bigint, out_chain bytea)
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-    DECLARE h_seq bigint; h_chain bytea; v_leaf bytea; v_chain bytea;
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {schema}, pg_temp AS $$
+    DECLARE h_seq pg_catalog.int8; h_chain pg_catalog.bytea; v_leaf pg_catalog.bytea; v_chain pg_catalog.bytea;
     BEGIN
-      SELECT e.seq, e.chain_hash INTO h_seq, h_chain FROM audit_event e WHERE e.event_id = p_event_id;
+      SELECT e.seq, e.chain_hash INTO h_seq, h_chain FROM {schema}.audit_event e
+        WHERE e.event_id OPERATOR(pg_catalog.=) p_event_id;
       IF FOUND THEN RETURN QUERY SELECT h_seq, h_chain; RETURN; END IF;
       -- The head lock is held until COMMIT; an asynchronous commit releases it without waiting for the disk. The
       -- caller then waits for the WAL flush outside the lock (audit_append_durable), so an append is durable
       -- before it returns and concurrent flushes share one fsync (group commit).
-      PERFORM set_config('synchronous_commit', 'off', true);
-      SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
+      PERFORM pg_catalog.set_config('synchronous_commit', 'off', true);
+      SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM {schema}.audit_head h
+        WHERE h.log_id OPERATOR(pg_catalog.=) p_log FOR UPDATE;
       IF NOT FOUND THEN  -- the first event of this log
-        INSERT INTO audit_head(log_id, seq, chain_hash) VALUES (p_log, 0, decode(repeat('00', 32), 'hex'))
+        INSERT INTO {schema}.audit_head(log_id, seq, chain_hash)
+          VALUES (p_log, 0, pg_catalog.decode(pg_catalog.repeat('00', 32), 'hex'))
           ON CONFLICT (log_id) DO NOTHING;
-        SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM audit_head h WHERE h.log_id = p_log FOR UPDATE;
+        SELECT h.seq, h.chain_hash INTO h_seq, h_chain FROM {schema}.audit_head h
+          WHERE h.log_id OPERATOR(pg_catalog.=) p_log FOR UPDATE;
       END IF;
       -- a retry of the same event may have committed while we waited for the lock
-      SELECT e.seq, e.chain_hash INTO out_seq, out_chain FROM audit_event e WHERE e.event_id = p_event_id;
+      SELECT e.seq, e.chain_hash INTO out_seq, out_chain FROM {schema}.audit_event e
+        WHERE e.event_id OPERATOR(pg_catalog.=) p_event_id;
       IF FOUND THEN RETURN NEXT; RETURN; END IF;
-      v_leaf := sha256('\\x00'::bytea || p_envelope);
-      v_chain := sha256(h_chain || int8send(h_seq + 1) || v_leaf);
-      INSERT INTO audit_event(log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id,
-                              writer_sig, occurred_at, actor, event_type, category, subject, decision_kind)
-        VALUES (p_log, h_seq + 1, p_event_id, p_envelope, v_leaf, h_chain, v_chain, p_key_id, p_sig,
+      h_seq := h_seq OPERATOR(pg_catalog.+) 1;
+      v_leaf := pg_catalog.sha256('\\x00'::pg_catalog.bytea OPERATOR(pg_catalog.||) p_envelope);
+      v_chain := pg_catalog.sha256(h_chain OPERATOR(pg_catalog.||) pg_catalog.int8send(h_seq)
+                                   OPERATOR(pg_catalog.||) v_leaf);
+      INSERT INTO {schema}.audit_event(log_id, seq, event_id, envelope, leaf_hash, prev_hash, chain_hash,
+                                       writer_key_id, writer_sig, occurred_at, actor, event_type, category, subject,
+                                       decision_kind)
+        VALUES (p_log, h_seq, p_event_id, p_envelope, v_leaf, h_chain, v_chain, p_key_id, p_sig,
                 p_occurred_at, p_actor, p_event_type, p_category, p_subject, p_decision_kind);
-      UPDATE audit_head SET seq = h_seq + 1, chain_hash = v_chain WHERE log_id = p_log;
-      RETURN QUERY SELECT h_seq + 1, v_chain;
+      UPDATE {schema}.audit_head SET seq = h_seq, chain_hash = v_chain WHERE log_id OPERATOR(pg_catalog.=) p_log;
+      RETURN QUERY SELECT h_seq, v_chain;
     END $$""",
 ]
 
@@ -151,10 +162,10 @@ def install(connection: Connection) -> None:
         for statement in _SQLITE:
             connection.exec_driver_sql(statement)
         return
-    for statement in _PG_FUNCTIONS:
-        connection.exec_driver_sql(statement)
     schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
     quoted_schema = connection.dialect.identifier_preparer.quote(str(schema))
+    for statement in _PG_FUNCTIONS:
+        connection.exec_driver_sql(statement.replace("{schema}", quoted_schema))
     for procedure in (_PG_APPEND_DURABLE, _PG_APPEND_DURABLE_MANY):
         connection.exec_driver_sql(procedure.replace("{schema}", quoted_schema).replace("{wait_durable}",
                                                                                            _WAIT_DURABLE))
@@ -183,12 +194,31 @@ def missing(connection: Connection) -> list[str]:
     function = connection.exec_driver_sql(f"SELECT to_regprocedure('audit_append({APPEND_SIGNATURE})')").scalar()
     if function is None:
         problems.append("function audit_append is missing")
+    problems.extend(f"SECURITY DEFINER function {name} does not pin its search_path (pg_temp last)"
+                    for name in unpinned_definers(connection))
     return problems
+
+
+def unpinned_definers(connection: Connection) -> list[str]:
+    """SECURITY DEFINER functions of the log's schema whose search_path the caller could still influence."""
+    rows = connection.exec_driver_sql(
+        "SELECT p.oid::regprocedure::text, p.proconfig FROM pg_catalog.pg_proc p "
+        "WHERE p.prosecdef AND p.pronamespace = pg_catalog.current_schema()::regnamespace").all()
+    return sorted(name for name, config in rows if not _pins_search_path(config or []))
+
+
+def _pins_search_path(config: list[str]) -> bool:
+    paths = [item.split("=", 1)[1] for item in config if item.startswith("search_path=")]
+    if not paths:
+        return False
+    schemas = [part.strip().strip('"') for part in paths[0].split(",")]
+    return schemas[0] == "pg_catalog" and schemas[-1] == "pg_temp"
 
 
 def grant_app_role(connection: Connection, role: str) -> None:
     """The least-privilege layout: the application role reads, appends through ``audit_append`` only, and adds
-    checkpoints and keys; no UPDATE, DELETE or TRUNCATE anywhere, and it owns nothing (so it cannot drop a trigger).
+    checkpoints and keys; no UPDATE, DELETE or TRUNCATE on the audit tables (it may update the
+    workstation_version registry, which is not part of the chain), and it owns nothing (so it cannot drop a trigger).
     Run as the owner of the schema (the role that ran ``db upgrade``)."""
     quoted = connection.dialect.identifier_preparer.quote(role)
     schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
@@ -197,6 +227,8 @@ def grant_app_role(connection: Connection, role: str) -> None:
     connection.exec_driver_sql(
         f"GRANT SELECT ON audit_event, audit_head, audit_checkpoint, audit_key, alembic_version TO {quoted}")
     connection.exec_driver_sql(f"GRANT INSERT ON audit_checkpoint, audit_key TO {quoted}")
+    # The registry of workstation versions (not part of the audit chain) is updated in place at each connect.
+    connection.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON workstation_version TO {quoted}")
     for routine in (f"FUNCTION audit_append({APPEND_SIGNATURE})",
                     f"PROCEDURE audit_append_durable({APPEND_DURABLE_SIGNATURE})",
                     f"PROCEDURE audit_append_durable_many({APPEND_DURABLE_MANY_SIGNATURE})"):

@@ -87,3 +87,13 @@ audit_key = Table(
 )
 
 PROTECTED_TABLES = ("audit_event", "audit_checkpoint", "audit_key", "audit_head")
+
+# Which workstations use this database and the newest schema each understands (migration workstation_versions):
+# a registry updated in place, outside the chain; `db upgrade` reads it before moving the schema on.
+workstation_version = Table(
+    "workstation_version", metadata,
+    Column("workstation", String(255), primary_key=True),
+    Column("app_version", String(64), nullable=False),
+    Column("schema_head", String(64), nullable=False),
+    Column("last_seen", String(40), nullable=False),
+)

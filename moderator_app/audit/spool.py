@@ -14,9 +14,15 @@ from moderator_app.audit.store import APPEND_BATCH
 from moderator_app.audit.writer import AuditWriter
 from moderator_app.core.audit import AppendReceipt, AuditEvent, SpoolStatus, utc_timestamp
 from moderator_app.core.errors import StorageUnavailable
+from moderator_app.core.local_schema import LocalSchema, upgrade
 
 _FIELDS = ("event_id", "envelope", "leaf_hash", "writer_key_id", "writer_sig", "occurred_at", "actor",
            "event_type", "category", "subject", "decision_kind")
+# Released steps are never edited: a change to the spool is a new step at the end (core/local_schema.py).
+SPOOL_SCHEMA = LocalSchema("audit spool", steps=(
+    "CREATE TABLE IF NOT EXISTS spooled (id INTEGER PRIMARY KEY AUTOINCREMENT, event_id, envelope, leaf_hash, "
+    "writer_key_id, writer_sig, occurred_at, actor, event_type, category, subject, decision_kind, UNIQUE(event_id))",
+))
 
 
 class Spool:
@@ -26,8 +32,11 @@ class Spool:
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(f"CREATE TABLE IF NOT EXISTS spooled (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                         f"{', '.join(_FIELDS)}, UNIQUE(event_id))")
+        try:
+            upgrade(self._db, SPOOL_SCHEMA, path)
+        except BaseException:
+            self._db.close()
+            raise
 
     def put(self, events: Sequence[PreparedEvent]) -> None:
         """In order, in one durable transaction."""

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from moderator_app.audit import migrate, protections
+from moderator_app.audit import migrate, protections, workstations
 from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash
 from moderator_app.audit.database import display_url, make_engine, parse_url
 from moderator_app.audit.failures import storage_error, storage_error_from_driver
@@ -40,6 +40,7 @@ _SQLITE_EVENTS = (
 _PG_EVENTS = (
     "SELECT seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig FROM audit_event "
     "WHERE log_id = %s AND seq > %s AND seq <= %s ORDER BY seq LIMIT %s")
+_INDEX_COLUMNS = "occurred_at, actor, event_type, category, subject, decision_kind"
 _SQLITE_HEAD = "SELECT seq, chain_hash FROM audit_head WHERE log_id = ?"
 _SIGNATURE_COLUMNS = {"sqlite": "writer_key_id, CAST(writer_sig AS BLOB)", "postgresql": "writer_key_id, writer_sig"}
 _SQLITE_FIND_EVENT = "SELECT seq, chain_hash FROM audit_event WHERE event_id = ?"
@@ -50,6 +51,10 @@ _SQLITE_INSERT_EVENT = (
 _SQLITE_ADVANCE_HEAD = "UPDATE audit_head SET seq = ?, chain_hash = ? WHERE log_id = ?"
 # (seq, envelope, leaf_hash, prev_hash, chain_hash, writer_key_id, writer_sig)
 EventRow = tuple[int, bytes, bytes, bytes, bytes, str, bytes]
+
+
+class OlderSchema(StorageError):
+    """The database's schema is older than this release's: `db upgrade` first."""
 
 
 class AuditStore:
@@ -101,8 +106,10 @@ class AuditStore:
             if revision is None:
                 self.upgrade()
                 return
+            if revision != migrate.head_revision() and not migrate.known(revision):
+                raise StorageError(self._newer_schema_message(revision))
             if revision != migrate.head_revision():
-                raise StorageError(f"the audit database {self.display_url} is at schema {revision}; "
+                raise OlderSchema(f"the audit database {self.display_url} is at schema {revision}; "
                                    f"run 'moderator-app db upgrade'")
             gone = self.missing_protections()
         except DBAPIError as exc:
@@ -110,6 +117,27 @@ class AuditStore:
         if gone:
             raise StorageError(f"the audit database {self.display_url} lost its protections ({gone[0]}); "
                                "run 'moderator-app audit verify', then 'moderator-app db upgrade'")
+
+    def _newer_schema_message(self, revision: str) -> str:
+        from moderator_app import __version__
+
+        upgraded_for = sorted({w.app_version for w in self.workstations() if w.schema_head == revision})
+        by = f", for moderator-workstation {' / '.join(upgraded_for)}" if upgraded_for else ""
+        return (f"the audit database {self.display_url} was upgraded to schema {revision}{by}, newer than this "
+                f"workstation understands (moderator-workstation {__version__}, schema {migrate.head_revision()}): "
+                "install the newer version before working with it")
+
+    def record_workstation(self, workstation: str, app_version: str) -> None:
+        """Tell the database this workstation's version and the newest schema it understands (at connect)."""
+        try:
+            with self.writer.begin() as connection:
+                workstations.record(connection, workstation, app_version, str(migrate.head_revision()))
+        except DBAPIError as exc:
+            raise storage_error(exc, self.display_url) from None
+
+    def workstations(self) -> list[workstations.WorkstationVersion]:
+        with self.reader.connect() as connection:
+            return workstations.listing(connection)
 
     def require_existing(self) -> None:
         """UsageError unless an audit log is there (never creates a file or a schema)."""
@@ -339,13 +367,16 @@ class AuditStore:
                 yield (int(row[0]), bytes(row[1]), *row[2:])
 
     def iter_events(self, start_seq: int = 1, end_seq: int | None = None, batch: int = 20000, *,
-                    signatures: bool = True) -> Iterator[EventRow]:
+                    signatures: bool = True, index_copies: bool = False) -> Iterator[EventRow]:
         """Events in seq order, in key-range batches of plain tuples (driver level: the verifier reads a million
         rows in a few seconds this way, twice as fast as through result rows), in constant memory.
-        ``signatures=False`` leaves writer key id and signature out (None): a quarter less to read."""
+        ``signatures=False`` leaves writer key id and signature out (None): a quarter less to read.
+        ``index_copies``: each row also carries occurred_at, actor, event_type, category, subject, decision_kind."""
         sql = _SQLITE_EVENTS if self.dialect == "sqlite" else _PG_EVENTS
         if not signatures:
             sql = sql.replace(_SIGNATURE_COLUMNS[self.dialect], "NULL, NULL")
+        if index_copies:
+            sql = sql.replace(" FROM audit_event", ", " + _INDEX_COLUMNS + " FROM audit_event", 1)
         after, end = start_seq - 1, end_seq if end_seq is not None else 2**62
         try:
             with self.reader.connect() as connection:

@@ -3,6 +3,11 @@ their delivery, suggestion feedback, media reveals, referrals through the four-e
 
 ``generate`` uses the bulk path: events are signed like any other and appended in large transactions that build the
 same chain, with a signed checkpoint at every 1,000th event.
+
+Synthetic history must never pass for real work (issue 16): ``generate`` writes only into a log that holds no real
+event (an empty one, or one it generated before), every event says ``"synthetic": true`` in its payload (the viewer's
+details, every export's payload column) and comes from workstation ``synthetic``, and it is signed by a key made for
+the synthetic history, registered as workstation ``synthetic`` (the workstation's own key never signs it).
 """
 
 from __future__ import annotations
@@ -18,12 +23,18 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
+from sqlalchemy import exists, func, select
+
 from moderator_app.audit.chain import PreparedEvent, envelope_of, leaf_hash
 from moderator_app.audit.checkpoints import sign_checkpoint
 from moderator_app.audit.keys import SigningKey
+from moderator_app.audit.schema import audit_event, audit_key
+from moderator_app.audit.store import AuditStore
 from moderator_app.audit.writer import AuditWriter
 from moderator_app.core.audit import AuditEvent, Checkpoint, EventType, utc_timestamp
+from moderator_app.core.errors import UsageError
 
+SYNTHETIC = "synthetic"  # the workstation of every synthetic event, and of the key that signs them
 MODERATORS = ("mod1", "mod2", "mod3", "mod4")
 LEADS = ("lead1",)
 CATEGORIES = ("10.4", "10.5", "10.6", "10.7", "10.7", "10.7", "10.8", "10.8", "10.5", "10.1")
@@ -46,7 +57,8 @@ def synthetic_events(count: int, *, seed: int = 2011, after_seq: int = 0) -> Ite
         clock += timedelta(milliseconds=rng.randint(200, 40_000))
         ids = (ids * 6364136223846793005 + 1442695040888963407) % (1 << 128)
         produced += 1
-        return AuditEvent(event_type=kind, actor=actor, workstation=f"ws-{actor}", occurred_at=utc_timestamp(clock),
+        fields["payload"] = {**fields.get("payload", {}), SYNTHETIC: True}  # type: ignore[dict-item]
+        return AuditEvent(event_type=kind, actor=actor, workstation=SYNTHETIC, occurred_at=utc_timestamp(clock),
                           event_id=str(uuid.UUID(int=ids, version=4)), actor_role=role, **fields)  # type: ignore[arg-type]
 
     referral = 0
@@ -136,7 +148,12 @@ def _sign_all(leaves: list[bytes]) -> list[bytes]:
 def generate(writer: AuditWriter, count: int, *, seed: int = 2011,
              progress: Callable[[int, int], None] | None = None, processes: int | None = None) -> int:
     """Append ``count`` synthetic events in transactions of up to 1,000 that end on checkpoint boundaries, so each
-    boundary's chain hash is in hand to sign. Large runs sign in worker processes while the next batch is built."""
+    boundary's chain hash is in hand to sign. Large runs sign in worker processes while the next batch is built.
+    Raises ``RealEventsPresent`` when the log holds any event not signed by a synthetic key."""
+    refuse_real_events(writer.store)
+    key = SigningKey.generate()
+    writer.store.register_key(key.key_id, key.public_key, SYNTHETIC, utc_timestamp())
+    writer = AuditWriter(writer.store, key, SYNTHETIC, local=writer.local, interval=writer.interval)
     head = writer.store.head()[0]
     events = synthetic_events(count, seed=seed, after_seq=head)
     workers = processes if processes is not None else (2 if count >= 50_000 else 0)
@@ -165,6 +182,37 @@ def generate(writer: AuditWriter, count: int, *, seed: int = 2011,
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return head
+
+
+class RealEventsPresent(UsageError):
+    """The log holds events a workstation wrote: synthetic history must not be mixed into it."""
+
+
+def refuse_real_events(store: AuditStore) -> None:
+    real = real_events(store)
+    if real:
+        raise RealEventsPresent(f"{store.display_url} holds {real:,} real events: synthetic history goes only into a "
+                                "new log of its own (give --db a new file)")
+
+
+def holds_synthetic(store: AuditStore) -> bool:
+    """Whether any event of the log was signed by a key registered for synthetic history (the viewer and the
+    dashboard say so). Cheap: the events table is searched only for such keys, which few logs have."""
+    with store.reader.connect() as connection:
+        keys = connection.execute(select(audit_key.c.key_id).where(audit_key.c.workstation == SYNTHETIC)).scalars()
+        return any(connection.execute(select(audit_event.c.seq).where(
+            audit_event.c.log_id == store.log_id, audit_event.c.writer_key_id == key).limit(1)).first()
+            for key in list(keys))
+
+
+def real_events(store: AuditStore) -> int:
+    """Events of the log not signed by a key registered for synthetic history."""
+    with store.reader.connect() as connection:
+        return int(connection.execute(
+            select(func.count()).select_from(audit_event).where(
+                audit_event.c.log_id == store.log_id,
+                ~exists().where(audit_key.c.key_id == audit_event.c.writer_key_id,
+                                audit_key.c.workstation == SYNTHETIC))).scalar() or 0)
 
 
 def _interval_checkpoint(writer: AuditWriter, seq: int, chain: bytes) -> Checkpoint | None:

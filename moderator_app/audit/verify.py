@@ -12,15 +12,26 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
-from moderator_app.audit.chain import ZERO_HASH, chain_hash, index_copy_problem, leaf_hash
+from moderator_app.audit.chain import ZERO_HASH, chain_hash, index_copies_match, index_copy_problem, leaf_hash
 from moderator_app.audit.checkpoints import LocalCheckpoints, checkpoint_problem
 from moderator_app.audit.keys import PublicKeys
 from moderator_app.audit.schema import audit_event
 from moderator_app.audit.store import AuditStore, EventRow
-from moderator_app.core.audit import CancelToken, Checkpoint, Problem, ProblemKind, ProgressCallback, VerifyReport
+from moderator_app.audit.witness import log_identity, receipt_problem
+from moderator_app.core.audit import (
+    CancelToken,
+    Checkpoint,
+    Problem,
+    ProblemKind,
+    ProgressCallback,
+    VerifyReport,
+    WitnessAnchor,
+)
+from moderator_app.core.models import PlatformKey, WitnessReceipt
 
 SEARCH_SHIFT = 64  # how far a renumbered event is searched for when classifying a break
 
@@ -35,11 +46,25 @@ class _Expectations:
         self.by_seq.setdefault(checkpoint.seq, []).append((source, checkpoint))
 
 
+@dataclass(frozen=True)
+class WitnessCheck:
+    """The platform's receipts for this log (fetched with a lead's login, or from a file it exported) and the
+    platform key they must verify with."""
+
+    receipts: list[WitnessReceipt]
+    platform_key: PlatformKey
+
+
 def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None, all_signatures: bool = False,
-               since: Checkpoint | None = None) -> VerifyReport:
+               since: Checkpoint | None = None, witness: WitnessCheck | None = None,
+               trusted_keys: dict[str, bytes] | None = None) -> VerifyReport:
     """Everything, or (``since``: a checkpoint this workstation verified before and keeps in its own copy) only the
-    events after it, chained on from the hash it signed: the cheap check the GUI repeats in the background."""
+    events after it, chained on from the hash it signed: the cheap check the GUI repeats in the background.
+
+    ``witness``: also hold the log to every platform receipt, and say how much of it is anchored. ``trusted_keys``
+    (key id -> public key, from ``audit keys export``): only these keys count; the database's key registry and
+    the copies' pinned keys are ignored, so events and checkpoints signed by any other key are forged."""
     problems = [Problem(ProblemKind.PROTECTION, None, f"database protection gone: {what}")
                 for what in store.missing_protections()]
     # Order matters while others append: checkpoints before the head (none can then lie beyond it), keys after it
@@ -47,8 +72,11 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
     local_checkpoints, pinned = local.load() if local else ([], {})
     db_checkpoints = store.checkpoints()
     head_seq, head_chain, top_seq = store.bounds()
-    keys = PublicKeys({**store.public_keys(), **pinned})
+    keys = PublicKeys(dict(trusted_keys) if trusted_keys is not None else {**store.public_keys(), **pinned})
     expectations = _Expectations()
+    receipts = _valid_receipts(store, witness, problems) if witness is not None else []
+    for receipt in receipts:
+        expectations.add("witness", receipt)
     for source, checkpoint in [("database", c) for c in db_checkpoints] + [("local", c) for c in local_checkpoints]:
         why = checkpoint_problem(checkpoint, keys)
         if why is None:
@@ -69,8 +97,46 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
         problems.append(located)
     else:
         problems.extend(verifier.tail_problems(head_seq, head_chain, db_checkpoints, local_checkpoints))
+    notes: list[str] = []
+    anchor = None
+    if witness is not None:
+        problems.extend(verifier.witness_problems(receipts, head_seq))
+        anchor = verifier.anchor(len(receipts))
+        notes = _ahead_notes(receipts, db_checkpoints, verifier.count)
     return VerifyReport(checked, head_seq, len(db_checkpoints), verifier.signatures,
-                        tuple(sorted(problems, key=lambda p: (p.seq is None, p.seq or 0))))
+                        tuple(sorted(problems, key=lambda p: (p.seq is None, p.seq or 0))), anchor=anchor,
+                        notes=tuple(notes))
+
+
+def _valid_receipts(store: AuditStore, witness: WitnessCheck, problems: list[Problem]) -> list[Checkpoint]:
+    """Receipts whose platform signature holds, as checkpoints (reason "witness") for the pass to compare."""
+    identity = log_identity(store)
+    valid = []
+    for receipt in witness.receipts:
+        why = receipt_problem(receipt, witness.platform_key, identity)
+        if why is not None:
+            problems.append(Problem(ProblemKind.FORGED, receipt.seq,
+                                    f"the witness receipt for seq {receipt.seq} is not the platform's: {why}"))
+            continue
+        valid.append(Checkpoint(log_id=receipt.log_id, seq=receipt.seq, chain_hash=receipt.chain_hash,
+                                created_at=receipt.witnessed_at, reason="witness", key_id=receipt.key_id, note="",
+                                signature=receipt.signature))
+    return valid
+
+
+def _ahead_notes(receipts: list[Checkpoint], db_checkpoints: list[Checkpoint], last: int) -> list[str]:
+    """A signed checkpoint ahead of the log, where the platform later witnessed the log at a lower seq: either the
+    key signed a head that never existed, or the events after that seq were deleted before the platform saw them
+    (the unanchored window). The receipts cannot tell which, so it stays a problem; the note says what they show."""
+    newest = max(receipts, key=lambda r: r.seq, default=None)
+    notes = []
+    for checkpoint in db_checkpoints:
+        if newest is not None and checkpoint.seq > last >= newest.seq and newest.created_at > checkpoint.created_at:
+            notes.append(f"checkpoint at seq {checkpoint.seq} (key {checkpoint.key_id}, {checkpoint.created_at}) "
+                         f"is ahead of the log, which ends at seq {last}; the platform witnessed seq {newest.seq} "
+                         f"later ({newest.created_at}): unless seq {newest.seq + 1}..{checkpoint.seq} were deleted "
+                         f"before it saw them, key {checkpoint.key_id} signed a head that never existed")
+    return notes
 
 
 class _Pass:
@@ -85,23 +151,36 @@ class _Pass:
         self.signatures = 0
         self.cancelled = False
         self.last_good_checkpoint = self.start
+        self.witnessed: Checkpoint | None = None  # the newest receipt the chain matched
+        self.witness_mismatch: tuple[Checkpoint, int] | None = None  # the first receipt it did not, and the
+        # last seq vouched for before it
+        self.witnessed_again: Checkpoint | None = None  # a receipt after that mismatch that matches: a fork
+        self.index_problem: Problem | None = None  # the first row whose indexed copies disagree with its envelope
 
     def run(self) -> Problem | None:
         """The first problem in seq order, or None when every row chains correctly."""
         sha256 = hashlib.sha256
         expected, running = self.start + 1, self.running
         vouched = self.expect.by_seq
-        rows = (self.store.iter_events(expected, self.total, signatures=self.all_signatures)
+        # Every row's indexed copies too, by default: filters, the viewer and exports read them.
+        rows: Iterator[Any] = (self.store.iter_events(expected, self.total, signatures=self.all_signatures,
+                                                      index_copies=True)
                 if self.total >= expected else iter(()))
+        copies_match = index_copies_match
         for row in rows:
-            seq, envelope, leaf, prev, chain, key_id, sig = row
+            seq, envelope, leaf, prev, chain, key_id, sig, occurred, actor, kind, category, subject, decided = row
             if seq != expected or sha256(b"\x00" + envelope).digest() != leaf or prev != running:
                 self.count = expected - 1
-                return self._classify(expected, running, row)
+                return self._classify(expected, running, row[:7])
+            if self.index_problem is None and not copies_match(envelope, occurred, actor, kind, category, subject,
+                                                               decided):
+                why = index_copy_problem(envelope, occurred, actor, kind, category, subject, decided)
+                if why is not None:
+                    self.index_problem = Problem(ProblemKind.ALTERED, seq, why)
             computed = sha256(running + seq.to_bytes(8, "big") + leaf).digest()
             if computed != chain:
                 self.count = expected - 1
-                return self._classify(expected, running, row)
+                return self._classify(expected, running, row[:7])
             if self.all_signatures:
                 self.signatures += 1
                 if not self.keys.verify(key_id, sig, leaf):
@@ -127,6 +206,15 @@ class _Pass:
 
     def _compare_checkpoints(self, seq: int, running: bytes) -> Problem | None:
         for source, checkpoint in self.expect.by_seq[seq]:
+            if source == "witness":  # a receipt vouches for the head, not for the events: no last_good_checkpoint
+                if checkpoint.chain_hash == running.hex():
+                    if self.witness_mismatch is None:
+                        self.witnessed = checkpoint
+                    else:
+                        self.witnessed_again = checkpoint
+                elif self.witness_mismatch is None:
+                    self.witness_mismatch = (checkpoint, self.witnessed.seq if self.witnessed else 0)
+                continue
             if checkpoint.chain_hash == running.hex():
                 continue
             located = self._first_bad_signature(self.last_good_checkpoint + 1, seq)
@@ -140,7 +228,8 @@ class _Pass:
                 f"the chain at seq {seq} does not match its signed checkpoint ({checkpoint.created_at}): an event in "
                 f"seq {self.last_good_checkpoint + 1}..{seq} was removed, inserted or reordered and the chain "
                 "recomputed"))
-        self.last_good_checkpoint = seq
+        if any(source != "witness" for source, _c in self.expect.by_seq[seq]):
+            self.last_good_checkpoint = seq
         return None
 
     def _first_bad_signature(self, start: int, end: int) -> Problem | None:
@@ -191,6 +280,38 @@ class _Pass:
                     f"(it was recorded as seq {seq + shift})"))
         return Problem(ProblemKind.MISSING, seq, f"the event it was chained to (before seq {seq}) is not in the log")
 
+    def witness_problems(self, receipts: list[Checkpoint], head_seq: int) -> Iterator[Problem]:
+        """Receipts the log does not match: a rewritten prefix, a fork, a deleted tail or a rolled-back copy."""
+        last = self.count
+        if self.witness_mismatch is not None:
+            receipt, before = self.witness_mismatch
+            if self.witnessed_again is not None:
+                yield Problem(ProblemKind.FORK, receipt.seq, (
+                    f"the platform witnessed seq {receipt.seq} with chain {receipt.chain_hash[:16]}… at "
+                    f"{receipt.created_at}, and this log's different history at seq {self.witnessed_again.seq} "
+                    f"({self.witnessed_again.created_at}): the log forked after seq {before}"))
+            else:
+                yield Problem(ProblemKind.ALTERED, receipt.seq, (
+                    f"the platform witnessed seq {receipt.seq} with chain {receipt.chain_hash[:16]}… at "
+                    f"{receipt.created_at}; this log has another chain there: events in seq {before + 1}.."
+                    f"{receipt.seq} were rewritten and the chain recomputed"))
+        beyond = max((r for r in receipts if r.seq > last), key=lambda r: r.seq, default=None)
+        if beyond is not None:
+            kind = ProblemKind.TRUNCATED if head_seq > last else ProblemKind.ROLLBACK
+            yield Problem(kind, last + 1, (
+                f"the platform witnessed seq {beyond.seq} at {beyond.created_at}, but the log ends at seq {last}: "
+                f"seq {last + 1}..{beyond.seq} were deleted"
+                + (" (the head still counts them)" if kind is ProblemKind.TRUNCATED
+                   else ", or an older copy of the log was put back")))
+
+    def anchor(self, receipts: int) -> WitnessAnchor:
+        anchored = self.witnessed.seq if self.witnessed else 0
+        last = self.count
+        times = [row[2] for row in self.store.iter_index_copies(anchored + 1, anchored + 1)]
+        times += [row[2] for row in self.store.iter_index_copies(last, last)] if last > anchored else []
+        return WitnessAnchor(anchored, self.witnessed.created_at if self.witnessed else None, receipts,
+                             max(last - anchored, 0), times[0] if times else None, times[-1] if times else None)
+
     def tail_problems(self, head_seq: int, head_chain: bytes, db_checkpoints: list[Checkpoint],
                       local_checkpoints: list[Checkpoint]) -> Iterator[Problem]:
         last = self.count
@@ -198,13 +319,8 @@ class _Pass:
             located = self._first_bad_signature(self.last_good_checkpoint + 1, last)
             if located is not None:
                 yield located
-        # Filters and exports select on the indexed copies; the checkpointer compared them before signing.
-        start = 1 if self.all_signatures else self.last_good_checkpoint + 1
-        for seq, envelope, *copies in self.store.iter_index_copies(start, last):
-            why = index_copy_problem(envelope, *copies)
-            if why is not None:
-                yield Problem(ProblemKind.ALTERED, seq, why)
-                break
+        if self.index_problem is not None:  # filters and exports select on the indexed copies
+            yield self.index_problem
         if head_seq > last:
             yield Problem(ProblemKind.TRUNCATED, last + 1, (
                 f"the log ends at seq {last} but its head records {head_seq} events: seq {last + 1}..{head_seq} "
@@ -215,13 +331,15 @@ class _Pass:
             yield Problem(ProblemKind.ALTERED, None, "the head's chain hash does not match the last event")
         after = self.last_good_checkpoint
         for kind, checkpoints, saying in (
-                (ProblemKind.TRUNCATED, db_checkpoints, "a signed checkpoint covers seq {seq}"),
+                (ProblemKind.AHEAD, db_checkpoints, "a signed checkpoint (key {key}, {time}) covers seq {seq}"),
                 (ProblemKind.ROLLBACK, local_checkpoints, "this workstation saw checkpoint seq {seq} ({time})")):
             furthest = max((c for c in checkpoints if c.seq > last), key=lambda c: c.seq, default=None)
             if furthest is not None:
-                claim = saying.format(seq=furthest.seq, time=furthest.created_at)
+                claim = saying.format(seq=furthest.seq, time=furthest.created_at, key=furthest.key_id)
                 yield Problem(kind, last + 1, f"{claim} but the database ends at seq {last}: it was truncated or "
-                                              f"rolled back after checkpoint {after}")
+                                              f"rolled back after checkpoint {after}"
+                              + (", or that key signed a head that never existed"
+                                 if kind is ProblemKind.AHEAD else ""))
 
 
 def _forged(seq: int, key_id: str, keys: PublicKeys) -> Problem:

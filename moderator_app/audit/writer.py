@@ -8,12 +8,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
+from moderator_app import __version__
 from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, index_copy_problem, leaf_hash, prepare
 from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints, sign_checkpoint
 from moderator_app.audit.keys import PublicKeys, SigningKey
 from moderator_app.audit.schema import audit_checkpoint, audit_event
-from moderator_app.audit.store import AuditStore
+from moderator_app.audit.store import AuditStore, OlderSchema
 from moderator_app.core.audit import AppendReceipt, AuditEvent, Checkpoint, Witness, utc_timestamp
+from moderator_app.core.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +33,21 @@ class AuditWriter:
 
     def start(self) -> None:
         """Schema at head, protections in place, this workstation's public key registered."""
-        self.store.ensure_ready()
+        try:
+            self.store.ensure_ready()
+        except OlderSchema:
+            # An updated workstation waiting for `db upgrade` is recorded too: it does not hold the upgrade back.
+            self._record_version()
+            raise
         self.store.register_key(self.key.key_id, self.key.public_key, self.workstation, utc_timestamp())
+        self._record_version()
         self.started = True
+
+    def _record_version(self) -> None:
+        try:
+            self.store.record_workstation(self.workstation, __version__)
+        except StorageError as exc:  # e.g. a database from before the registry: the work goes on
+            log.warning("audit: this workstation's version was not recorded in the database: %s", exc)
 
     def prepare(self, event: AuditEvent) -> PreparedEvent:
         return prepare(event, self.store.log_id, self.key)

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     notice = getattr(client.secrets, "notice", None)
     if notice:
         sys.stderr.write(f"note: {notice}\n")
-    audit = open_audit_log(args.db, workstation=socket.gethostname(), witness=platform.platform_witness(client))
+    audit = open_audit_log(args.db, workstation=socket.gethostname(), platform=client)
     try:
         pipeline = DecisionPipeline(
             client, audit, OutboxJournal(journal_path()), session.user, workstation=socket.gethostname(),

@@ -25,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="move the demo data in time so that it ends now (SLA countdowns look like a live shift)")
     parser.add_argument("--stop-with-parent", action="store_true",
                         help="stop when standard input ends (for a program that runs this server as its child)")
+    parser.add_argument("--key-file", type=Path,
+                        help="the platform's Ed25519 signing key (base64 seed; created, mode 0600, if missing). "
+                        "Default: a new key per start, so workstations that pinned the old one refuse the new one")
     parser.add_argument("--print-openapi", action="store_true",
                         help="print the OpenAPI contract (YAML) and exit; resources/platform-api.yaml is this")
 
@@ -50,10 +53,11 @@ def run(args: argparse.Namespace) -> int:
         )
         sys.stderr.flush()
 
+    key = platform.platform_signer(args.key_file)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a foreground server is meant to stop
         platform.serve_demo_platform(args.host, args.port, faults=args.faults, on_ready=announce, db=args.db,
                                      posts=args.posts, seed=args.seed, lease_seconds=args.lease_seconds,
-                                     stop_at_stdin_end=args.stop_with_parent,
+                                     stop_at_stdin_end=args.stop_with_parent, signer=key,
                                      time_origin=datetime.now(UTC) if args.shift_to_now else None)
     sys.stderr.write("Demo platform stopped.\n")
     return 0

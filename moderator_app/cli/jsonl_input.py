@@ -69,6 +69,9 @@ def json_objects(stream: IO[bytes], bad: BadLines) -> Iterator[tuple[int, dict[s
         except json.JSONDecodeError as exc:
             bad.report(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            bad.report(number, "JSON nested too deeply")
+            continue
         if not isinstance(value, dict):
             bad.report(number, f"expected a JSON object, got {type(value).__name__}")
             continue

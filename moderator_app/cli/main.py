@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from typing import NoReturn
 
 from moderator_app.cli.registry import COMMANDS
 from moderator_app.core.errors import CheckFailed, ModeratorError, UsageError
+from moderator_app.services import bootstrap
 
 PROG = "moderator-app"
 GUI_USAGE = """\
@@ -39,20 +39,28 @@ def print_help() -> None:
     print("\nexit codes: 0 success, 1 a check failed, 2 bad usage or input")
 
 
-def show_warnings() -> None:
-    """Library warnings reach the user as one line each. urllib3's "Retrying ..." line per attempt does not: the
-    command reports the outcome itself ("Cannot reach the platform at ...")."""
-    logging.basicConfig(level=logging.WARNING, format=f"{PROG}: warning: %(message)s")
-    logging.getLogger("urllib3").setLevel(logging.ERROR)
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def run_command(name: str, argv: list[str]) -> int:
-    show_warnings()
+    # The log file and excepthooks; library warnings reach the user as one line each on stderr (urllib3's
+    # "Retrying ..." per attempt does not: the command reports the outcome, "Cannot reach the platform at ...").
     module_name, summary = COMMANDS[name]
     module = importlib.import_module(module_name)
     parser = ArgumentParser(prog=f"{PROG} {name}", description=summary)
     module.add_arguments(parser)
+    for value in argv:
+        if not _is_text(value):  # bytes the terminal could not decode: they would fail deep inside, with a traceback
+            return fail_usage(f"argument {value.encode('utf-8', 'backslashreplace').decode()!r} is not valid "
+                              "UTF-8 text")
     args = parser.parse_args(argv)
+    # Checks (audit verify, verify-export, verify-package) write nothing, not even a log file.
+    bootstrap.start_logging("cli", read_only=bool(getattr(module, "writes_nothing", lambda _args: False)(args)))
     try:
         return int(module.run(args))
     except UsageError as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from moderator_app.cli.jsonl_input import BadLines, LineError, json_objects, post_text, report_reasons
+from moderator_app.cli.suggest_history import parse_since, platform_examples
 from moderator_app.core.errors import UsageError
 from moderator_app.core.models import CategoryId, Suggestion
 from moderator_app.core.policy import PolicyPack
@@ -27,7 +28,10 @@ from moderator_app.services.suggestion_service import (
     TeamModel,
     default_model_path,
     evaluate,
+    lexicon_report,
     load_policy,
+    load_starter,
+    render_lexicon_report,
     split,
 )
 
@@ -45,9 +49,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", dest="output", default="-", help="JSONL suggestions (default -)")
     parser.add_argument("--min-score", type=float, help="suggest categories scoring at least this (default 0.5)")
     parser.add_argument("--language", choices=["en", "zh_CN"], default="en", help="language of evidence texts")
-    sub = parser.add_subparsers(dest="action", metavar="{train,eval}")
+    sub = parser.add_subparsers(dest="action", metavar="{train,eval,lexicon-report}")
     train = sub.add_parser("train", help="train the team model from labelled JSONL")
-    train.add_argument("--in", dest="input", required=True, help="JSONL {\"text\",\"categories\":[...]}")
+    train.add_argument("--in", dest="input", help="JSONL {\"text\",\"categories\":[...]}")
+    train.add_argument("--from-platform", metavar="URL", help="train on the decisions this platform holds (a lead's)")
+    train.add_argument("--user", help="the lead whose login reads the platform's decisions (with --from-platform)")
+    train.add_argument("--since", metavar="DATE", help="only decisions made on or after this date (YYYY-MM-DD)")
     train.add_argument("--model-out", type=Path, required=True, help="where to write the model")
     train.add_argument("--policy", help="policy pack id or .toml file (default: beijing-2011)")
     evaluation = sub.add_parser("eval", help="per-category precision, recall and F1 on labelled JSONL")
@@ -61,6 +68,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     evaluation.add_argument("--ignore-reports", action="store_true", help="do not use the posts' reports")
     evaluation.add_argument("--min-score", type=float, help="suggest categories scoring at least this")
     evaluation.add_argument("--json", action="store_true", help="machine-readable output")
+    report = sub.add_parser("lexicon-report", help="each term's hits, precision on decided posts, proposed weight")
+    report.add_argument("--in", dest="input", required=True, help="JSONL {\"text\",\"categories\":[...]}")
+    report.add_argument("--policy", help="policy pack id or .toml file (default: beijing-2011)")
+    report.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 @contextlib.contextmanager
@@ -90,7 +101,8 @@ def _open_out(name: str) -> Iterator[IO[str]]:
 
 
 def _engine(args: argparse.Namespace, pack: PolicyPack, model: TeamModel | None) -> SuggestionEngine:
-    kwargs: dict[str, Any] = {"model": model, "language": getattr(args, "language", "en")}
+    kwargs: dict[str, Any] = {"model": model, "language": getattr(args, "language", "en"),
+                              "starter": None if getattr(args, "no_model", False) else load_starter()}
     if args.min_score is not None:
         if not 0.0 < args.min_score <= 1.0:
             raise UsageError(f"--min-score must be in (0, 1], not {args.min_score}")
@@ -161,8 +173,20 @@ def _labelled(path: str, pack: PolicyPack, bad: BadLines) -> list[EvalPost]:
 def _run_train(args: argparse.Namespace) -> int:
     pack = load_policy(args.policy)
     bad = BadLines(f"{PROG} train")
-    posts = _labelled(args.input, pack, bad)
-    engine = SuggestionEngine(pack)
+    if (args.input is None) == (args.from_platform is None):
+        raise UsageError("give either --in FILE or --from-platform URL --user LEAD")
+    if args.from_platform is not None:
+        if not args.user:
+            raise UsageError("--from-platform needs --user LEAD")
+        since = parse_since(args.since)
+        posts = [p for p in platform_examples(args.from_platform, args.user, since)
+                 if set(p.example.categories) <= set(pack.category_ids)]
+        if not posts:
+            raise UsageError(f"{args.from_platform}: the platform holds no decisions to learn from"
+                             + (f" since {args.since}" if args.since else ""))
+    else:
+        posts = _labelled(args.input, pack, bad)
+    engine = SuggestionEngine(pack, starter=load_starter())  # the team model learns how far to trust it
     priors = engine.signal_scores([PostInput(p.example.text, p.reports) for p in posts])
     model = TeamModel.train([post.example for post in posts], priors)
     if model is None:
@@ -211,7 +235,23 @@ def _run_eval(args: argparse.Namespace) -> int:
     return 2 if bad.count else 0
 
 
+def _run_lexicon_report(args: argparse.Namespace) -> int:
+    pack = load_policy(args.policy)
+    bad = BadLines(f"{PROG} lexicon-report")
+    posts = _labelled(args.input, pack, bad)
+    reports = lexicon_report(SuggestionEngine(pack), posts)
+    if args.json:
+        print(json.dumps([{"lexicon": r.lexicon_id, "category": r.category, "term": r.term, "weight": r.weight,
+                           "hits": r.hits, "cited": r.cited, "precision": round(r.precision, 4),
+                           "proposed_weight": r.proposed_weight} for r in reports], ensure_ascii=False, indent=2))
+    else:
+        print(render_lexicon_report(reports, len(posts)))
+    return 2 if bad.count else 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.action == "lexicon-report":
+        return _run_lexicon_report(args)
     if args.action == "train":
         return _run_train(args)
     if args.action == "eval":

@@ -112,6 +112,8 @@ class ProblemKind(enum.StrEnum):
     ROLLBACK = "rollback"
     CHECKPOINT = "checkpoint"
     PROTECTION = "protection"
+    FORK = "fork"  # the platform witnessed another history at this seq, and this one later
+    AHEAD = "ahead"  # a signed checkpoint names a seq the log has not reached: a lost tail or a bogus checkpoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,31 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class WitnessAnchor:
+    """How much of the log the platform witnessed: the prefix up to ``witnessed_seq`` is anchored outside
+    everyone's reach; the ``unanchored`` events after it could still vanish without a trace."""
+
+    witnessed_seq: int  # 0: nothing witnessed
+    witnessed_at: str | None
+    receipts: int
+    unanchored: int
+    first_unanchored_at: str | None = None
+    last_unanchored_at: str | None = None
+
+    def describe(self) -> str:
+        if self.witnessed_seq:
+            said = (f"events 1–{self.witnessed_seq:,} witnessed by the platform at {self.witnessed_at} "
+                    f"({self.receipts:,} receipts checked)")
+        else:
+            said = f"no event witnessed by the platform ({self.receipts:,} receipts)"
+        if not self.unanchored:
+            return said + "; no event after the last receipt"
+        span = (f"written {self.first_unanchored_at}" if self.first_unanchored_at == self.last_unanchored_at
+                else f"written {self.first_unanchored_at} to {self.last_unanchored_at}")
+        return f"{said}; {self.unanchored:,} event(s) after the last receipt, {span}"
+
+
+@dataclass(frozen=True, slots=True)
 class VerifyReport:
     events_checked: int
     head_seq: int
@@ -133,6 +160,8 @@ class VerifyReport:
     signatures_checked: int
     problems: tuple[Problem, ...] = ()
     cancelled: bool = False
+    anchor: WitnessAnchor | None = None  # None: no witness was consulted, only internal consistency was checked
+    notes: tuple[str, ...] = ()  # findings that are not failures (a checkpoint ahead that the witness refutes)
 
     @property
     def ok(self) -> bool:

@@ -15,6 +15,7 @@ class Changes:
     outbox: bool = False
     settings: bool = False
     referrals: bool = False
+    status: bool = False  # the connection or the lease (what the status bar shows besides the outbox)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -24,6 +25,7 @@ class Changes:
             outbox=self.outbox or other.outbox,
             settings=self.settings or other.settings,
             referrals=self.referrals or other.referrals,
+            status=self.status or other.status,
         )
 
 

@@ -104,6 +104,15 @@ class Conflict(PlatformError):
         self.existing = existing
 
 
+class WitnessConflict(Conflict):
+    """The platform's witness refused a head: ``fork`` (it witnessed another chain hash at that seq) or stale (it
+    already witnessed a later seq of the log, e.g. another workstation on the same team database)."""
+
+    def __init__(self, message: str, *, fork: bool) -> None:
+        super().__init__(message)
+        self.fork = fork
+
+
 class LeaseError(PlatformError):
     pass
 

@@ -170,11 +170,34 @@ class AuthorHistory:
 
 @dataclass(frozen=True, slots=True)
 class WitnessReceipt:
-    """The platform's acknowledgement of an audit chain head (an external witness)."""
+    """The platform's signed acknowledgement of an audit chain head (an external witness). ``signed()`` is what
+    the platform key signed; ``signature`` is base64 Ed25519 (``moderator_app.platform_signature``)."""
 
-    receipt_id: str
     log_id: str
     seq: int
-    head_hash: str
-    received_at: datetime
+    chain_hash: str
+    witnessed_at: str  # kept as the platform wrote it: the exact string is signed
+    key_id: str
     signature: str
+
+    def signed(self) -> dict[str, object]:
+        return {"purpose": "audit-witness-receipt", "log_id": self.log_id, "seq": self.seq,
+                "chain_hash": self.chain_hash, "witnessed_at": self.witnessed_at, "key_id": self.key_id}
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralCountersignature:
+    """The platform's signature on a lead's approval or rejection of a police referral (four eyes, countersigned).
+    ``signed`` holds exactly the fields the platform key signed (purpose, referral_id, decision, evidence_digest,
+    approver, created_by, decided_at, key_id); ``signature`` is base64 Ed25519 over their RFC 8785 JSON."""
+
+    signed: dict[str, str]
+    signature: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformKey:
+    """The platform's published Ed25519 public key (raw 32 bytes) and its id."""
+
+    key_id: str
+    public_key: bytes

@@ -26,6 +26,21 @@ class LexiconPattern:
 
 
 @dataclass(frozen=True, slots=True)
+class LexiconContext:
+    """Wording around a hit that makes it a mention rather than a use (a quotation, a negation, a news report or
+    an anti-fraud warning): the hit's weight is multiplied by ``factor``. The rule applies when every regex given
+    matches: ``before`` in the text just before the hit, ``after`` just after it, ``anywhere`` in the post."""
+
+    rule_id: str
+    factor: float
+    before: str = ""
+    after: str = ""
+    anywhere: str = ""
+    explain_zh: str = ""
+    explain_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     lexicon_id: str
     category: CategoryId
@@ -34,6 +49,7 @@ class Lexicon:
     terms: tuple[LexiconTerm, ...]
     patterns: tuple[LexiconPattern, ...] = ()
     source: str = ""  # file it came from, for messages
+    contexts: tuple[LexiconContext, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

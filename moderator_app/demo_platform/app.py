@@ -5,7 +5,7 @@ import base64
 import binascii
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from moderator_app.core.decisions import Decision, validation_problems
 from moderator_app.core.models import CategoryId, PostId, UserId
+from moderator_app.demo_platform.limits import BodyLimit
 from moderator_app.demo_platform.openapi import problem_aware_openapi
 from moderator_app.demo_platform.problems import PROBLEM_MEDIA_TYPE, Problem, problem_body
 from moderator_app.demo_platform.schemas import (
@@ -22,13 +23,21 @@ from moderator_app.demo_platform.schemas import (
     DecisionIn,
     DecisionOut,
     DecisionPageOut,
+    ExportGrantIn,
+    ExportGrantOut,
     LeaseOut,
     LoginIn,
     LoginOut,
+    PlatformKeyOut,
     PostDetailOut,
     QueuePageOut,
+    RedactionsIn,
+    RedactionsOut,
+    ReferralDecisionIn,
+    ReferralDecisionOut,
     WitnessIn,
     WitnessReceiptOut,
+    WitnessReceiptPageOut,
 )
 from moderator_app.demo_platform.store import PlatformStore
 
@@ -48,6 +57,7 @@ def create_app(store: PlatformStore) -> FastAPI:
     )
     app.openapi = lambda: problem_aware_openapi(app)  # type: ignore[method-assign]
     _install_error_handlers(app)
+    app.add_middleware(BodyLimit)
 
     def current_user(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> User:
         if creds is None:
@@ -146,6 +156,13 @@ def create_app(store: PlatformStore) -> FastAPI:
         """Earlier decisions on the author's posts, for context and repeat-offender signals."""
         return AuthorHistoryOut.model_validate(store.author_history(user, author_id))
 
+    @app.get("/v1/media/{media_id}", tags=["posts"], response_class=Response,
+             responses={200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}},
+                              "description": "The image's bytes, as the platform stores them"}})
+    def media_content(user: CurrentUser, media_id: str) -> Response:
+        """The bytes of an image attached to a post, so a referral's evidence can hold them (and their hash)."""
+        return Response(store.media_content(user, media_id), media_type="image/png")
+
     @app.get("/v1/decisions", tags=["decisions"])
     def decisions(
         lead: CurrentLead,
@@ -156,10 +173,57 @@ def create_app(store: PlatformStore) -> FastAPI:
         items, next_since = store.decisions(since=since, limit=limit)
         return DecisionPageOut.model_validate({"items": items, "next_since": next_since})
 
-    @app.post("/v1/audit-witness", status_code=201, tags=["audit"])
+    @app.get("/v1/platform-key", tags=["audit"])
+    def platform_key() -> PlatformKeyOut:
+        """The platform's Ed25519 public key, which signs witness receipts, export grants and countersignatures.
+        Workstations pin it on first use; reviewers get it out of band."""
+        return PlatformKeyOut.model_validate(store.platform_key())
+
+    @app.post("/v1/referrals/{referral_id}/decision", status_code=201, tags=["referrals"],
+              responses={200: {"model": ReferralDecisionOut, "description": "The same decision again: the stored one"},
+                         403: {"description": "forbidden (not a lead) or four-eyes (the approver created it)"},
+                         409: {"description": "referral-decided: another decision is already countersigned"}})
+    def referral_decision(lead: CurrentUser, referral_id: Annotated[str, Path(max_length=64)],
+                          body: ReferralDecisionIn, response: Response) -> ReferralDecisionOut:
+        """A lead approves or rejects a police referral with their own token; the platform checks the role and that
+        approver ≠ creator, and countersigns {referral_id, evidence_digest, decision, approver, created_by,
+        decided_at} with its key, so nobody can record a four-eyes approval without the lead's login."""
+        decided, replayed = store.referral_decision(lead, referral_id, body.model_dump())
+        if replayed:
+            response.status_code = 200
+        return ReferralDecisionOut.model_validate(decided)
+
+    @app.post("/v1/audit-witness", status_code=201, tags=["audit"],
+              responses={409: {"description": "witness-fork (another hash at a witnessed seq) or witness-stale "
+                                              "(a lower seq than the newest witnessed)"}})
     def audit_witness(user: CurrentUser, body: WitnessIn) -> WitnessReceiptOut:
-        """Record a workstation's audit chain head and return a signed receipt (optional for platforms)."""
+        """Witness a workstation's audit chain head: a receipt signed by the platform key, kept by the platform.
+        Monotonic per log: a different hash at a witnessed seq is a fork, a lower seq is refused."""
         return WitnessReceiptOut.model_validate(store.witness(user, body.model_dump()))
+
+    @app.get("/v1/audit-witness", tags=["audit"])
+    def audit_witness_receipts(
+        lead: CurrentLead,
+        log_id: Annotated[str, Query(min_length=1, max_length=200)],
+        since: Annotated[int, Query(ge=0, description="Only receipts with seq greater than this")] = 0,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    ) -> WitnessReceiptPageOut:
+        """Every receipt the platform signed for one log, in seq order (leads only), for `audit verify --witness`."""
+        items, next_since = store.witness_receipts(log_id, since=since, limit=limit)
+        return WitnessReceiptPageOut.model_validate({"log_id": log_id, "items": items, "next_since": next_since})
+
+    @app.post("/v1/export-grants", status_code=201, tags=["audit"])
+    def export_grant(lead: CurrentLead, body: ExportGrantIn) -> ExportGrantOut:
+        """A signed permission for this lead to export the audit log with this filter (and identities or not);
+        the bundle carries it and verify-export checks it with the platform key."""
+        return ExportGrantOut.model_validate(store.export_grant(lead, body.model_dump()))
+
+    @app.post("/v1/export-grants/{grant_id}/redactions", tags=["audit"])
+    def attest_redactions(lead: CurrentLead, grant_id: str, body: RedactionsIn) -> RedactionsOut:
+        """Check redacted events against their originals (hash = leaf, only the listed values replaced) and sign
+        the list, so a verifier can trust exported lines whose identities were pseudonymised."""
+        return RedactionsOut.model_validate(store.attest_redactions(
+            lead, grant_id, [item.model_dump() for item in body.items]))
 
     return app
 

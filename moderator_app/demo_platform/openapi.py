@@ -13,7 +13,7 @@ from moderator_app.demo_platform.schemas import ProblemOut
 
 ERRORS_BY_METHOD = {
     "get": (400, 401, 403, 404, 429, 503),
-    "post": (400, 401, 403, 404, 409, 422, 423, 429, 503),
+    "post": (400, 401, 403, 404, 409, 413, 422, 423, 429, 503),
     "delete": (401, 404, 429, 503),
 }
 ERROR_TEXT = {
@@ -21,7 +21,9 @@ ERROR_TEXT = {
     401: "No valid access token (problem+json)",
     403: "The user's role does not allow this",
     404: "No such resource",
-    409: "Conflict: the post was decided already (existing_decision) or no valid lease (reason)",
+    409: "Conflict: the post was decided already (existing_decision), no valid lease, or the moderator already holds "
+         "their share of the queue (reason)",
+    413: "The request body is larger than 1 MiB",
     422: "Malformed body or parameters; errors lists each problem",
     423: "The item is claimed by someone else",
     429: "Rate limited; retry after Retry-After seconds",

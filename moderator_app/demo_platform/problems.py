@@ -14,6 +14,7 @@ TITLES = {
     404: "Not found",
     409: "Conflict",
     410: "Gone",
+    413: "Content too large",
     422: "Unprocessable request body",
     423: "Locked",
     429: "Too many requests",

@@ -142,20 +142,96 @@ class AuthorHistoryOut(BaseModel):
     prior_decisions: list[PriorDecisionOut]
 
 
+class PlatformKeyOut(BaseModel):
+    key_id: str = Field(description="First 16 hex digits of SHA-256 of the raw public key")
+    algorithm: Literal["ed25519"]
+    public_key: str = Field(description="The raw 32-byte Ed25519 public key, base64")
+
+
 class WitnessIn(Strict):
     log_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    seq: int = Field(ge=0)
-    head_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    signature: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    seq: int = Field(ge=1)
+    chain_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class WitnessReceiptOut(BaseModel):
-    receipt_id: str
+    purpose: Literal["audit-witness-receipt"]
     log_id: str
     seq: int
-    head_hash: str
-    received_at: Timestamp
-    signature: str = Field(description="The platform's signature over the receipt")
+    chain_hash: str
+    witnessed_at: Timestamp
+    key_id: str
+    signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
+
+
+class WitnessReceiptPageOut(BaseModel):
+    log_id: str
+    items: list[WitnessReceiptOut]
+    next_since: int
+
+
+class ReferralDecisionIn(Strict):
+    decision: Literal["approved", "rejected"]
+    evidence_digest: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 (hex) of the RFC 8785 JSON of the referral's evidence snapshot")
+    created_by: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="Who created the referral; the approver must be someone else (four eyes)")
+
+
+class ReferralDecisionOut(BaseModel):
+    purpose: Literal["referral-decision"]
+    referral_id: str
+    decision: Literal["approved", "rejected"]
+    evidence_digest: str
+    approver: str = Field(description="The lead whose token made the call")
+    created_by: str
+    decided_at: Timestamp
+    key_id: str
+    signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
+
+
+class ExportGrantIn(Strict):
+    filter: dict[str, str | None] = Field(description="The export's filter (since, until, actor, event_type, ...)")
+    include_pii: bool
+
+
+class ExportGrantOut(BaseModel):
+    purpose: Literal["export-grant"]
+    grant_id: str
+    user: str
+    roles: list[str]
+    filter: dict[str, str | None]
+    include_pii: bool
+    granted_at: Timestamp
+    key_id: str
+    signature: str = Field(description="Ed25519 by the platform key over the RFC 8785 JSON of the other fields")
+
+
+class RedactionIn(Strict):
+    seq: int = Field(ge=1)
+    leaf: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    original: str = Field(description="The event's stored envelope bytes, base64", max_length=2_000_000)
+    redacted: dict[str, object] = Field(description="The envelope as exported, identities replaced")
+    paths: list[Annotated[str, StringConstraints(max_length=500)]]
+
+
+class RedactionsIn(Strict):
+    items: list[RedactionIn] = Field(max_length=1000)
+
+
+class AttestedRedactionOut(BaseModel):
+    seq: int
+    leaf: str
+    redacted_sha256: str
+
+
+class RedactionsOut(BaseModel):
+    purpose: Literal["export-redactions"]
+    grant_id: str
+    items: list[AttestedRedactionOut]
+    attested_at: Timestamp
+    key_id: str
+    signature: str
 
 
 class ProblemOut(BaseModel):

@@ -31,8 +31,14 @@ CREATE TABLE IF NOT EXISTS decisions(seq INTEGER PRIMARY KEY AUTOINCREMENT, deci
     decided_by TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency(username TEXT NOT NULL, key TEXT NOT NULL, body_hash TEXT NOT NULL,
     decision_id TEXT NOT NULL, post_id TEXT NOT NULL, PRIMARY KEY(username, key));
-CREATE TABLE IF NOT EXISTS witness(receipt_id TEXT PRIMARY KEY, username TEXT NOT NULL, log_id TEXT NOT NULL,
-    seq INTEGER NOT NULL, head_hash TEXT NOT NULL, signature TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS witness_receipts(log_id TEXT NOT NULL, seq INTEGER NOT NULL, chain_hash TEXT NOT NULL,
+    witnessed_at TEXT NOT NULL, key_id TEXT NOT NULL, signature TEXT NOT NULL, username TEXT NOT NULL,
+    PRIMARY KEY(log_id, seq));
+CREATE TABLE IF NOT EXISTS referral_decisions(referral_id TEXT PRIMARY KEY, decision TEXT NOT NULL,
+    evidence_digest TEXT NOT NULL, approver TEXT NOT NULL, created_by TEXT NOT NULL, decided_at TEXT NOT NULL,
+    key_id TEXT NOT NULL, signature TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS export_grants(grant_id TEXT PRIMARY KEY, username TEXT NOT NULL, body TEXT NOT NULL,
+    granted_at TEXT NOT NULL);
 """
 
 # The platform's own reason -> Article 10 hint (the workstation maps reasons with its policy pack instead).

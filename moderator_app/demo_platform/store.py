@@ -6,6 +6,8 @@ lease rules (check-then-claim) must see one consistent state. Methods return pla
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import secrets
@@ -17,10 +19,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from moderator_app.core.local_schema import LocalSchema, upgrade
+from moderator_app.demo_platform.media import placeholder_png
 from moderator_app.demo_platform.problems import Problem
 from moderator_app.demo_platform.seed import SCHEMA, seed_database
+from moderator_app.platform_signature import PlatformSigner, canonical_json, redaction_problem
 
 Row = dict[str, Any]
+# A --db file keeps the platform's state between runs. Released steps are never edited (core/local_schema.py).
+PLATFORM_SCHEMA = LocalSchema("reference platform database", steps=(SCHEMA,))
 Clock = Callable[[], datetime]
 
 DEMO_PASSWORD = "demo"  # demo-only accounts: documented in docs/platform-api.md
@@ -40,6 +47,11 @@ def rfc3339(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+# Fair share: the most undecided posts one user may hold under unexpired leases at once. One moderator claimed 2,386
+# posts (the whole queue) before this; a workstation claims batches of up to 100.
+MAX_HELD = 200
+
+
 class PlatformStore:
     def __init__(
         self,
@@ -51,9 +63,13 @@ class PlatformStore:
         lease_seconds: float = 300.0,
         token_seconds: float = 8 * 3600.0,
         time_origin: datetime | None = None,
+        signer: PlatformSigner | None = None,
+        max_held: int = MAX_HELD,
     ) -> None:
         self.clock = clock
+        self.signer = signer or PlatformSigner.generate()  # custody: docs/platform-api.md
         self.lease_seconds = lease_seconds
+        self.max_held = max_held
         self.token_seconds = token_seconds
         self._lock = threading.Lock()
         target = str(db_path) if db_path else ":memory:"
@@ -62,7 +78,7 @@ class PlatformStore:
         if db_path:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        upgrade(self._db, PLATFORM_SCHEMA, target)
         if not self._db.execute("SELECT 1 FROM posts LIMIT 1").fetchone():
             with self._transaction():
                 seed_database(self._db, seed=seed, posts=posts, time_origin=time_origin)
@@ -185,6 +201,17 @@ class PlatformStore:
                   "decided_at": r["decided_at"]} for r in rows]
         return {"author": author, "post_count": count, "prior_decisions": prior}
 
+    def media_content(self, user: Row, media_id: str) -> bytes:
+        """The bytes of an image a post carries (a placeholder PNG: the demo data has descriptions, not files)."""
+        with self._locked() as db:
+            row = db.execute("SELECT j.value AS media FROM posts, json_each(posts.media) AS j "
+                             "WHERE json_extract(j.value, '$.media_id') = ? LIMIT 1", (media_id,)).fetchone()
+        if row is None:
+            raise Problem(404, "not-found", f"No media {media_id}")
+        if json.loads(row["media"])["kind"] != "image":
+            raise Problem(404, "no-media-content", f"Media {media_id} is not an image; only images are served")
+        return placeholder_png(media_id)
+
     # --- claims -------------------------------------------------------------------------------------------
 
     def claim(self, user: Row, *, count: int | None, post_ids: Sequence[str] | None) -> Row:
@@ -194,14 +221,20 @@ class PlatformStore:
         with self._locked() as db:
             free = ("(lease_expires_at IS NULL OR lease_expires_at <= ?)"
                     " AND post_id NOT IN (SELECT post_id FROM decisions)")
+            allowance = self.max_held - self._held(db, user, now)
             if post_ids is None:
                 rows = db.execute(f"SELECT post_id FROM queue WHERE {free} ORDER BY position LIMIT ?",
-                                  (now, count)).fetchall()
+                                  (now, min(count or 0, max(allowance, 0)))).fetchall()
                 chosen = [r["post_id"] for r in rows]
             else:
                 chosen = list(dict.fromkeys(post_ids))
                 for post_id in chosen:
                     self._check_claimable(db, post_id, user, now)
+                allowance += sum(1 for p in chosen if self._holds(db, user, p, now))  # renewing one's own
+            if len(chosen) > allowance or (post_ids is None and allowance <= 0):
+                raise Problem(409, "holding-limit", f"{user['id']} already holds {self.max_held - max(allowance, 0)} "
+                              f"undecided posts; at most {self.max_held} at once: decide or release some first",
+                              reason="holding_limit")
             db.executemany("UPDATE queue SET lease_id=?, claimed_by=?, lease_expires_at=? WHERE post_id=?",
                            [(lease_id, user["id"], expires, p) for p in chosen])
             db.execute("INSERT INTO leases(lease_id, username, expires_at) VALUES (?,?,?)",
@@ -209,6 +242,16 @@ class PlatformStore:
             items = [self._item(db, db.execute("SELECT * FROM queue WHERE post_id=?", (p,)).fetchone(), user)
                      for p in chosen]
         return {"lease_id": lease_id, "expires_at": expires, "post_ids": chosen, "items": items}
+
+    def _held(self, db: sqlite3.Connection, user: Row, now: str) -> int:
+        return int(db.execute(
+            "SELECT count(*) FROM queue WHERE claimed_by=? AND lease_expires_at > ? "
+            "AND post_id NOT IN (SELECT post_id FROM decisions)", (user["id"], now)).fetchone()[0])
+
+    def _holds(self, db: sqlite3.Connection, user: Row, post_id: str, now: str) -> bool:
+        row = db.execute("SELECT claimed_by, lease_expires_at FROM queue WHERE post_id=?", (post_id,)).fetchone()
+        return bool(row and row["claimed_by"] == user["id"] and row["lease_expires_at"]
+                    and row["lease_expires_at"] > now)
 
     def _check_claimable(self, db: sqlite3.Connection, post_id: str, user: Row, now: str) -> None:
         row = db.execute("SELECT claimed_by, lease_expires_at FROM queue WHERE post_id=?", (post_id,)).fetchone()
@@ -318,20 +361,126 @@ class PlatformStore:
             "client_time": row["client_time"], "decided_at": row["decided_at"], "decided_by": row["decided_by"],
         }
 
-    # --- audit witness ------------------------------------------------------------------------------------
+    # --- platform key and audit witness -------------------------------------------------------------------
+
+    def platform_key(self) -> Row:
+        return {"key_id": self.signer.key_id, "algorithm": "ed25519", "public_key": self.signer.public_key_text()}
 
     def witness(self, user: Row, body: Row) -> Row:
-        received = rfc3339(self.clock())
-        receipt_id = "W" + secrets.token_hex(8)
-        material = f"{receipt_id}|{body['log_id']}|{body['seq']}|{body['head_hash']}|{received}"
-        signature = hashlib.sha256(material.encode()).hexdigest()  # a demo stand-in for the platform's signature
+        """Sign a receipt for ``(log_id, seq, chain_hash)``. Monotonic per log: the same hash at a seq already
+        witnessed returns the stored receipt; a different one is a fork (409); a lower seq than the newest is
+        refused (409, stale). Receipts are kept (GET /v1/audit-witness)."""
+        log_id, seq, chain_hash = body["log_id"], body["seq"], body["chain_hash"]
         with self._locked() as db:
-            db.execute("INSERT INTO witness(receipt_id, username, log_id, seq, head_hash, signature, received_at)"
-                       " VALUES (?,?,?,?,?,?,?)",
-                       (receipt_id, user["id"], body["log_id"], body["seq"], body["head_hash"], body["signature"],
-                        received))
-        return {"receipt_id": receipt_id, "log_id": body["log_id"], "seq": body["seq"],
-                "head_hash": body["head_hash"], "received_at": received, "signature": signature}
+            same = db.execute("SELECT * FROM witness_receipts WHERE log_id=? AND seq=?", (log_id, seq)).fetchone()
+            if same is not None:
+                if same["chain_hash"] != chain_hash:
+                    raise Problem(409, "witness-fork", f"log {log_id}: seq {seq} was witnessed with chain hash "
+                                  f"{same['chain_hash']}, not {chain_hash}: the log has forked",
+                                  witnessed=self._receipt(same))
+                return self._receipt(same)
+            newest = db.execute("SELECT * FROM witness_receipts WHERE log_id=? ORDER BY seq DESC LIMIT 1",
+                                (log_id,)).fetchone()
+            if newest is not None and newest["seq"] > seq:
+                raise Problem(409, "witness-stale", f"log {log_id}: seq {newest['seq']} is already witnessed; "
+                              f"a receipt for the lower seq {seq} is refused", witnessed=self._receipt(newest))
+            signed = {"purpose": "audit-witness-receipt", "log_id": log_id, "seq": seq, "chain_hash": chain_hash,
+                      "witnessed_at": rfc3339(self.clock()), "key_id": self.signer.key_id}
+            signature = self.signer.sign(signed)
+            db.execute("INSERT INTO witness_receipts(log_id, seq, chain_hash, witnessed_at, key_id, signature,"
+                       " username) VALUES (?,?,?,?,?,?,?)",
+                       (log_id, seq, chain_hash, signed["witnessed_at"], signed["key_id"], signature, user["id"]))
+        return {**signed, "signature": signature}
+
+    def referral_decision(self, user: Row, referral_id: str, body: Row) -> tuple[Row, bool]:
+        """Countersign a lead's approval or rejection of a police referral: (signed decision, replayed). The
+        approver is the token's user, never the creator (four eyes); a referral is decided once: the same call
+        again returns the stored decision, another one is refused (409)."""
+        if "lead" not in user["roles"]:
+            raise Problem(403, "forbidden", "Only a lead may approve or reject a referral")
+        if user["id"] == body["created_by"]:
+            raise Problem(403, "four-eyes", f"{user['id']} created referral {referral_id} and may not decide it")
+        with self._locked() as db:
+            row = db.execute("SELECT * FROM referral_decisions WHERE referral_id=?", (referral_id,)).fetchone()
+            if row is not None:
+                stored = self._referral_decision(row)
+                if (stored["decision"], stored["evidence_digest"], stored["approver"], stored["created_by"]) != (
+                        body["decision"], body["evidence_digest"], user["id"], body["created_by"]):
+                    raise Problem(409, "referral-decided", f"Referral {referral_id} was already {stored['decision']}"
+                                  f" by {stored['approver']}", decided=stored)
+                return stored, True
+            signed = {"purpose": "referral-decision", "referral_id": referral_id, "decision": body["decision"],
+                      "evidence_digest": body["evidence_digest"], "approver": user["id"],
+                      "created_by": body["created_by"], "decided_at": rfc3339(self.clock()),
+                      "key_id": self.signer.key_id}
+            signature = self.signer.sign(signed)
+            db.execute("INSERT INTO referral_decisions(referral_id, decision, evidence_digest, approver, created_by,"
+                       " decided_at, key_id, signature) VALUES (?,?,?,?,?,?,?,?)",
+                       (referral_id, signed["decision"], signed["evidence_digest"], signed["approver"],
+                        signed["created_by"], signed["decided_at"], signed["key_id"], signature))
+        return {**signed, "signature": signature}, False
+
+    @staticmethod
+    def _referral_decision(row: sqlite3.Row) -> Row:
+        return {"purpose": "referral-decision", **{k: row[k] for k in (
+            "referral_id", "decision", "evidence_digest", "approver", "created_by", "decided_at", "key_id",
+            "signature")}}
+
+    def witness_receipts(self, log_id: str, *, since: int, limit: int) -> tuple[list[Row], int]:
+        with self._locked() as db:
+            rows = db.execute("SELECT * FROM witness_receipts WHERE log_id=? AND seq>? ORDER BY seq LIMIT ?",
+                              (log_id, since, limit)).fetchall()
+        items = [self._receipt(r) for r in rows]
+        return items, (items[-1]["seq"] if items else since)
+
+    # --- export grants and redaction attestations --------------------------------------------------------
+
+    def export_grant(self, user: Row, body: Row) -> Row:
+        """A lead's signed permission to export the audit log with this filter, with or without identities."""
+        granted = {"purpose": "export-grant", "grant_id": "G" + secrets.token_hex(12), "user": user["id"],
+                   "roles": list(user["roles"]), "filter": body["filter"], "include_pii": body["include_pii"],
+                   "granted_at": rfc3339(self.clock()), "key_id": self.signer.key_id}
+        with self._locked() as db:
+            db.execute("INSERT INTO export_grants(grant_id, username, body, granted_at) VALUES (?,?,?,?)",
+                       (granted["grant_id"], user["id"], json.dumps(granted), granted["granted_at"]))
+        return {**granted, "signature": self.signer.sign(granted)}
+
+    def attest_redactions(self, user: Row, grant_id: str, items: list[Row]) -> Row:
+        """Check each redacted event against its original (hash = leaf; only the listed values replaced by
+        strings) and sign the list: what lets a verifier trust a line it cannot recompute."""
+        with self._locked() as db:
+            row = db.execute("SELECT username FROM export_grants WHERE grant_id=?", (grant_id,)).fetchone()
+        if row is None or row["username"] != user["id"]:
+            raise Problem(404, "not-found", f"no export grant {grant_id} of yours")
+        attested = []
+        for item in items:
+            try:
+                original_bytes = base64.b64decode(item["original"], validate=True)
+                original = json.loads(original_bytes)
+            except (ValueError, binascii.Error):
+                raise Problem(422, "invalid-redaction",
+                              f"seq {item['seq']}: the original is not a JSON envelope") from None
+            if hashlib.sha256(b"\x00" + original_bytes).hexdigest() != item["leaf"]:
+                raise Problem(422, "invalid-redaction", f"seq {item['seq']}: the original does not hash to its leaf")
+            why = redaction_problem(original, item["redacted"], item["paths"])
+            if why is not None:
+                raise Problem(422, "invalid-redaction", f"seq {item['seq']}: not a redaction: {why}")
+            attested.append({"seq": item["seq"], "leaf": item["leaf"],
+                             "redacted_sha256": hashlib.sha256(canonical_json(item["redacted"])).hexdigest()})
+        signed = {"purpose": "export-redactions", "grant_id": grant_id, "items": attested,
+                  "attested_at": rfc3339(self.clock()), "key_id": self.signer.key_id}
+        return {**signed, "signature": self.signer.sign(signed)}
+
+    def witness_receipts_all(self) -> list[Row]:
+        """Every receipt of every log (tests and benchmarks)."""
+        with self._locked() as db:
+            return [self._receipt(r) for r in db.execute("SELECT * FROM witness_receipts ORDER BY log_id, seq")]
+
+    @staticmethod
+    def _receipt(row: sqlite3.Row) -> Row:
+        return {"purpose": "audit-witness-receipt", "log_id": row["log_id"], "seq": row["seq"],
+                "chain_hash": row["chain_hash"], "witnessed_at": row["witnessed_at"], "key_id": row["key_id"],
+                "signature": row["signature"]}
 
 
 MEANING = ("kind", "categories", "note", "restriction_days", "refutation")

@@ -6,6 +6,6 @@
 
 from moderator_app.platform_api.client import PlatformClient
 from moderator_app.platform_api.session import HttpOptions
-from moderator_app.platform_api.tokens import KeyringSecretStore, MemorySecretStore
+from moderator_app.platform_api.tokens import MemorySecretStore
 
-__all__ = ["HttpOptions", "KeyringSecretStore", "MemorySecretStore", "PlatformClient"]
+__all__ = ["HttpOptions", "MemorySecretStore", "PlatformClient"]

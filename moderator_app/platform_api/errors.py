@@ -18,6 +18,7 @@ from moderator_app.core.errors import (
     PlatformUnavailable,
     ProtocolError,
     RateLimited,
+    WitnessConflict,
 )
 from moderator_app.platform_api import wire
 
@@ -66,6 +67,8 @@ def error_for(status: int, body: bytes, retry_after: str | None, *, retry_after_
         return NotFound(_detail(problem, "The platform has no such item"), status=status)
     if status == 423 or (status == 409 and slug in LEASE_PROBLEMS):
         return LeaseError(f"No valid claim on this post: {_detail(problem, 'claim it first')}", status=status)
+    if status == 409 and slug in ("witness-fork", "witness-stale"):
+        return WitnessConflict(_detail(problem, "the witness refused this head"), fork=slug == "witness-fork")
     if status == 409:
         existing = problem.get("existing_decision")
         winner = wire.platform_decision(wire.Node(existing, "existing_decision")) if existing is not None else None

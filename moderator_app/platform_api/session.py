@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
 from typing import Any
 
 import requests
+import truststore
 from requests.adapters import HTTPAdapter
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
+
+from moderator_app.platform_api import deadline
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
@@ -20,8 +24,9 @@ class HttpOptions:
     retries: int = 3
     backoff_factor: float = 0.3
     retry_after_cap: float = 30.0  # a server asking for an hour's pause must not freeze a moderator's screen
-    ca_bundle: str | None = None  # a custom CA file for a platform with a private CA; verification stays on
-    max_body_bytes: int = 64 * 1024 * 1024
+    ca_bundle: str | None = None  # a CA file trusted besides the system's store (private CA); verification stays on
+    max_body_bytes: int = 16 * 1024 * 1024  # streamed and cut off beyond: parsing costs a multiple of it
+    deadline: float = 30.0  # one request, all its attempts and pauses included (per-read timeouts never add up)
 
     @property
     def timeout(self) -> tuple[float, float]:
@@ -41,7 +46,26 @@ class CappedRetry(Retry):
 
     def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
         value = super().get_retry_after(response)
-        return None if value is None else min(value, self.retry_after_cap)
+        return None if value is None else min(value, self.retry_after_cap, _time_left())
+
+    def get_backoff_time(self) -> float:
+        return min(super().get_backoff_time(), _time_left())
+
+
+def _time_left() -> float:
+    """A pause between attempts never outlasts the request's deadline."""
+    watching = deadline.current()
+    return float("inf") if watching is None else watching.remaining()
+
+
+class SystemTrustAdapter(HTTPAdapter):
+    """Verifies certificates against the operating system's trust store (truststore: the Windows and macOS
+    stores, the distribution's CA file on Linux) instead of the copy of public CAs bundled with requests, so a
+    company CA the administrator installed is trusted. A configured CA bundle is loaded on top by requests."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        super().init_poolmanager(*args, **kwargs)
 
 
 def make_session(options: HttpOptions) -> requests.Session:
@@ -59,7 +83,7 @@ def make_session(options: HttpOptions) -> requests.Session:
         retry_after_cap=options.retry_after_cap,
     )
     session = requests.Session()
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=4, pool_maxsize=8)
+    adapter = SystemTrustAdapter(max_retries=retry, pool_connections=4, pool_maxsize=8)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.verify = options.ca_bundle or True

@@ -23,17 +23,20 @@ from moderator_app.core.models import (
     FlagSource,
     Lease,
     MediaRef,
+    PlatformKey,
     Post,
     PostId,
     PriorDecision,
     QueueItem,
     QueuePage,
+    ReferralCountersignature,
     Report,
     Role,
     User,
     UserId,
     WitnessReceipt,
 )
+from moderator_app.platform_signature import decode_public_key, platform_key_id
 
 ID_LIMIT = 128
 TEXT_LIMIT = 100_000
@@ -234,9 +237,46 @@ def author_history(node: Node) -> AuthorHistory:
 
 
 def witness_receipt(node: Node) -> WitnessReceipt:
-    return WitnessReceipt(node.field("receipt_id").ident(), node.field("log_id").text(200),
-                          node.field("seq").integer(), node.field("head_hash").text(200),
-                          node.field("received_at").time(), node.field("signature").text(4096))
+    return WitnessReceipt(node.field("log_id").text(200), node.field("seq").integer(),
+                          node.field("chain_hash").text(64), node.field("witnessed_at").text(64),
+                          node.field("key_id").text(64), node.field("signature").text(200))
+
+
+def witness_receipt_page(node: Node) -> tuple[list[WitnessReceipt], int]:
+    return [witness_receipt(r) for r in node.field("items").items(limit=5000)], node.field("next_since").integer()
+
+
+REFERRAL_DECISION_FIELDS = ("purpose", "referral_id", "decision", "evidence_digest", "approver", "created_by",
+                            "decided_at", "key_id")
+
+
+def referral_countersignature(node: Node) -> ReferralCountersignature:
+    return ReferralCountersignature({name: node.field(name).text(200) for name in REFERRAL_DECISION_FIELDS},
+                                    node.field("signature").text(200))
+
+
+def signed_object(node: Node, purpose: str) -> dict[str, Any]:
+    """A platform-signed JSON object, kept verbatim (every field is covered by the signature)."""
+    if not isinstance(node.value, dict):
+        raise node.fail("expected an object")
+    if node.field("purpose").text(64) != purpose:
+        raise node.fail(f"expected a {purpose}")
+    node.field("signature").text(200)
+    node.field("key_id").text(64)
+    return dict(node.value)
+
+
+def platform_key(node: Node) -> PlatformKey:
+    if node.field("algorithm").text(32) != "ed25519":
+        raise ProtocolError("the platform key is not an Ed25519 key")
+    try:
+        raw = decode_public_key(node.field("public_key").text(100))
+    except ValueError as exc:
+        raise ProtocolError(str(exc)) from None
+    key_id = node.field("key_id").text(64)
+    if platform_key_id(raw) != key_id:
+        raise ProtocolError(f"the platform key id {key_id} does not match its public key")
+    return PlatformKey(key_id, raw)
 
 
 def decision_body(decision: Decision) -> dict[str, Any]:

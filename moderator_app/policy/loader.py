@@ -9,12 +9,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
+import re2
+
 from moderator_app.core.decisions import DecisionKind
 from moderator_app.core.errors import PolicyError
 from moderator_app.core.models import CategoryId, Severity
+from moderator_app.core.patterns import PatternRefused, linear_form
 from moderator_app.core.policy import (
     Category,
     Lexicon,
+    LexiconContext,
     LexiconPattern,
     LexiconTerm,
     PolicyAction,
@@ -23,6 +27,25 @@ from moderator_app.core.policy import (
 from moderator_app.policy.locate import line_of
 
 DEFAULT_PACK_ID = "beijing-2011"
+# Bounds on what a team's pack may cost: reading it (a shipped file is ~10 KB), and one post's analysis (RE2 runs
+# each pattern in time linear in the post; a pattern's compiled program is bounded by its length).
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_REGEX_CHARS = 2000
+MAX_PATTERNS = 1000
+_RE2 = re2.Options()
+_RE2.log_errors = False
+_KEYS = {
+    "(top level)": {"pack", "category", "action", "report_reasons"},
+    "pack": {"id", "version", "title_zh", "title_en", "lexicons", "source"},
+    "category": {"id", "article", "text_zh", "title_en", "short_zh", "short_en", "severity", "sla_hours",
+                 "decision_kinds"},
+    "action": {"id", "article", "text_zh", "title_en"},
+    "lexicon": {"id", "category", "title_zh", "title_en", "description_zh", "description_en"},
+    "(lexicon file)": {"lexicon", "term", "pattern", "context"},
+    "context": {"id", "factor", "before", "after", "anywhere", "explain_zh", "explain_en"},
+    "term": {"text", "weight", "explain_zh", "explain_en"},
+    "pattern": {"regex", "weight", "explain_zh", "explain_en"},
+}
 _CATEGORY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 
 
@@ -46,11 +69,14 @@ def load_pack_by_id(pack_id: str, folders: Iterable[Path]) -> PolicyPack:
 
 def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PolicyError(str(path), "file not found") from None
     except OSError as exc:
         raise PolicyError(str(path), f"cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise PolicyError(str(path), f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not a policy file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -58,6 +84,8 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         raise PolicyError(str(path), "not valid UTF-8", line=line) from None
     try:
         return text, tomllib.loads(text)
+    except RecursionError:
+        raise PolicyError(str(path), "invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -67,11 +95,17 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
 class _Fields:
     """Typed access to one TOML table, raising PolicyError with the location of the field."""
 
-    def __init__(self, path: Path, text: str, table: str, index: int | None, data: Any) -> None:
+    def __init__(self, path: Path, text: str, table: str, index: int | None, data: Any,
+                 keys: str | None = None) -> None:
         self.path, self.text, self.table, self.index = path, text, table, index
         if not isinstance(data, dict):
             self.fail(None, "must be a table")
         self.data: dict[str, Any] = data
+        allowed = _KEYS.get(keys or table)
+        if allowed is not None:
+            for key in data:
+                if key not in allowed:  # a misspelt key would otherwise be ignored without a word
+                    self.fail(key, f"unknown key {key!r} (expected one of: {', '.join(sorted(allowed))})")
 
     def fail(self, key: str | None, reason: str) -> NoReturn:
         where = self.table if self.index is None else f"{self.table}[{self.index}]"
@@ -204,13 +238,46 @@ def _lexicons(pack_path: Path, patterns: list[str], known: set[str]) -> list[Lex
     return [load_lexicon(file, known) for file in files]
 
 
+def _check_pattern(field: _Fields, regex: str) -> None:
+    """Valid for ``re`` (the literal prefilter reads it) and runnable by RE2, so no pack can make one post's
+    analysis backtrack for ever (``(a+)+$``: RE2 is linear in the post whatever the pattern)."""
+    if len(regex) > MAX_REGEX_CHARS:
+        field.fail("regex", f"longer than {MAX_REGEX_CHARS} characters")
+    try:
+        re.compile(regex)
+    except (re.error, RecursionError, OverflowError) as exc:
+        field.fail("regex", f"not a valid regular expression: {exc}")
+    try:
+        re2.compile(linear_form(regex).pattern, _RE2)
+    except PatternRefused as exc:
+        field.fail("regex", str(exc))
+    except re2.error as exc:
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+        field.fail("regex", f"not supported by the linear-time pattern engine (RE2): {reason}")
+
+
+def _check_search(field: _Fields, key: str, regex: str) -> None:
+    """A context rule's regex: runnable by RE2 as written (it is only searched), so it stays linear in the post."""
+    if len(regex) > MAX_REGEX_CHARS:
+        field.fail(key, f"longer than {MAX_REGEX_CHARS} characters")
+    try:
+        re.compile(regex)
+    except (re.error, RecursionError, OverflowError) as exc:
+        field.fail(key, f"not a valid regular expression: {exc}")
+    try:
+        re2.compile(regex, _RE2)
+    except re2.error as exc:
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+        field.fail(key, f"not supported by the linear-time pattern engine (RE2): {reason}")
+
+
 def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
     text, doc = _read_toml(path)
     f = _Fields(path, text, "lexicon", None, doc.get("lexicon"))
     category = f.string("category")
     if category not in known_categories:
         f.fail("category", f"unknown category id {category!r} (known: {', '.join(sorted(known_categories))})")
-    root = _Fields(path, text, "lexicon", None, doc)
+    root = _Fields(path, text, "lexicon", None, doc, keys="(lexicon file)")
     terms = []
     seen: set[str] = set()
     for i, data in enumerate(root.tables("term")):
@@ -224,13 +291,24 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
     patterns = []
     for i, data in enumerate(root.tables("pattern")):
         p = _Fields(path, text, "pattern", i, data)
+        if i >= MAX_PATTERNS:
+            p.fail(None, f"more than {MAX_PATTERNS} patterns in one lexicon")
         regex = p.string("regex")
-        try:
-            re.compile(regex)
-        except re.error as exc:
-            p.fail("regex", f"not a valid regular expression: {exc}")
+        _check_pattern(p, regex)
         patterns.append(LexiconPattern(regex, p.number("weight", 1e-9, 1.0),
                                        p.string("explain_zh", required=False), p.string("explain_en", required=False)))
+    contexts = []
+    for i, data in enumerate(root.tables("context")):
+        c = _Fields(path, text, "context", i, data)
+        regexes = {key: c.string(key, required=False) for key in ("before", "after", "anywhere")}
+        if not any(regexes.values()):
+            c.fail(None, "a context rule needs at least one of before, after, anywhere")
+        for key, regex in regexes.items():
+            if regex:
+                _check_search(c, key, regex)
+        contexts.append(LexiconContext(c.string("id"), c.number("factor", 0.0, 1.0), **regexes,
+                                       explain_zh=c.string("explain_zh", required=False),
+                                       explain_en=c.string("explain_en", required=False)))
     return Lexicon(
         lexicon_id=f.string("id"),
         category=CategoryId(category),
@@ -239,4 +317,5 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
         terms=tuple(terms),
         patterns=tuple(patterns),
         source=str(path),
+        contexts=tuple(contexts),
     )

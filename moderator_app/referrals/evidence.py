@@ -7,8 +7,10 @@ carries the same snapshot and a verifier recomputes every digest.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -21,6 +23,43 @@ from moderator_app.core.models import PriorDecision, QueueItem
 # China has had no daylight saving time since 1991: a fixed offset needs no time-zone database on Windows.
 BEIJING = timezone(timedelta(hours=8), "UTC+08:00")
 ITEMS = ("post", "author", "reports", "author_history", "queue")
+# Larger files are referenced (id, URL, why not copied) rather than carried in the audit event and the package.
+MAX_MEDIA_BYTES = 8 * 1024 * 1024
+MEDIA_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png", "png"), (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+               (b"GIF8", "image/gif", "gif"))
+
+
+@dataclass(frozen=True, slots=True)
+class MediaCopy:
+    """An image's bytes as the platform served them at capture, or why there are none."""
+
+    media_id: str
+    content: bytes | None
+    problem: str = ""
+
+
+def media_type(content: bytes) -> tuple[str, str]:
+    """(MIME type, file extension) from the file's first bytes; an unknown format is kept as opaque bytes."""
+    for magic, mime, extension in MEDIA_TYPES:
+        if content.startswith(magic):
+            return mime, extension
+    return "application/octet-stream", "bin"
+
+
+def _media_entry(ref: Any, copy: MediaCopy | None) -> dict[str, str]:
+    entry = {"media_id": ref.media_id, "kind": ref.kind, "description": ref.description, "url": ref.url or ""}
+    if copy is not None and copy.content is not None:
+        entry.update(sha256=hashlib.sha256(copy.content).hexdigest(), size=str(len(copy.content)),
+                     content_type=media_type(copy.content)[0])
+    else:
+        entry["not_copied"] = copy.problem if copy is not None else "not fetched"
+    return entry
+
+
+def media_content(copies: Mapping[str, MediaCopy]) -> dict[str, str]:
+    """sha256 -> base64 bytes of the copied media, as the created event carries them beside the evidence."""
+    return {hashlib.sha256(c.content).hexdigest(): base64.b64encode(c.content).decode("ascii")
+            for c in copies.values() if c.content is not None}
 
 
 def canonical_bytes(value: Any) -> bytes:
@@ -38,16 +77,18 @@ def _times(moment: datetime) -> dict[str, str]:
 
 
 def capture(item: QueueItem, history: Sequence[PriorDecision], *, post_count: int | None, captured_by: str,
-            workstation: str, captured_at: datetime | None = None, history_unavailable: str = "") -> dict[str, Any]:
+            workstation: str, captured_at: datetime | None = None, history_unavailable: str = "",
+            media: Mapping[str, MediaCopy] | None = None) -> dict[str, Any]:
     """The evidence snapshot: ``items`` (each hashed), ``digests`` (item -> SHA-256 hex) and ``capture``.
-    ``history_unavailable`` says why the author history is empty when the platform could not be asked."""
+    ``history_unavailable`` says why the author history is empty when the platform could not be asked; each
+    media entry carries the SHA-256 of its copied bytes (``media``), or why it was not copied."""
+    copies = media or {}
     post, author = item.post, item.post.author
     items: dict[str, Any] = {
         "post": {
             "post_id": post.post_id, "text": post.text, "url": post.url, "published_at": _times(post.published_at),
             "repost_count": str(post.repost_count),
-            "media": [{"media_id": m.media_id, "kind": m.kind, "description": m.description, "url": m.url or ""}
-                      for m in post.media],
+            "media": [_media_entry(m, copies.get(m.media_id)) for m in post.media],
         },
         "author": {"author_id": author.author_id, "display_name": author.display_name,
                    "real_name": author.real_name or ""},

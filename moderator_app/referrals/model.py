@@ -111,6 +111,8 @@ class Referral:
     approved_by: str | None = None
     submission: Submission | None = None
     outcome: str | None = None
+    # The platform's signature on the approval or rejection ({"signed": {...}, "signature": ...}), once valid.
+    countersignature: dict[str, Any] | None = None
     # Events in the log that break the rules (written by something other than this workstation): shown, not applied.
     anomalies: tuple[str, ...] = field(default=())
 

@@ -8,14 +8,17 @@ A frozen build looks in ``resources/fonts/`` first (the PyInstaller spec copies 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from moderator_app import paths
-from moderator_app.core.errors import UsageError
-from moderator_app.referrals.model import ContentHandling, Referral
+from moderator_app.core.errors import UnknownCategoryError, UsageError
+from moderator_app.core.policy import PolicyPack
+from moderator_app.referrals import zh
+from moderator_app.referrals.model import Referral
 
 FONT_NAME = "ReferralCJK"
 # (file, index inside a .ttc); the first one present wins. MODAPP_CJK_FONT=/path/font.ttc[:index] overrides.
@@ -101,71 +104,125 @@ def _rows(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [[label, value] for label, value in pairs]
 
 
-def render_pdf(referral: Referral, out: Path, *, package_id: str, snapshot_sha256: str) -> None:
+def _person(user_id: str, role: str) -> str:
+    return f"{user_id}（{zh.ROLE_ZH.get(role, '其他角色')}）"
+
+
+def _short_names(pack: PolicyPack | None, category_ids: Iterable[str]) -> str:
+    names = []
+    for category_id in category_ids:
+        try:
+            names.append(pack.category(category_id).short_zh if pack else category_id)
+        except UnknownCategoryError:
+            names.append(category_id)
+    return "、".join(names) or "—"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """What the report states beyond the referral itself, all read when the package is made."""
+
+    package_id: str
+    snapshot_sha256: str
+    handling: zh.HandlingStatus
+    pack: PolicyPack | None = None
+    media_files: Mapping[str, Path] = field(default_factory=dict)  # media sha256 -> its file (data/media/<name>)
+
+
+def render_pdf(referral: Referral, out: Path, context: ReportContext) -> None:
     """Write the referral report; every text from the platform is escaped (it is data, never markup)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     _register_font()
     body = ParagraphStyle("body", fontName=FONT_NAME, fontSize=9.5, leading=14, wordWrap="CJK")
     heading = ParagraphStyle("heading", parent=body, fontSize=12, leading=18, spaceBefore=8, spaceAfter=4)
     title = ParagraphStyle("title", parent=body, fontSize=16, leading=22, alignment=1)
+    pack = context.pack
 
     def para(text: Any, style: ParagraphStyle = body) -> Paragraph:
         return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
 
-    def table(rows: list[list[str]], widths: tuple[float, ...] = (38 * mm, 132 * mm)) -> Table:
-        made = Table([[para(cell) for cell in row] for row in rows], colWidths=list(widths), repeatRows=0)
+    def table(rows: list[list[Any]], widths: tuple[float, ...] = (38 * mm, 132 * mm)) -> Table:
+        cells = [[cell if isinstance(cell, Image) else para(cell) for cell in row] for row in rows]
+        made = Table(cells, colWidths=list(widths), repeatRows=0)
         made.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                   ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)]))
         return made
+
+    def image(path: Path) -> Image:
+        picture = Image(str(path))
+        scale = min(1.0, 90 * mm / picture.imageWidth, 45 * mm / picture.imageHeight)
+        picture.drawWidth, picture.drawHeight = picture.imageWidth * scale, picture.imageHeight * scale
+        return picture
 
     items = referral.evidence["items"]
     post, author, capture = items["post"], items["author"], referral.evidence["capture"]
     request = referral.request
     story: list[Any] = [para("移送公安机关报告（证据包）", title), Spacer(1, 4 * mm)]
     story.append(table(_rows([
-        ("报告编号", referral.referral_id), ("当前状态", STATE_ZH.get(referral.state.value, referral.state.value)),
+        ("报告编号", referral.referral_id), ("当前状态", STATE_ZH.get(referral.state.value, "未知状态")),
         ("紧急程度", _urgency_zh(referral)),
-        ("涉嫌类别", "、".join(request.categories)), ("法律依据", "；".join(request.legal_basis)),
-        ("内容处置", "已删除" if request.content_handling is ContentHandling.REMOVE else "保留可见，供侦查"),
-        ("创建人", f"{referral.created_by}（{referral.created_at}）"), ("批准人", referral.approved_by or "—"),
+        ("涉嫌类别", "\n".join(zh.category_line(pack, c) for c in request.categories)),
+        ("法律依据", "\n".join(request.legal_basis)), ("内容处置", zh.handling_zh(context.handling)),
+        ("创建人", f"{_person(referral.created_by, 'moderator')}，{zh.beijing_time(referral.created_at)}"),
+        ("批准人", referral.approved_by or "—"),
+        *((("平台会签", note),) if (note := zh.countersignature_zh(referral.countersignature, referral.anomalies))
+          else ()),
         *_outcome_rows(referral),
     ])))
     story += [para("涉嫌违法事实说明", heading), para(request.suspicion)]
-    story += [para("帖子快照", heading), table(_rows([
+    media = post.get("media", [])
+    files = [(n, e, context.media_files.get(e.get("sha256", ""))) for n, e in enumerate(media, 1)]
+    pictures = [[f"图像 {n}", image(path)] for n, _entry, path in files if path is not None]
+    story += [para("帖子快照", heading), table([*_rows([
         ("帖子编号", post["post_id"]), ("网址", post["url"] or "—"),
-        ("发布时间", f"{post['published_at']['beijing']}（北京时间）／{post['published_at']['utc']}（UTC）"),
+        ("发布时间", zh.beijing_time(post["published_at"]["utc"])),
         ("转发数", post["repost_count"]), ("正文", post["text"]),
+    ]), *pictures, *_rows([
+        ("附带媒体", f"{len(media)} 个（见下方“媒体文件”）" if media else "无"),
         ("作者编号", author["author_id"]), ("作者昵称", author["display_name"]),
         ("实名信息", author["real_name"] or "（未获取；可依法向平台调取）"),
-    ]))]
-    reports = [[r["reporter_id"], r["reason"], r["reported_at"]["beijing"], r["text"]] for r in items["reports"]]
+    ])])]
+    if media:
+        listed = []
+        for number, entry, path in files:
+            kind = zh.MEDIA_KIND_ZH.get(entry["kind"], "其他")
+            where = (f"SHA-256 {entry['sha256']}\n包内文件 data/media/{path.name}（{entry['size']} 字节）"
+                     if path is not None else f"未复制入证据包：{entry.get('not_copied') or '采集时未获取'}")
+            listed.append([f"{'图像' if path is not None else '媒体'} {number}",
+                           f"{entry['media_id']}（{kind}）：{entry['description'] or '无描述'}\n{where}"])
+        story += [para("媒体文件", heading), table(listed)]
+    reports = [[r["reporter_id"], zh.reason_zh(pack, r["reason"]), zh.beijing_time(r["reported_at"]["utc"]),
+                r["text"]] for r in items["reports"]]
     story += [para(f"举报记录（{len(reports)} 条）", heading),
-              table([["举报人", "原因", "时间（北京）", "说明"], *reports], (28 * mm, 28 * mm, 40 * mm, 74 * mm))]
+              table([["举报人", "原因", "时间（北京时间）", "说明"], *reports], (28 * mm, 28 * mm, 44 * mm, 70 * mm))]
     history = items["author_history"]
-    prior = [[d["post_id"], d["kind"], "、".join(d["categories"]), d["decided_at"]["beijing"]]
-             for d in history["prior_decisions"]]
+    prior = [[d["post_id"], zh.kind_zh(d["kind"]), _short_names(pack, d["categories"]),
+              zh.beijing_time(d["decided_at"]["utc"])] for d in history["prior_decisions"]]
     story += [para(f"作者历史（发帖 {history['post_count'] or '未知'} 条，既往处置 {len(prior)} 条）", heading)]
     if history.get("unavailable"):
         story.append(para(f"采集时未能从平台获取作者历史：{history['unavailable']}"))
-    story += [table([["帖子编号", "处置", "类别", "时间（北京）"], *prior], (50 * mm, 36 * mm, 34 * mm, 50 * mm))]
+    story += [table([["帖子编号", "处置", "类别", "时间（北京时间）"], *prior], (46 * mm, 32 * mm, 44 * mm, 48 * mm))]
     story += [para("证据采集与完整性", heading), table(_rows([
-        ("采集时间", capture["captured_at"]), ("采集人", capture["captured_by"]), ("工作站", capture["workstation"]),
-        ("采集方式", capture["method"]), ("工具", capture["tool"]), ("摘要算法", capture["digest_algorithm"]),
-        *((f"SHA-256 {name}", digest) for name, digest in referral.evidence["digests"].items()),
-        ("snapshot.json SHA-256", snapshot_sha256), ("证据包", package_id),
+        ("采集时间", zh.beijing_time(capture["captured_at"])), ("采集人", capture["captured_by"]),
+        ("工作站", capture["workstation"]), ("采集方式", zh.CAPTURE_METHOD_ZH), ("采集工具", capture["tool"]),
+        ("摘要算法", zh.DIGEST_METHOD_ZH),
+        *((f"{zh.ITEM_ZH.get(name, '其他证据项')}摘要（SHA-256）", digest)
+          for name, digest in referral.evidence["digests"].items()),
+        ("快照文件摘要（SHA-256）", context.snapshot_sha256), ("证据包编号", context.package_id),
     ]))]
-    steps = [[str(s.seq), EVENT_ZH.get(s.event_type, s.event_type), f"{s.actor}（{s.actor_role}）", s.occurred_at,
-              s.detail] for s in referral.history]
+    steps = [[str(s.seq), EVENT_ZH.get(s.event_type, "其他"), _person(s.actor, s.actor_role),
+              zh.beijing_time(s.occurred_at), s.detail] for s in referral.history]
     story += [para("流转记录（审计日志）", heading),
-              table([["序号", "环节", "操作人", "时间（UTC）", "说明"], *steps],
-                    (16 * mm, 16 * mm, 34 * mm, 50 * mm, 54 * mm))]
-    story += [Spacer(1, 4 * mm), para("核验：moderator-app referral verify-package <证据包目录>。"
-                                      "各文件的 SHA-256 见 manifest-sha256.txt，清单由工作站 Ed25519 密钥签名。")]
+              table([["序号", "环节", "操作人", "时间（北京时间）", "说明"], *steps],
+                    (16 * mm, 16 * mm, 36 * mm, 48 * mm, 54 * mm))]
+    story += [Spacer(1, 4 * mm), para("核验方法：见证据包内 verification/VERIFY.md（中文、英文）。"
+                                      "各文件的 SHA-256 列于 manifest-sha256.txt，清单由工作站 Ed25519 密钥签名；"
+                                      "批准或驳回须有平台密钥的会签，请以平台公布的公钥核验。")]
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=f"移送公安机关报告 {referral.referral_id}",
                             author="moderator-app", invariant=True, initialFontName=FONT_NAME)

@@ -4,7 +4,8 @@ written by another tool, is reported as an anomaly and not applied).
 
     created ─► pending approval ─► approved ─► submitted ─► closed
                               └──► rejected (reason)
-Only a lead who did not create the referral approves or rejects; only a lead submits and closes.
+Only a lead who did not create the referral approves or rejects, and only with the platform's countersignature
+(referrals.countersign); only a lead submits and closes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from moderator_app.core.audit import EventType
 from moderator_app.core.models import Role
+from moderator_app.referrals.countersign import PlatformKeys, countersignature_problem
 from moderator_app.referrals.model import (
     ContentHandling,
     Referral,
@@ -128,15 +130,30 @@ def _created(event: ReferralEvent) -> Referral:
     )
 
 
-def _apply(referral: Referral, event: ReferralEvent) -> Referral:
+def _countersigned(referral: Referral, event: ReferralEvent, platform_keys: PlatformKeys) -> dict[str, Any]:
+    """The event's platform countersignature when valid; ReferralRefused (a forged decision) otherwise."""
+    record = event.body.get("countersignature")
+    problem = countersignature_problem(event_type=event.event_type, referral_id=referral.referral_id,
+                                       actor=event.actor, created_by=referral.created_by, evidence=referral.evidence,
+                                       record=record, platform_keys=platform_keys)
+    if problem or not isinstance(record, dict):
+        raise ReferralRefused(problem or "forged: no platform countersignature")
+    return record
+
+
+def _apply(referral: Referral, event: ReferralEvent, platform_keys: PlatformKeys) -> Referral:
     body, actor, role = event.body, event.actor, event.actor_role
     detail = ""
     if event.event_type == EventType.REFERRAL_APPROVED:
         detail = check_approve(referral, actor, role, body.get("note", ""))["note"]
-        referral = replace(referral, state=ReferralState.APPROVED, approved_by=actor)
+        countersignature = _countersigned(referral, event, platform_keys)
+        referral = replace(referral, state=ReferralState.APPROVED, approved_by=actor,
+                           countersignature=countersignature)
     elif event.event_type == EventType.REFERRAL_REJECTED:
         detail = check_reject(referral, actor, role, body.get("reason", ""))["reason"]
-        referral = replace(referral, state=ReferralState.REJECTED, rejection_reason=detail)
+        countersignature = _countersigned(referral, event, platform_keys)
+        referral = replace(referral, state=ReferralState.REJECTED, rejection_reason=detail,
+                           countersignature=countersignature)
     elif event.event_type == EventType.REFERRAL_SUBMITTED:
         submission = Submission(body.get("receiving_unit", ""), body.get("receipt_number", ""),
                                 body.get("submitted_on", ""), body.get("submitted_by", ""))
@@ -154,8 +171,11 @@ def _apply(referral: Referral, event: ReferralEvent) -> Referral:
     return replace(referral, history=(*referral.history, step))
 
 
-def fold(events: Iterable[ReferralEvent]) -> Referral | None:
-    """The referral's state after its events (in seq order); None when there is no valid created event."""
+def fold(events: Iterable[ReferralEvent], platform_keys: PlatformKeys | None = None) -> Referral | None:
+    """The referral's state after its events (in seq order); None when there is no valid created event. An
+    approval or rejection counts only with a platform countersignature by one of ``platform_keys``; any other
+    is an anomaly (named "forged"), not applied."""
+    keys = platform_keys or {}
     referral: Referral | None = None
     anomalies: list[str] = []
     for event in sorted(events, key=lambda e: e.seq):
@@ -167,7 +187,7 @@ def fold(events: Iterable[ReferralEvent]) -> Referral | None:
             elif referral is None:
                 raise ReferralRefused("an event before the referral was created")
             else:
-                referral = _apply(referral, event)
+                referral = _apply(referral, event, keys)
         except (ReferralRefused, KeyError, TypeError, ValueError) as exc:
             anomalies.append(f"seq {event.seq} ({event.event_type} by {event.actor}) not applied: {exc}")
     if referral is None:

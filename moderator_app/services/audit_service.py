@@ -11,14 +11,17 @@ import socket
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from moderator_app import paths
 from moderator_app.audit import query
 from moderator_app.audit.checkpoints import INTERVAL, LocalCheckpoints
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.spool import Spool, SpoolingWriter
 from moderator_app.audit.store import DEFAULT_LOG_ID, AuditStore
-from moderator_app.audit.synthetic import generate
-from moderator_app.audit.verify import verify_log
+from moderator_app.audit.synthetic import generate, refuse_real_events
+from moderator_app.audit.verify import WitnessCheck, verify_log
+from moderator_app.audit.witness import log_identity
 from moderator_app.audit.writer import AuditWriter
 from moderator_app.core.audit import (
     AppendReceipt,
@@ -33,7 +36,9 @@ from moderator_app.core.audit import (
     Witness,
 )
 from moderator_app.core.errors import ModeratorError, StorageUnavailable
-from moderator_app.services.audit_keys import load_signing_key
+from moderator_app.platform_api import PlatformClient
+from moderator_app.services.secrets import load_signing_key
+from moderator_app.services.witnessing import AuditWitness
 from moderator_app.settings.store import default_store
 
 log = logging.getLogger(__name__)
@@ -57,18 +62,23 @@ class AuditLogService:
                  spooler: SpoolingWriter | None, key_warning: str | None) -> None:
         self.store, self.writer, self.local, self.spooler = store, writer, local, spooler
         self.key_warning = key_warning
+        self.witness: AuditWitness | None = None  # the platform's receipts for the head (services.witnessing)
         self._appended_since_checkpoint = False
 
     # -- writing ---------------------------------------------------------------------------------------------
     def append(self, event: AuditEvent) -> AppendReceipt:
         receipt = self.spooler.append(event) if self.spooler else self.writer.append(event)
         self._appended_since_checkpoint = True
+        if self.witness is not None and receipt.seq is not None:
+            self.witness.appended(receipt.seq)
         return receipt
 
     def append_many(self, events: Sequence[AuditEvent]) -> list[AppendReceipt]:
         """Several events in order (a burst): on PostgreSQL one group commit, a fraction of the cost of one by one."""
         receipts = self.spooler.append_many(events) if self.spooler else self.writer.append_many(events)
         self._appended_since_checkpoint = True
+        if self.witness is not None and receipts and receipts[-1].seq is not None:
+            self.witness.appended(max(r.seq or 0 for r in receipts))
         return receipts
 
     def checkpoint(self, reason: str) -> Checkpoint | None:
@@ -76,6 +86,11 @@ class AuditLogService:
         checkpoint = self.writer.checkpoint(reason)
         self._appended_since_checkpoint = False
         return checkpoint
+
+    def witness_now(self) -> None:
+        """Have the platform witness the head now (the end of a session, while still logged in)."""
+        if self.witness is not None:
+            self.witness.flush()
 
     def flush_spool(self) -> int:
         return self.spooler.flush(force=True) if self.spooler else 0
@@ -85,19 +100,22 @@ class AuditLogService:
 
     @property
     def alarm(self) -> str | None:
-        """Set when the writer refused to checkpoint events that do not check out: show it, loudly."""
-        return self.writer.alarm
+        """Set when the writer refused to checkpoint events that do not check out, or the platform's witness saw
+        another history of this log (a fork): show it, loudly."""
+        return self.writer.alarm or (self.witness.alarm if self.witness is not None else None)
 
     # -- reading ---------------------------------------------------------------------------------------------
     def verify(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-               *, all_signatures: bool = False, new_only: bool = False) -> VerifyReport:
+               *, all_signatures: bool = False, new_only: bool = False, witness: WitnessCheck | None = None,
+               trusted_keys: dict[str, bytes] | None = None, remember: bool = True) -> VerifyReport:
         """The whole log, or (``new_only``, the GUI's periodic background check) only the events after the newest
-        checkpoint this workstation verified before. Show ``report.first_problem`` as an alarm when not ``ok``."""
+        checkpoint this workstation verified before. Show ``report.first_problem`` as an alarm when not ``ok``.
+        ``remember=False`` (``audit verify``) writes nothing, not even this workstation's checkpoint copy."""
         checkpoints = self.store.checkpoints()  # before the verification, which will compare each with the chain
         since = self.local.latest() if new_only else None
         report = verify_log(self.store, self.local, progress=progress, cancel=cancel, all_signatures=all_signatures,
-                            since=since)
-        if report.ok:
+                            since=since, witness=witness, trusted_keys=trusted_keys)
+        if report.ok and remember:
             self._remember_checkpoints([c for c in checkpoints if c.seq <= report.head_seq])  # ok: all up to head
         return report
 
@@ -114,36 +132,63 @@ class AuditLogService:
         return query.query_events(self.store, wanted, after_seq=after_seq, limit=limit)
 
     def generate(self, count: int, *, seed: int = 2011, progress: ProgressCallback | None = None) -> int:
+        """A synthetic history (audit/synthetic.py); refused, before anything is written, on a log with real events."""
+        self.store.ensure_ready()
+        refuse_real_events(self.store)
         self.writer.start()
         self._appended_since_checkpoint = True
         return generate(self.writer, count, seed=seed, progress=progress)
 
     def close(self) -> None:
-        """Shutdown: flush the spool if the database is back, sign a shutdown checkpoint, let go of files."""
+        """Shutdown: flush the spool if the database is back, sign a shutdown checkpoint, have the platform witness
+        the head (when this run appended), let go of files."""
         try:
             if self.spooler:
                 self.spooler.flush(force=True)
             if self._appended_since_checkpoint and self.spool_status().empty:
                 self.writer.checkpoint("shutdown")
+                if self.witness is not None:
+                    self.witness.flush()
         except StorageUnavailable as exc:
             log.warning("audit: no shutdown checkpoint, the database is unreachable: %s", exc)
         finally:
+            if self.witness is not None:
+                self.witness.close()
             if self.spooler:
                 self.spooler.spool.close()
             self.store.close()
+
+
+def _identity(store: AuditStore) -> str | None:
+    try:
+        return log_identity(store)
+    except DBAPIError:  # the team database is down: the copy goes to the older, URL-named file meanwhile
+        return None
+
+
+def check_synthetic_target(database_url: str) -> None:
+    """Before anything is written there (not even this workstation's key): a synthetic history goes only into a new
+    log, or one that holds synthetic events only."""
+    store = AuditStore(resolve_database_url(database_url))
+    try:
+        store.ensure_ready()  # an empty log in a new database; an old or unprotected one is refused
+        refuse_real_events(store)
+    finally:
+        store.close()
 
 
 def open_audit_log(database_url: str | None = None, *, workstation: str | None = None,
                    witness: Witness | None = None, data_dir: Path | None = None,
                    log_id: str = DEFAULT_LOG_ID, checkpoint_interval: int = INTERVAL,
                    retry_seconds: float = 10.0, require_database: bool = False,
-                   for_verification: bool = False) -> AuditLogService:
+                   for_verification: bool = False, platform: PlatformClient | None = None) -> AuditLogService:
     """Open (and, the first time, create) the audit log. A bad URL raises UsageError.
 
     A team database that is down is not an error: events are spooled until it returns. ``require_database``
     raises StorageUnavailable instead (the CLI). ``for_verification``: the log must already exist (UsageError
     otherwise, so a mistyped path is not reported as an intact empty log) and nothing is written, not even this
-    workstation's key, so a damaged database can still be examined."""
+    workstation's key, so a damaged database can still be examined. ``platform``: the platform witnesses the
+    head (``services.witnessing``: every 50 events or 60 s, and at ``close``)."""
     url = resolve_database_url(database_url)
     folder = data_dir or paths.data_dir()
     store = AuditStore(url, log_id=log_id)
@@ -161,11 +206,12 @@ def open_audit_log(database_url: str | None = None, *, workstation: str | None =
         key, warning = load_signing_key(folder)
     if warning:
         log.warning("%s", warning)
-    local = LocalCheckpoints.for_database(folder, store.display_url, log_id)
+    local = LocalCheckpoints.for_database(folder, store.display_url, log_id, identity=lambda: _identity(store),
+                                          writer_key_id=key.key_id)
     writer = AuditWriter(store, key, workstation or socket.gethostname(), local=local, witness=witness,
                          interval=checkpoint_interval)
     spooler = None
-    if store.dialect == "postgresql":
+    if store.dialect == "postgresql" and not for_verification:
         spool = Spool(folder / "audit-spool" / f"{local.path.stem}.sqlite3")
         spooler = SpoolingWriter(writer, spool, retry_seconds=retry_seconds)
     if not for_verification:
@@ -175,4 +221,7 @@ def open_audit_log(database_url: str | None = None, *, workstation: str | None =
             if spooler is None:
                 raise
             log.warning("audit: team database unreachable, spooling locally: %s", exc)
-    return AuditLogService(store, writer, local, spooler, warning)
+    service = AuditLogService(store, writer, local, spooler, warning)
+    if platform is not None and not for_verification:
+        service.witness = AuditWitness(store, platform)
+    return service

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from moderator_app import paths
 from moderator_app.core.decisions import Decision, DecisionKind
@@ -25,6 +27,7 @@ REQUIRED_COLUMNS = ("post_id", "kind", "categories", "note")
 OPTIONAL_COLUMNS = ("restriction_days", "refutation")
 POST_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 MAX_ROWS = 1_000_000
+MAX_LINE_BYTES = 1_000_000  # read line by line with this limit: a 1 GB line never sits in memory (it took 2.1 GB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +60,29 @@ def read_decision_csv(path: Path, lead: str, *, pack: PolicyPack | None = None) 
     """Every row as a Decision with an idempotency key derived from the lead and the row's content."""
     pack = pack or load_pack_by_id(DEFAULT_PACK_ID, paths.policy_dirs())
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        handle = path.open("rb")
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path} is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8") from None
-    reader = csv.DictReader(text.splitlines(keepends=True), strict=True)
+    with handle:
+        return _read(path, _text_lines(path, handle), lead, pack)
+
+
+def _text_lines(path: Path, handle: BinaryIO) -> Iterator[str]:
+    """The file's lines as text, each read with a length limit; UsageError naming the line otherwise."""
+    number = 0
+    while line := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(line) > MAX_LINE_BYTES:
+            raise UsageError(f"{path}:{number}: line longer than {MAX_LINE_BYTES:,} bytes: not a decisions CSV")
+        try:
+            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"{path}:{number}: the line is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"
+                             ) from None
+
+
+def _read(path: Path, lines: Iterator[str], lead: str, pack: PolicyPack) -> list[Decision]:
+    reader = csv.DictReader(lines, strict=True)
     try:
         header = [h.strip() for h in reader.fieldnames or []]
     except csv.Error as exc:

@@ -18,15 +18,13 @@ from moderator_app import paths
 from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.models import Role, User, UserId
 from moderator_app.platform_api import MemorySecretStore
-from moderator_app.services.audit_service import open_audit_log
+from moderator_app.services.bootstrap import assemble_session
 from moderator_app.services.decision_events import decision_recorded_event
 from moderator_app.services.demo_process import PlatformProcess
-from moderator_app.services.outbox_journal import OutboxJournal
-from moderator_app.services.platform import make_client, platform_witness, start_demo_platform
+from moderator_app.services.platform import make_client, start_demo_platform
 from moderator_app.services.policy import load_policy
 from moderator_app.services.review_quality import sample_for_review
-from moderator_app.services.suggestion_service import SuggestionService
-from moderator_app.services.workstation import WorkstationParts, WorkstationSession
+from moderator_app.services.workstation import WorkstationSession
 
 if TYPE_CHECKING:  # the web stack is imported only where the platform runs in this process (tests)
     from moderator_app.demo_platform import RunningServer
@@ -66,16 +64,14 @@ def start_demo(user: str = "mod1", *, data_dir: Path | None = None, posts: int =
         server = platform
     try:
         url = server.wait_ready() if isinstance(server, PlatformProcess) else server.url
-        client = make_client(url, credentials=lambda: (user, DEMO_PASSWORD))
-        client.secrets = MemorySecretStore()
+        client = make_client(url, credentials=lambda: (user, DEMO_PASSWORD), secrets=MemorySecretStore())
         auth = client.login(user, DEMO_PASSWORD)
-        pack = load_policy()
-        audit = open_audit_log(f"sqlite:///{folder / 'audit.sqlite3'}", workstation="demo-workstation",
-                               data_dir=folder, witness=platform_witness(client))
-        suggestions = SuggestionService.build(pack, model_path=folder / "team-model.bin")
-        parts = WorkstationParts(client, auth, audit, suggestions, pack, "demo-workstation",
-                                 OutboxJournal(folder / "outbox.sqlite3"), claim_batch=claim_batch)
-        demo = DemoWorkstation(server, WorkstationSession(parts), folder)
+        session = assemble_session(
+            client, auth, load_policy(), workstation="demo-workstation",
+            database_url=f"sqlite:///{folder / 'audit.sqlite3'}", data_dir=folder,
+            model_path=folder / "team-model.bin", journal=folder / "outbox.sqlite3", claim_batch=claim_batch,
+            platform=client)
+        demo = DemoWorkstation(server, session, folder)
     except BaseException:
         server.stop()
         raise
@@ -95,8 +91,7 @@ def requeue_colleague_decisions(demo: DemoWorkstation, count: int) -> int:
     session = demo.session
     user = session.user
     colleague = UserId(next(name for name in ("mod2", "mod1") if name != user.user_id))
-    client = make_client(demo.server.url)
-    client.secrets = MemorySecretStore()
+    client = make_client(demo.server.url, secrets=MemorySecretStore())
     client.login(colleague, DEMO_PASSWORD)
     pack = session.pack
     try:

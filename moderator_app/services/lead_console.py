@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from moderator_app.audit import lead_queries
+from moderator_app.audit.synthetic import holds_synthetic
 from moderator_app.core.audit import (
     CancelToken,
     EventFilter,
@@ -24,6 +25,7 @@ from moderator_app.core.audit import (
 from moderator_app.core.errors import PermissionDenied
 from moderator_app.core.lead import Dashboard, Disagreement, EventStatus, ReviewSummary, ReviewTask
 from moderator_app.core.models import User
+from moderator_app.platform_api import PlatformClient
 from moderator_app.services import exports, review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.workstation import WorkstationParts
@@ -39,11 +41,12 @@ class FilterChoices:
 
 class LeadConsole:
     def __init__(self, audit_log: AuditLogService, user: User, *, workstation: str,
-                 moderators: Sequence[str] = ()) -> None:
+                 moderators: Sequence[str] = (), platform: PlatformClient | None = None) -> None:
         if not user.is_lead:
             raise PermissionDenied(f"{user.user_id} is not a lead: the team-lead console is for leads")
         self.audit_log, self.user, self.workstation = audit_log, user, workstation
         self.moderators = tuple(moderators)
+        self.platform = platform  # the session's client: the platform grants exports and attests redactions
 
     # -- viewer --------------------------------------------------------------------------------------------------
     def page(self, wanted: EventFilter, *, after_seq: int = 0, limit: int = 500) -> list[RecordedEvent]:
@@ -59,6 +62,10 @@ class LeadConsole:
                              tuple(lead_queries.distinct(store, "decision_kind")),
                              tuple(t.value for t in EventType))
 
+    def holds_synthetic(self) -> bool:
+        """The log holds generated events (audit generate): the viewer and the dashboard say they are not real."""
+        return holds_synthetic(self.audit_log.store)
+
     def event_status(self, seq: int) -> EventStatus:
         return lead_queries.event_status(self.audit_log.store, seq)
 
@@ -69,7 +76,7 @@ class LeadConsole:
     def export(self, spec: exports.ExportSpec, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> exports.ExportResult:
         return exports.export_audit(self.audit_log, spec, self.user, workstation=self.workstation,
-                                    progress=progress, cancel=cancel)
+                                    progress=progress, cancel=cancel, platform=self.platform)
 
     # -- dashboard -----------------------------------------------------------------------------------------------
     def dashboard(self, since: str | None = None, until: str | None = None, *, sla_minutes: int = 15) -> Dashboard:
@@ -113,5 +120,7 @@ def console_for(service: object, moderators: Sequence[str] = ()) -> LeadConsole 
     if found is None or not found[1].is_lead:
         return None
     audit_log, user, workstation = found
-    return LeadConsole(audit_log, user, workstation=workstation, moderators=moderators)
+    client = getattr(getattr(service, "_parts", None), "client", None)
+    return LeadConsole(audit_log, user, workstation=workstation, moderators=moderators,
+                       platform=client if isinstance(client, PlatformClient) else None)
 

@@ -279,7 +279,7 @@ class Outbox:
                 self.on_failed(parked, exc)
             self.journal.mark_failed(entry.seq, kind, str(exc), winner, attempts)
             report.failed.append(self.journal.get(entry.seq) or parked)
-            self.last_error = str(exc)
+            self.last_error = None  # the platform answered (a refusal): reachable, not "offline"
             self._changed()
 
     # --- background sender (GUI) --------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import Any
 
 from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
 from moderator_app.core.errors import StorageError
+from moderator_app.core.local_schema import LocalSchema, upgrade
 from moderator_app.core.models import CategoryId, PostId, UserId
 
 SCHEMA = """
@@ -53,6 +54,8 @@ CREATE TABLE IF NOT EXISTS held(
 );
 CREATE INDEX IF NOT EXISTS held_account ON held(account, holder);
 """
+# Released steps are never edited: a change to the journal is a new step at the end (core/local_schema.py).
+JOURNAL_SCHEMA = LocalSchema("decision journal", steps=(SCHEMA,))
 
 
 class EntryState(enum.StrEnum):
@@ -140,7 +143,7 @@ class OutboxJournal:
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")  # a decision acknowledged to the moderator is on disk
-            self._db.executescript(SCHEMA)
+            upgrade(self._db, JOURNAL_SCHEMA, path)
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"cannot open the decision journal {path}: {exc}") from exc
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import os
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from moderator_app.core.audit import Checkpoint, Witness
-from moderator_app.core.errors import PlatformError, UsageError
+from moderator_app.core.errors import UsageError
+from moderator_app.core.ports import SecretStore
 from moderator_app.platform_api import HttpOptions, PlatformClient
+from moderator_app.platform_signature import PlatformSigner
 
 if TYPE_CHECKING:
     from moderator_app.demo_platform import RunningServer
@@ -22,27 +24,29 @@ def make_client(
     retry_after_cap: float = 30.0,
     retries: int = 3,
     credentials: Callable[[], tuple[str, str]] | None = None,
+    secrets: SecretStore | None = None,
 ) -> PlatformClient:
+    """A client whose token goes where ``services.secrets`` says (the keyring, else memory), unless ``secrets``."""
+    from moderator_app.services.secrets import token_store
+
     if not base_url.startswith(("http://", "https://")):
         raise UsageError(f"the platform address must start with https:// (or http:// for loopback), not {base_url!r}")
+    if ca_bundle and not os.path.exists(ca_bundle):
+        raise UsageError(f"the CA bundle {ca_bundle} does not exist "
+                         "(settings ca_bundle, MODAPP_CA_BUNDLE, --ca-bundle)")
     options = HttpOptions(ca_bundle=ca_bundle, retry_after_cap=retry_after_cap, retries=retries)
-    return PlatformClient(base_url, options=options, credentials=credentials)
+    return PlatformClient(base_url, options=options, credentials=credentials,
+                          secrets=secrets if secrets is not None else token_store())
 
 
-def platform_witness(client: PlatformClient) -> Witness:
-    """Send each signed checkpoint to the platform's ``POST /v1/audit-witness``; its receipt is kept with the
-    checkpoint. A platform that does not offer it (or is down) leaves the checkpoint unwitnessed, never blocks."""
-
-    def send(checkpoint: Checkpoint) -> str | None:
-        try:
-            receipt = client.witness(log_id=checkpoint.log_id, seq=checkpoint.seq, head_hash=checkpoint.chain_hash,
-                                     signature=checkpoint.signature)
-        except PlatformError:
-            return None
-        return json.dumps({"receipt_id": receipt.receipt_id, "received_at": receipt.received_at.isoformat(),
-                           "signature": receipt.signature}, sort_keys=True)
-
-    return send
+def platform_signer(key_file: Path | None) -> PlatformSigner:
+    """The reference platform's signing key: from ``key_file`` (created if missing), else a new one."""
+    if key_file is None:
+        return PlatformSigner.generate()
+    try:
+        return PlatformSigner.from_file(key_file)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"--key-file {key_file}: {exc}") from None
 
 
 def start_demo_platform(host: str = "127.0.0.1", port: int = 0, **options: Any) -> RunningServer:

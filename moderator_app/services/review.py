@@ -6,7 +6,7 @@ implementation over the platform client, the audit log, the outbox and the sugge
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -26,6 +26,7 @@ class QueueSnapshot:
     clusters: Mapping[PostId, str] = field(default_factory=dict)
     claimed_elsewhere: frozenset[PostId] = frozenset()
     lease: Lease | None = None
+    more_on_platform: bool = False  # the listing stopped at the workstation's limit; the platform holds more
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,10 @@ class ReviewService(Protocol):
 
     def reveal_media(self, post_id: PostId, media_id: str) -> None: ...
 
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes from the platform (shown once the moderator reveals it)."""
+        ...
+
     def renew_lease(self) -> Lease | None: ...
 
     def status(self) -> WorkstationStatus: ...
@@ -127,3 +132,8 @@ class ReviewService(Protocol):
     def check_audit(self) -> str | None: ...
 
     def close(self) -> None: ...
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call ``listener(changes)`` (on any thread) whenever the outbox or the connection changes by itself;
+        returns the function that stops it. Views refresh on it instead of polling."""
+        ...

@@ -21,6 +21,8 @@ from moderator_app.services.policy import load_policy
 from moderator_app.suggestions.engine import MIN_SCORE, PostInput, SuggestionEngine
 from moderator_app.suggestions.evaluation import EvalPost, EvalReport, evaluate, split
 from moderator_app.suggestions.feedback import SuggestionFeedback, feedback_for_decision
+from moderator_app.suggestions.lexicon_report import lexicon_report
+from moderator_app.suggestions.lexicon_report import render as render_lexicon_report
 from moderator_app.suggestions.model import MIN_POSITIVES, LabelledExample, ModelFileError, ModelInfo, TeamModel
 from moderator_app.suggestions.neardup import DecidedPost, NearDuplicateMemory
 from moderator_app.suggestions.reports import ReporterAccuracy, upheld_reports
@@ -28,7 +30,7 @@ from moderator_app.suggestions.reports import ReporterAccuracy, upheld_reports
 __all__ = [
     "DecidedPost", "EvalPost", "EvalReport", "LabelledExample", "ModelFileError", "ModelInfo", "PostInput",
     "SuggestionEngine", "SuggestionFeedback", "SuggestionService", "TeamModel", "default_model_path", "evaluate",
-    "load_policy", "split",
+    "lexicon_report", "load_policy", "load_starter", "render_lexicon_report", "split",
 ]
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,23 @@ FeedbackSink = Callable[[Sequence[SuggestionFeedback]], None]
 def default_model_path() -> Path:
     """Where the team model lives: ``suggestions/team-model.npz`` in the workstation's data folder."""
     return paths.data_dir() / "suggestions" / "team-model.npz"
+
+
+def starter_model_path() -> Path:
+    """The shipped starter model (built by ``make starter-model`` from public data whose licence lets it ship)."""
+    return paths.resources_dir() / "suggestions" / "starter-model.npz"
+
+
+def load_starter(path: Path | None = None) -> TeamModel | None:
+    """The starter model, or None when it is missing or unusable (suggestions go on without it)."""
+    path = path or starter_model_path()
+    if not path.exists():
+        return None
+    try:
+        return TeamModel.load(path)
+    except ModelFileError as exc:
+        log.warning("starter model not used: %s", exc)
+        return None
 
 
 
@@ -74,7 +93,7 @@ class SuggestionService:
                 error = str(exc)
                 log.warning("team model not used: %s", exc)
         engine = SuggestionEngine(pack, model=model, memory=NearDuplicateMemory(), reporters=ReporterAccuracy(),
-                                  min_score=min_score, language=language)
+                                  min_score=min_score, language=language, starter=load_starter())
         return cls(engine, model_path=model_path, on_feedback=on_feedback, model_error=error)
 
     def suggest(self, item: QueueItem) -> list[Suggestion]:

@@ -16,15 +16,27 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
+from moderator_app import paths
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.changes import Changes
 from moderator_app.core.decisions import Decision, DecisionKind
 from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable
 from moderator_app.core.lead import ReviewTask
-from moderator_app.core.models import AuthorId, AuthSession, CategoryId, Lease, PostId, QueueItem, Suggestion, User
+from moderator_app.core.models import (
+    AuthorId,
+    AuthSession,
+    CategoryId,
+    Lease,
+    PlatformKey,
+    PostId,
+    QueueItem,
+    ReferralCountersignature,
+    Suggestion,
+    User,
+)
 from moderator_app.core.policy import PolicyPack
 from moderator_app.platform_api import PlatformClient
-from moderator_app.services import review_quality
+from moderator_app.services import change_feed, review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.decisions import DecisionPipeline, Held, HeldReview
 from moderator_app.services.outbox import Outbox
@@ -74,6 +86,9 @@ class WorkstationSession:
                                           workstation=parts.workstation, pack=parts.pack)
         self._outbox = self.decisions.outbox
         self._decisions_today = self._count_decisions_today()
+        # Deliveries, refusals and retries happen on the outbox's thread: announced, so views need not poll.
+        self.changes = change_feed.ChangeFeed()
+        self._outbox.on_change = partial(self.changes.publish, Changes(outbox=True))
         self._append(EventType.LOGIN, subject=f"platform:{parts.client.base_url}")
         self.decisions.start_background(idle_poll_s=5.0)
 
@@ -95,6 +110,7 @@ class WorkstationSession:
             items.update((i.post_id, i) for i in claim.items)
             self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
                          payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
+            self.changes.publish(Changes(status=True))
         else:
             with self._lock:
                 items.update((pid, self._items[pid]) for pid in self._lease.post_ids if pid in self._items)
@@ -113,7 +129,7 @@ class WorkstationSession:
             cursor = page.next_cursor
             if not cursor:
                 break
-        return self._snapshot(items, with_clusters=True)
+        return replace(self._snapshot(items, with_clusters=True), more_on_platform=cursor is not None)
 
     def _snapshot(self, items: dict[PostId, QueueItem], *, with_clusters: bool) -> QueueSnapshot:
         with self._lock:
@@ -251,6 +267,22 @@ class WorkstationSession:
         finally:
             self._retraining.clear()
 
+    def media_content(self, media_id: str) -> bytes:
+        """An image's bytes from the platform (network), for a referral's evidence."""
+        return self._network(partial(self._parts.client.media_content, media_id))
+
+    def referral_decision(self, referral_id: str, *, decision: str, evidence_digest: str,
+                          created_by: str) -> ReferralCountersignature:
+        """The platform's countersignature on this user's approval or rejection of a referral (network)."""
+        return self._network(partial(self._parts.client.referral_decision, referral_id, decision=decision,
+                                     evidence_digest=evidence_digest, created_by=created_by))
+
+    def platform_signing_key(self) -> PlatformKey:
+        """The platform's public key, pinned in the config folder on first use (network only then)."""
+        from moderator_app.services.platform_key import pinned_platform_key
+
+        return self._network(partial(pinned_platform_key, self._parts.client, paths.config_dir()))
+
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self._append(EventType.MEDIA_REVEALED, subject=f"post:{post_id}", payload={"media_id": media_id})
 
@@ -259,6 +291,7 @@ class WorkstationSession:
             return None
         lease = self._lease
         self._lease = self._network(partial(self._client.renew_claim, lease.lease_id))
+        self.changes.publish(Changes(status=True))
         return self._lease
 
     def status(self) -> WorkstationStatus:
@@ -301,6 +334,7 @@ class WorkstationSession:
             except PlatformError as exc:
                 log.info("lease not released (it expires by itself): %s", exc)
         self._append(EventType.LOGOUT, subject=f"platform:{self._client.base_url}")
+        self._audit.witness_now()  # the session's end, witnessed while the token still works
         try:
             self._client.logout()
         except PlatformError as exc:
@@ -329,10 +363,18 @@ class WorkstationSession:
         try:
             result = call()
         except PlatformUnavailable:
-            self._connected = False
+            self._set_connected(False)
             raise
-        self._connected = True
+        self._set_connected(True)
         return result
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected != self._connected:
+            self._connected = connected
+            self.changes.publish(Changes(status=True))
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        return self.changes.subscribe(listener)
 
     def _append(self, event_type: EventType, *, subject: str | None = None, category: str | None = None,
                 decision_kind: str | None = None, payload: Mapping[str, Any] | None = None) -> None:

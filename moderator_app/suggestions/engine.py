@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from moderator_app.core.models import CategoryId, Evidence, Report, Suggestion
 from moderator_app.core.policy import PolicyPack
+from moderator_app.suggestions.context import strongest
 from moderator_app.suggestions.lexicon import LexiconHit, LexiconMatcher
 from moderator_app.suggestions.model import TeamModel
 from moderator_app.suggestions.neardup import NearDuplicate, NearDuplicateMemory, cluster
@@ -44,13 +45,18 @@ def _noisy_or(items: Sequence[Evidence]) -> float:
     return 1.0 - remaining
 
 
+def _is_starter(item: Evidence) -> bool:
+    return item.kind == "model" and (item.reference or "").startswith("starter:")
+
+
 class SuggestionEngine:
     """Thread-safe once built; ``set_model`` swaps the team model atomically (background retraining)."""
 
     def __init__(self, pack: PolicyPack, *, model: TeamModel | None = None,
                  memory: NearDuplicateMemory | None = None, reporters: ReporterAccuracy | None = None,
-                 min_score: float = MIN_SCORE, language: str = "en") -> None:
+                 min_score: float = MIN_SCORE, language: str = "en", starter: TeamModel | None = None) -> None:
         self.pack = pack
+        self.starter = starter  # the shipped cold prior: a signal like the lexicons, under the team model
         self.matcher = LexiconMatcher(lex for category in pack.categories for lex in category.lexicons)
         self.memory = memory if memory is not None else NearDuplicateMemory()
         self.reporters = reporters if reporters is not None else ReporterAccuracy()
@@ -78,13 +84,16 @@ class SuggestionEngine:
         model = self._model if use_model else None
         texts = [p.text[:MAX_ANALYSED_CHARS] for p in posts]
         normalised = [normalise(text) for text in texts]
-        signals = [self._signal_evidence(post, n) for post, n in zip(posts, normalised, strict=True)]
+        signals = self._signals(posts, normalised)
         priors = [{c: _noisy_or(items) for c, items in evidence.items()} for evidence in signals]
         predicted: list[dict[CategoryId, float]] = [{} for _ in texts]
         if model is not None and texts:
             predicted = model.predict([n.text for n in normalised], priors, normalised=True)
-        results = []
-        for post, form, evidence, probabilities in zip(posts, normalised, signals, predicted, strict=True):
+        all_scores: list[dict[CategoryId, float]] = []
+        team_wanted: list[tuple[int, CategoryId, float]] = []  # suggested categories whose team model speaks
+        starter_wanted: list[tuple[int, CategoryId]] = []  # suggested categories the starter spoke for
+        for index, (post, form, evidence, probabilities) in enumerate(
+                zip(posts, normalised, signals, predicted, strict=True)):
             duplicates: dict[CategoryId, list[Evidence]] = {}
             if len(self.memory):
                 for duplicate in self.memory.similar(form.text, exclude=post.post_id, normalised=True):
@@ -95,29 +104,57 @@ class SuggestionEngine:
                 items = evidence.get(category, [])
                 if model is not None and category in probabilities:  # it learned how far to trust the rest
                     probability = probabilities[category]
-                    if probability >= MODEL_EVIDENCE_FLOOR:
-                        items = [*items, self._model_evidence(model, category, probability)]
                     score = 1.0 - (1.0 - probability) * (1.0 - _noisy_or(duplicates.get(category, [])))
+                    if probability >= MODEL_EVIDENCE_FLOOR:
+                        if score >= self.min_score:  # its phrases are looked up below, for all posts at once
+                            team_wanted.append((index, category, probability))
+                        else:
+                            items = [*items, *self._model_evidence(model, category, probability, form, [])]
                 else:
                     score = _noisy_or([*items, *duplicates.get(category, [])])
+                if score >= self.min_score and any(_is_starter(e) for e in items):
+                    starter_wanted.append((index, category))
                 evidence[category] = [*items, *duplicates.get(category, [])]
                 scores[category] = score
-            results.append(self._rank(evidence, scores))
-        return results
+            all_scores.append(scores)
+        if model is not None and team_wanted:
+            spans = model.explain_many([(normalised[i].text, c) for i, c, _p in team_wanted])
+            for (i, category, probability), found in zip(team_wanted, spans, strict=True):
+                signals[i][category] = [*signals[i][category],
+                                        *self._model_evidence(model, category, probability, normalised[i], found)]
+        if self.starter is not None and starter_wanted:
+            spans = self.starter.explain_many([(normalised[i].text, c) for i, c in starter_wanted])
+            for (i, category), found in zip(starter_wanted, spans, strict=True):
+                signals[i][category] = self._with_starter_spans(signals[i][category], normalised[i], category, found)
+        return [self._rank(evidence, scores) for evidence, scores in zip(signals, all_scores, strict=True)]
 
     def signal_scores(self, posts: Sequence[PostInput]) -> list[dict[CategoryId, float]]:
         """The lexicon + report score per category of each post: what the model is calibrated against."""
-        return [{c: _noisy_or(items)
-                 for c, items in self._signal_evidence(p, normalise(p.text[:MAX_ANALYSED_CHARS])).items()}
-                for p in posts]
+        normalised = [normalise(p.text[:MAX_ANALYSED_CHARS]) for p in posts]
+        return [{c: _noisy_or(items) for c, items in evidence.items()}
+                for evidence in self._signals(posts, normalised)]
 
-    def _signal_evidence(self, post: PostInput, normalised: Normalised) -> dict[CategoryId, list[Evidence]]:
-        evidence: dict[CategoryId, list[Evidence]] = {}
-        for category, item in self._lexicon_evidence(self.matcher.match(normalised)):
-            evidence.setdefault(category, []).append(item)
-        for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
-            evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
-        return evidence
+    def _signals(self, posts: Sequence[PostInput], normalised: Sequence[Normalised]) -> list[
+            dict[CategoryId, list[Evidence]]]:
+        """Lexicon, report and starter-model evidence per post: everything but the team model and memory."""
+        starter = self.starter
+        started: list[dict[CategoryId, float]] = [{} for _ in posts]
+        if starter is not None and posts:
+            started = starter.predict([n.text for n in normalised], normalised=True)
+        signals = []
+        for post, form, probabilities in zip(posts, normalised, started, strict=True):
+            evidence: dict[CategoryId, list[Evidence]] = {}
+            for category, item in self._lexicon_evidence(self.matcher.match(form), form.original):
+                evidence.setdefault(category, []).append(item)
+            for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
+                evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
+            for category, probability in probabilities.items():
+                if starter is not None and probability >= MODEL_EVIDENCE_FLOOR and category in self._order:
+                    # without spans here: they are looked up only for categories that end up suggested
+                    evidence.setdefault(category, []).extend(
+                        self._model_evidence(starter, category, probability, form, [], starter=True))
+            signals.append(evidence)
+        return signals
 
     def cluster(self, posts: Sequence[tuple[str, str]]) -> list[list[str]]:
         """Near-duplicate groups among (post_id, text) pairs in queue order (groups of two or more)."""
@@ -135,16 +172,27 @@ class SuggestionEngine:
     def _explain(self, zh: str, en: str) -> str:
         return (zh or en) if self.language.startswith("zh") else (en or zh)
 
-    def _lexicon_evidence(self, hits: list[LexiconHit]) -> list[tuple[CategoryId, Evidence]]:
-        counted: set[tuple[CategoryId, str, str]] = set()
+    def _lexicon_evidence(self, hits: list[LexiconHit], text: str) -> list[tuple[CategoryId, Evidence]]:
+        """One piece of evidence per hit; a term's weight counts once, on its strongest occurrence (a quoted or
+        negated occurrence is lowered by its context rule, and a plain one elsewhere still counts in full)."""
+        lowered = [strongest(hit.entry.contexts, text, hit.span) if hit.entry.contexts else None for hit in hits]
+        weights = [hit.entry.weight * (rule.factor if rule else 1.0) for hit, rule in zip(hits, lowered, strict=True)]
+        best: dict[tuple[CategoryId, str, str], int] = {}
+        for index, hit in enumerate(hits):
+            key = (hit.entry.category, hit.entry.kind, hit.entry.source)
+            if key not in best or weights[index] > weights[best[key]]:
+                best[key] = index
+        counted = set(best.values())
         found = []
-        for hit in hits:
+        for index, (hit, rule) in enumerate(zip(hits, lowered, strict=True)):
             entry = hit.entry
-            key = (entry.category, entry.kind, entry.source)
-            contribution = 0.0 if key in counted else entry.weight  # a repeated term adds a span, not weight
-            counted.add(key)
             explanation = self._explain(entry.explain_zh, entry.explain_en)
             detail = f"“{hit.matched}”" + (f": {explanation}" if explanation else "") + f" [{entry.lexicon_id}]"
+            if rule is not None:
+                why = self._explain(rule.explain_zh, rule.explain_en) or rule.rule_id
+                detail += (f"（语境降权 ×{rule.factor:g}：{why}）" if self.language.startswith("zh")
+                           else f" (lowered ×{rule.factor:g}: {why})")
+            contribution = weights[index] if index in counted else 0.0  # a repeated term adds a span, not weight
             found.append((entry.category, Evidence(entry.kind, detail, contribution, span=hit.span,
                                                    reference=entry.source)))
         return found
@@ -169,9 +217,36 @@ class SuggestionEngine:
         return Evidence("near_duplicate", detail, duplicate.similarity * NEAR_DUPLICATE_WEIGHT,
                         reference=decided.post_id)
 
-    def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float) -> Evidence:
-        if self.language.startswith("zh"):
-            detail = f"团队模型（{model.info.model_version}）估计概率 {probability:.0%}"
+    def _with_starter_spans(self, items: list[Evidence], form: Normalised, category: CategoryId,
+                            spans: list[tuple[int, int]]) -> list[Evidence]:
+        starter = self.starter
+        found = [e for e in items if _is_starter(e)]
+        if starter is None or not found:
+            return items
+        rest = [e for e in items if not _is_starter(e)]
+        return [*rest, *self._model_evidence(starter, category, found[0].contribution, form, spans, starter=True)]
+
+    def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float, form: Normalised,
+                        spans: list[tuple[int, int]], *, starter: bool = False) -> list[Evidence]:
+        """The model's probability, on the phrase that pushed it most; further phrases add spans, not weight."""
+        zh = self.language.startswith("zh")
+        if zh:
+            name = "初始模型（公开数据）" if starter else f"团队模型（{model.info.model_version}）"
+            detail = f"{name}估计概率 {probability:.0%}"
         else:
-            detail = f"team model ({model.info.model_version}) estimates {probability:.0%}"
-        return Evidence("model", detail, probability, reference=model.info.model_version)
+            name = "starter model (public data)" if starter else f"team model ({model.info.model_version})"
+            detail = f"{name} estimates {probability:.0%}"
+        reference = ("starter:" if starter else "") + model.info.model_version
+        if not spans:
+            return [Evidence("model", detail, probability, reference=reference)]
+        found = []
+        for index, (start, end) in enumerate(spans):
+            a, b = form.original_span(start, end)
+            phrase = "“" + form.original[a:b] + "”"
+            if index == 0:
+                text = f"{phrase}: {detail}"
+            else:
+                text = f"{phrase}: 模型依据之一" if zh else f"{phrase}: also weighed by the {name}"
+            found.append(Evidence("model", text, probability if index == 0 else 0.0, span=(a, b),
+                                  reference=reference))
+        return found

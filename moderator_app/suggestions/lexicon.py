@@ -8,7 +8,6 @@ fire inside "sussex").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,8 +15,10 @@ import ahocorasick
 
 from moderator_app.core.models import CategoryId
 from moderator_app.core.policy import Lexicon
+from moderator_app.suggestions.context import ContextRule, compile_rules
 from moderator_app.suggestions.literals import required_literal_groups
 from moderator_app.suggestions.normalise import Normalised, normalise_text
+from moderator_app.suggestions.patterns import LinearRegex
 
 MAX_SPANS_PER_ENTRY = 5  # evidence for the moderator, not a census
 
@@ -34,6 +35,7 @@ class LexiconEntry:
     weight: float
     explain_zh: str
     explain_en: str
+    contexts: tuple[ContextRule, ...] = ()  # the lexicon's context rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,25 +85,26 @@ class LexiconMatcher:
             encoded = _as_bytes(text)
             return keys.setdefault(encoded, _Key(len(encoded), [], set()))
 
-        patterns: list[tuple[re.Pattern[str], list[LexiconEntry]]] = []  # one per distinct regex
+        patterns: list[tuple[LinearRegex, list[LexiconEntry]]] = []  # one per distinct regex
         pattern_index: dict[str, int] = {}
         always: list[int] = []
         groups_needed: list[int] = []
         for lexicon in lexicons:
+            rules = compile_rules(lexicon.contexts)
             for term in lexicon.terms:
                 normalised = normalise_text(term.text)
                 if normalised:  # a term of separators only can never match anything
                     key(normalised).entries.append(LexiconEntry(
                         lexicon.category, lexicon.lexicon_id, "lexicon", term.text, term.weight,
-                        term.explain_zh, term.explain_en))
+                        term.explain_zh, term.explain_en, rules))
             for pattern in lexicon.patterns:
                 entry = LexiconEntry(lexicon.category, lexicon.lexicon_id, "pattern", pattern.regex, pattern.weight,
-                                     pattern.explain_zh, pattern.explain_en)
+                                     pattern.explain_zh, pattern.explain_en, rules)
                 if pattern.regex in pattern_index:  # the same regex in several lexicons runs once
                     patterns[pattern_index[pattern.regex]][1].append(entry)
                     continue
                 index = pattern_index[pattern.regex] = len(patterns)
-                patterns.append((re.compile(pattern.regex), [entry]))
+                patterns.append((LinearRegex(pattern.regex), [entry]))
                 groups = required_literal_groups(pattern.regex)
                 groups_needed.append(len(groups))
                 if not groups:
@@ -150,9 +153,9 @@ class LexiconMatcher:
         runnable = [i for i, seen in seen_count.items() if seen == self._groups_needed[i]]
         for index in sorted([*self._always, *runnable]):
             regex, pattern_entries = self._patterns[index]
-            for m in regex.finditer(text):
-                if m.end() > m.start() and _on_word_boundary(text, m.start(), m.end()):
-                    found.extend((m.start(), m.end(), entry) for entry in pattern_entries)
+            for start, end in regex.spans(text):
+                if end > start and _on_word_boundary(text, start, end):
+                    found.extend((start, end, entry) for entry in pattern_entries)
         if not found:
             return []
         return self._to_hits(normalised, found)

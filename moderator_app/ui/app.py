@@ -1,23 +1,24 @@
-"""GUI start: QApplication, translations, font, settings, main window; then a session (demo or login)."""
+"""GUI start: the composition root (logging, settings), QApplication, translations, font, main window; then a
+session (demo or login)."""
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from moderator_app.core.errors import ModeratorError, SettingsError
+from moderator_app.core.errors import ModeratorError
 from moderator_app.gui_options import GuiOptions
+from moderator_app.services import bootstrap
 from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.policy import load_policy
-from moderator_app.settings import Settings
-from moderator_app.settings.store import default_store
 from moderator_app.ui.errors import describe
-from moderator_app.ui.i18n import apply_cjk_font, install_translator, resolve_language
+from moderator_app.ui.i18n import apply_cjk_font, install_translators, resolve_language
 from moderator_app.ui.login_dialog import LoginDialog
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.tasks import Lane
@@ -27,6 +28,16 @@ if TYPE_CHECKING:  # the demo's modules are heavy: imported on a worker when the
     from moderator_app.services.workstation import WorkstationSession
 
 SMOKE_TEST_SECONDS = 30
+qt_log = logging.getLogger("qt")
+QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+             QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings (a failed font, a bad style sheet) go to the workstation's log, not a lost stderr."""
+    where = f" ({context.file}:{context.line})" if context.file else ""
+    qt_log.log(QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
 
 
 def tune_interpreter() -> None:
@@ -50,13 +61,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run(options: GuiOptions) -> int:
     from moderator_app import STARTED as started
 
+    boot = bootstrap.start("gui")
+    settings, problem, locked = boot.settings, boot.settings_problem, boot.locked
+    qInstallMessageHandler(log_qt_message)
     app = create_application()
-    try:
-        settings = default_store().load()
-        problem = None
-    except SettingsError as exc:
-        settings, problem = Settings(), str(exc)
-    install_translator(app, resolve_language(settings.language))
+    install_translators(app, resolve_language(settings.language))
     try:
         pack = load_policy(settings.policy_pack)
     except ModeratorError as exc:
@@ -76,6 +85,7 @@ def run(options: GuiOptions) -> int:
     closers: list[Callable[[], None]] = []
 
     def fail(message: str) -> None:
+        logging.getLogger(__name__).info("shown to the user: %s", message)  # INFO: the file only, stderr has it
         sys.stderr.write(f"moderator-app: {message}\n")
         if options.smoke_test:
             exit_code.append(1)
@@ -85,10 +95,9 @@ def run(options: GuiOptions) -> int:
 
     if platform is not None:
         def start() -> DemoWorkstation:
-            from moderator_app.services.demo import GUI_SECOND_REVIEWS, start_demo  # heavy imports: off the GUI thread
+            from moderator_app.services.demo import GUI_SECOND_REVIEWS  # heavy imports: off the GUI thread
 
-            return start_demo(options.demo_user, claim_batch=settings.claim_batch_size, platform=platform,
-                              second_reviews=GUI_SECOND_REVIEWS)
+            return bootstrap.start_demo(options.demo_user, settings, platform, second_reviews=GUI_SECOND_REVIEWS)
 
         def not_started(error: BaseException) -> None:
             platform.stop()
@@ -112,9 +121,7 @@ def run(options: GuiOptions) -> int:
                               lambda: fail(f"smoke test: no post shown within {SMOKE_TEST_SECONDS} s"))
     else:
         def login(url: str, user: str, password: str, remember: bool) -> WorkstationSession:
-            from moderator_app.services.session import open_session  # heavy: on the network lane
-
-            return open_session(settings, url, user, password, remember=remember)
+            return bootstrap.open_session(settings, url, user, password, remember=remember)  # on the network lane
 
         def on_login() -> None:
             session = cast("WorkstationSession", dialog.session)
@@ -122,7 +129,7 @@ def run(options: GuiOptions) -> int:
             window.attach(session)
 
         dialog = LoginDialog(window.runner, login, url=settings.platform_url, username=settings.username,
-                             parent=window)
+                             parent=window, url_locked=locked.get("platform_url"))
         dialog.accepted.connect(on_login)
         dialog.open()
 

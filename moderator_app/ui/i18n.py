@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -40,6 +40,22 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         return None
     app.installTranslator(translator)
     return translator
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Ours and Qt's own (OK/Cancel, context menus, the calendar, file dialogs) for ``language``; [] when ours is
+    missing. Qt's ship with PySide6 (its translations folder), so a frozen bundle carries them too."""
+    ours = install_translator(app, language)
+    if ours is None:
+        return []
+    installed = [ours]
+    if language != "en":
+        qt = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language}", folder):
+            app.installTranslator(qt)
+            installed.append(qt)
+    return installed
 
 
 def apply_cjk_font(app: QApplication) -> str | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.settings.store import MANAGED_LOCK_REASON
 from moderator_app.ui.errors import describe
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
@@ -24,7 +25,7 @@ LoginFn = Callable[[str, str, str, bool], object]
 
 class LoginDialog(QDialog):
     def __init__(self, runner: TaskRunner, login: LoginFn, *, url: str = "", username: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, url_locked: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("login_dialog")
         self.setWindowTitle(self.tr("Log in to the platform"))
@@ -35,6 +36,10 @@ class LoginDialog(QDialog):
         self.url = QLineEdit(url)
         self.url.setObjectName("login_url")
         self.url.setPlaceholderText("https://moderation.example.com")
+        if url_locked:  # the managed settings (or the environment) chose the platform
+            self.url.setReadOnly(True)
+            self.url.setToolTip(self.tr("set by your administrator") if url_locked == MANAGED_LOCK_REASON
+                                else url_locked)
         self.username = QLineEdit(username)
         self.username.setObjectName("login_username")
         self.password = QLineEdit()

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from moderator_app import __version__
+from moderator_app.core.errors import SettingsError
 from moderator_app.core.policy import PolicyPack
 from moderator_app.services.review import ReviewService
 from moderator_app.settings import Settings
@@ -31,7 +36,9 @@ from moderator_app.ui.settings_dialog import SettingsDialog, changed_fields
 from moderator_app.ui.status import StatusBar
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
 from moderator_app.ui.tasks import Lane, TaskRunner
-from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.wellbeing import BreakReminder
+from moderator_app.ui.widgets import plain_label, shrinkable
+from moderator_app.ui.window_layout import fit_to_screen, restore_layout, save_layout
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.pack = pack
         self.setWindowTitle(self.tr("Moderator Workstation — demo") if demo else self.tr("Moderator Workstation"))
-        self.resize(1440, 880)
+        fit_to_screen(self)
         self.runner = TaskRunner(self)
         self.events = AppEvents(self)
         self.controller: ReviewController | None = None
@@ -55,12 +62,20 @@ class MainWindow(QMainWindow):
         self.undo_banner = plain_label("undo_banner")
         self.undo_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px;")
         self.undo_banner.hide()
+        shrinkable(self.undo_banner)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.undo_banner)
-        centre_layout.addWidget(self.post_pane, 1)
+        # On a short screen the post pane scrolls as a whole rather than pushing the decision bar off the window.
+        post_scroll = QScrollArea()
+        post_scroll.setObjectName("post_scroll")
+        post_scroll.setWidgetResizable(True)
+        post_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        post_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        post_scroll.setWidget(self.post_pane)
+        centre_layout.addWidget(post_scroll, 1)
         centre_layout.addWidget(self.decision_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("main_splitter")
@@ -68,14 +83,18 @@ class MainWindow(QMainWindow):
             splitter.addWidget(pane)
             splitter.setStretchFactor(splitter.indexOf(pane), stretch)
         splitter.setSizes([520, 600, 380])
+        splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
+        self.splitter = splitter
 
-        self.status = StatusBar(self.runner, settings)
+        self.status = StatusBar(self.runner, settings, events=self.events)
         self.setStatusBar(self.status)
         self._build_menus()
         # Police referrals (Article 7(8)): Referrals menu, the P action, the urgent count (ui/referral_queue.py).
         self.referrals = ReferralsUi(self, self.runner, self.events, pack)
         self.decision_actions["referral"].triggered.connect(self._open_referral_dialog)
+        restore_layout(self)
+        self.break_reminder = BreakReminder(self, settings.break_reminder_minutes)
 
     # --- session ---------------------------------------------------------------------------------------------------
     def attach(self, service: ReviewService) -> ReviewController:
@@ -103,6 +122,8 @@ class MainWindow(QMainWindow):
     def _on_decision_held(self, message: str) -> None:
         self.undo_banner.setText(message)
         self.undo_banner.setVisible(bool(message))
+        if message:  # a decision was made: "apply to similar" was for that post only
+            self.cluster_action.setChecked(False)
 
     def _on_decision_action(self) -> None:
         action = self.sender()
@@ -126,6 +147,28 @@ class MainWindow(QMainWindow):
     def _toggle_cluster(self, on: bool) -> None:
         if self.controller is not None:
             self.controller.apply_to_cluster = on
+        item = self.post_pane.item
+        size = len(self.queue_model.cluster_members(item.post_id)) if on and item is not None else 0
+        self.decision_bar.problem.setText(
+            self.tr("The next decision applies to this post and {count} similar posts.").format(count=size - 1)
+            if size > 1 else self.tr("The next decision applies to similar posts (this post has none).") if on
+            else "")
+
+    def _skip(self) -> None:
+        if self.controller is not None:
+            self.controller.skip()
+
+    def _focus_note(self) -> None:
+        """Ctrl+N: type the note (Enter then goes back to the queue, where letters are decision keys)."""
+        self.decision_bar.note.setFocus()
+        self.decision_bar.note.selectAll()
+
+    def _focus_search(self) -> None:
+        self.queue_pane.search.setFocus()
+        self.queue_pane.search.selectAll()
+
+    def _reveal_media(self) -> None:
+        self.post_pane.reveal_next()
 
     # --- menus -----------------------------------------------------------------------------------------------------
     def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
@@ -152,7 +195,14 @@ class MainWindow(QMainWindow):
         queue_menu.setObjectName("menu_queue")
         refresh = self._action("action_refresh", self.tr("&Refresh queue"), "F5")
         refresh.triggered.connect(lambda: self.controller.load_queue() if self.controller else None)
-        queue_menu.addAction(refresh)
+        skip = self._action("action_next", self.tr("&Next post (skip this one)"), "N")
+        skip.triggered.connect(self._skip)
+        reveal = self._action("action_reveal_media", self.tr("Re&veal media"), "V")
+        reveal.triggered.connect(self._reveal_media)
+        search = self._action("action_search", self.tr("&Search text or author…"), QKeySequence.StandardKey.Find)
+        search.triggered.connect(self._focus_search)
+        for action in (refresh, skip, reveal, search):
+            queue_menu.addAction(action)
 
         decision_menu = bar.addMenu(self.tr("&Decision"))
         decision_menu.setObjectName("menu_decision")
@@ -168,10 +218,18 @@ class MainWindow(QMainWindow):
         cluster = self._action("action_apply_cluster", self.tr("Apply to all &similar posts"), "C")
         cluster.setCheckable(True)
         cluster.toggled.connect(self._toggle_cluster)
-        for action in (take, undo, cluster):
+        self.cluster_action = cluster
+        self.decision_bar.add_action_button(cluster)
+        note = self._action("action_note", self.tr("Write a &note"), "Ctrl+N")
+        note.triggered.connect(self._focus_note)
+        for action in (take, undo, cluster, note):
             decision_menu.addAction(action)
 
-        bar.addMenu(self.tr("&View")).setObjectName("menu_view")
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("menu_view")
+        reset = self._action("action_reset_layout", self.tr("&Reset the layout to fit this screen"))
+        reset.triggered.connect(self._reset_layout)
+        view_menu.addAction(reset)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         about = self._action("action_about", self.tr("&About"))
@@ -179,7 +237,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        try:  # a small local file, read again so the administrator's latest locks apply
+            locked = default_store().load_layers().locked
+        except SettingsError:
+            locked = {}
+        dialog = SettingsDialog(self.settings, self, locked=locked)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings))
         dialog.open()
 
@@ -192,6 +254,8 @@ class MainWindow(QMainWindow):
         for name, action in self.decision_actions.items():
             action.setShortcut(QKeySequence(new.shortcut_overrides.get(name, default_shortcut(name))))
         self.post_pane.set_blur(new.blur_media)
+        if new.break_reminder_minutes != self.break_reminder.minutes:
+            self.break_reminder.set_minutes(new.break_reminder_minutes)
         controller = self.controller
 
         def save() -> None:
@@ -201,15 +265,25 @@ class MainWindow(QMainWindow):
 
         self.runner.submit(Lane.DB, save, on_error=lambda e: show_error(self, e))
 
+    def _reset_layout(self) -> None:
+        fit_to_screen(self)
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([total * 4 // 10, total * 4 // 10, total * 2 // 10])
+
     def _show_about(self) -> None:
         text = self.tr("Moderator Workstation {version}").format(version=__version__)
         QMessageBox.about(self, self.tr("About"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        save_layout(self)
         if self.controller is not None:
             self.controller.stop()
             self.controller.flush()
         self.status.stop()
+        self.break_reminder.stop()
         # Wait for journal writes in flight: a decision the moderator made must not be dropped on exit.
         self.runner.shutdown(wait=True)
+        # The queue load froze everything alive then (gc.freeze, see ui/review.py): thaw it, or this window and
+        # all it holds could never be collected.
+        gc.unfreeze()
         super().closeEvent(event)

@@ -1,10 +1,12 @@
-"""Decisions the platform refused, with its reason, and a retry."""
+"""Decisions the platform refused, with its reason, and a retry. Stays current while open: it refreshes on every
+outbox change announced on ``AppEvents.changed`` (a retry here, a delivery or a refusal in the background)."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,18 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.core.changes import Changes
 from moderator_app.services.review import OutboxFailure, ReviewService
+from moderator_app.ui.events import AppEvents
+from moderator_app.ui.operations import Op
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
 
 class OutboxDialog(QDialog):
-    def __init__(self, service: ReviewService, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ReviewService, runner: TaskRunner, events: AppEvents,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outbox_dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each opening makes a new one: do not pile up
         self.setWindowTitle(self.tr("Outbox: failed decisions"))
         self.resize(760, 360)
-        self._service, self._runner = service, runner
+        self._service, self._runner, self._events = service, runner, events
         layout = QVBoxLayout(self)
         note = self.tr("The platform refused these decisions. Retry, or decide the post again.")
         layout.addWidget(plain_label("outbox_note", note))
@@ -39,10 +46,15 @@ class OutboxDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        events.changed.connect(self._on_changed)  # a connection to a slot of ours: Qt drops it when we are deleted
         self.refresh()
 
     def refresh(self) -> None:
         self._runner.submit(Lane.DB, self._service.outbox_failures, self._show)
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.outbox:
+            self.refresh()
 
     def _show(self, failures: Sequence[OutboxFailure]) -> None:
         self.table.setRowCount(len(failures))
@@ -55,4 +67,6 @@ class OutboxDialog(QDialog):
             self.table.setCellWidget(row, 3, retry)
 
     def _retry(self, entry_id: str, *_clicked: object) -> None:
-        self._runner.submit(Lane.DB, lambda: self._service.retry_failed(entry_id), lambda _c: self.refresh())
+        # The changes go to every view (the status bar's counts, this table) through AppEvents.changed.
+        Op(self._runner, self._events, lambda: self._service.retry_failed(entry_id), lane=Lane.DB,
+           changes=lambda changes: changes, parent=self).run()

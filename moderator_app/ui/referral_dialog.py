@@ -5,7 +5,10 @@ moderator may still decide the post itself with the usual decision keys.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,6 +30,7 @@ from moderator_app.core.policy import PolicyPack
 from moderator_app.services.referrals import (
     LEGAL_BASIS_PICKS,
     ContentHandling,
+    MediaCopy,
     Referral,
     ReferralRequest,
     ReferralService,
@@ -118,6 +122,12 @@ class ReferralDialog(QDialog):
         self.buttons.accepted.connect(self.send_for_approval)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # By keyboard: the cursor starts at the legal-basis picks, Tab leaves the text boxes, Ctrl+Enter sends.
+        for text_box in (self.basis, self.suspicion):
+            text_box.setTabChangesFocus(True)
+        send_key = QShortcut(QKeySequence("Ctrl+Return"), self)
+        send_key.activated.connect(self.send_for_approval)
+        self.basis_pick.setFocus()
 
     def _add_basis(self, index: int) -> None:
         value = self.basis_pick.itemData(index)
@@ -147,12 +157,20 @@ class ReferralDialog(QDialog):
         self.problem.clear()
         item, service = self._item, self._service
         Op(self._runner, self._events, lambda: service.author_history(item), lane=Lane.NET).success(
-            lambda history: self._create(request, history)).failure(
-            lambda error: self._create(request, (), describe(error))).run()
+            lambda history: self._fetch_media(request, history)).failure(
+            lambda error: self._fetch_media(request, (), describe(error))).run()
 
-    def _create(self, request: ReferralRequest, history: tuple[PriorDecision, ...], unavailable: str = "") -> None:
+    def _fetch_media(self, request: ReferralRequest, history: tuple[PriorDecision, ...], unavailable: str = "") -> None:
+        """The post's images on the network lane too (a failed image is recorded as such, never an error)."""
         item, service = self._item, self._service
-        Op(self._runner, self._events, lambda: service.create(item, request, history, history_unavailable=unavailable),
+        Op(self._runner, self._events, lambda: service.media_copies(item), lane=Lane.NET).success(
+            lambda media: self._create(request, history, unavailable, media)).failure(self._failed).run()
+
+    def _create(self, request: ReferralRequest, history: tuple[PriorDecision, ...], unavailable: str,
+                media: Mapping[str, MediaCopy]) -> None:
+        item, service = self._item, self._service
+        Op(self._runner, self._events,
+           lambda: service.create(item, request, history, history_unavailable=unavailable, media=media),
            lane=Lane.DB,
            changes=lambda _r: Changes(referrals=True, audit=True)).success(self._created).failure(self._failed).run()
 

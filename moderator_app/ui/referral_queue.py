@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,9 +43,11 @@ from moderator_app.services.referrals import (
 )
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.operations import Op
+from moderator_app.ui.presenters import safe_excerpt
 from moderator_app.ui.referral_view import ReferralText
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.window_layout import fit_to_screen
 
 POLL_MS = 30_000
 URGENT_BRUSH = QBrush(QColor("#c0392b"))
@@ -57,7 +59,7 @@ class ReferralQueueDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("referral_queue")
         self.setWindowTitle(self.tr("Police referrals"))
-        self.resize(1100, 640)
+        fit_to_screen(self, QSize(1100, 640))
         self._service, self._runner, self._events = service, runner, events
         self.referrals: list[Referral] = []
         self._text = ReferralText(self)
@@ -133,7 +135,7 @@ class ReferralQueueDialog(QDialog):
             cells = (urgency, r.referral_id, self._text.state_label(r.state),
                      ", ".join(r.request.categories), r.created_by, r.created_at[:16].replace("T", " "))
             for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
+                cell = QTableWidgetItem(safe_excerpt(text, 200))
                 if r.urgent and r.is_open:
                     cell.setForeground(URGENT_BRUSH)
                 self.table.setItem(row, column, cell)
@@ -157,11 +159,25 @@ class ReferralQueueDialog(QDialog):
         r, lead = self.selected, self._service.user.is_lead
         mine = r is not None and r.created_by == self._service.user.user_id
         pending = r is not None and r.state is ReferralState.PENDING_APPROVAL
-        self.buttons["approve"].setEnabled(lead and pending and not mine)
-        self.buttons["reject"].setEnabled(lead and pending and not mine)
-        self.buttons["submit"].setEnabled(lead and r is not None and r.state is ReferralState.APPROVED)
-        self.buttons["close"].setEnabled(lead and r is not None and r.state is ReferralState.SUBMITTED)
-        self.buttons["export"].setEnabled(r is not None)
+        # A disabled button says why in its tooltip (four eyes, the referral's state, the user's role).
+        why_not = (self.tr("Select a referral first.") if r is None else
+                   self.tr("Only a team lead can do this.") if not lead else "")
+        pending_why = why_not or (self.tr("You created this referral: another lead must approve or reject it "
+                                          "(four eyes).") if mine else
+                                  "" if pending else self.tr("Only a referral pending approval can be approved or "
+                                                             "rejected."))
+        self._enable("approve", pending_why)
+        self._enable("reject", pending_why)
+        self._enable("submit", why_not or ("" if r is not None and r.state is ReferralState.APPROVED else
+                                           self.tr("Only an approved referral can be handed over.")))
+        self._enable("close", why_not or ("" if r is not None and r.state is ReferralState.SUBMITTED else
+                                          self.tr("Only a referral handed over to the police can be closed.")))
+        self._enable("export", "" if r is not None else self.tr("Select a referral first."))
+
+    def _enable(self, name: str, why_not: str) -> None:
+        button = self.buttons[name]
+        button.setEnabled(not why_not)
+        button.setToolTip(why_not)
 
     # --- actions (the service enforces the rules again; a refusal is shown, never lost) -----------------------------
     def _act(self, work: Callable[[ReferralService, str], object]) -> None:
@@ -175,6 +191,11 @@ class ReferralQueueDialog(QDialog):
             lambda _r: self.note.clear()).failure(lambda e: self.problem.setText(str(e))).run()
 
     def approve(self) -> None:
+        referral = self.selected
+        if referral is None or QMessageBox.question(self, self.tr("Approve the referral"), self.tr(
+                "Approve {referral} for handing over to the police? This is recorded in the audit log under your "
+                "name.").format(referral=referral.referral_id)) != QMessageBox.StandardButton.Yes:
+            return
         note = self.note.text()
         self._act(lambda s, rid: s.approve(rid, note))
 
@@ -231,6 +252,10 @@ class ReferralsUi(QObject):
         if help_menu is not None:  # keep Help last
             bar.insertMenu(help_menu.menuAction(), menu)
         menu.addAction(self.queue_action)
+        # Leads look for approvals under their own menu: the Team lead menu lists this, with the pending count.
+        self.approvals_action = QAction(self.tr("Referral &approvals…"), window)
+        self.approvals_action.setObjectName("action_referral_approvals")
+        self.approvals_action.triggered.connect(self.open_queue)
         self.urgent_label = plain_label("status_urgent_referrals", "")
         self.urgent_label.setStyleSheet("color: white; background: #c0392b; padding: 0 6px;")
         self.urgent_label.hide()
@@ -254,8 +279,15 @@ class ReferralsUi(QObject):
             return
         try:
             self._runner.submit(Lane.DB, service.urgent_open_count, self._show_urgent, lambda _e: None)
+            if service.user.is_lead:
+                self._runner.submit(Lane.DB, lambda: sum(r.state is ReferralState.PENDING_APPROVAL
+                                                         for r in service.list()), self._show_pending, lambda _e: None)
         except RuntimeError:  # the window is closing and the runner no longer takes work
             self._timer.stop()
+
+    def _show_pending(self, count: int) -> None:
+        self.pending_approvals = count
+        self.approvals_action.setText(self.tr("Referral &approvals ({count} pending)…").format(count=count))
 
     def _show_urgent(self, count: int) -> None:
         self.urgent_label.setText(self.tr("Urgent referrals: {0}").format(count))

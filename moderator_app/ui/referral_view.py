@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from moderator_app.services.referrals import ContentHandling, Referral, ReferralState
+from moderator_app.ui.presenters import event_label, printable, role_label
 
 
 class ReferralText(QObject):
@@ -47,7 +48,8 @@ class ReferralText(QObject):
         if referral.outcome:
             lines.append(self.tr("Outcome: {0}").format(referral.outcome))
         lines += ["", self.tr("History:")]
-        lines += [f"  #{s.seq} {s.occurred_at[:19].replace('T', ' ')} {s.event_type} — {s.actor} ({s.actor_role})"
+        lines += [f"  #{s.seq} {s.occurred_at[:19].replace('T', ' ')} {event_label(s.event_type)} — {s.actor} "
+                  f"({role_label(s.actor_role)})"
                   + (f": {s.detail}" if s.detail else "") for s in referral.history]
         lines += [self.tr("Not applied (breaks the rules): {0}").format(a) for a in referral.anomalies]
-        return "\n".join(lines)
+        return printable("\n".join(lines))  # quotes the post, the author and people's notes: marks, never obeyed

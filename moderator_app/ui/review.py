@@ -19,21 +19,22 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import DECISIONS_BY_KIND, Decision, DecisionKind, validation_problems
+from moderator_app.core.decisions import DECISIONS_BY_KIND, Decision, DecisionKind
 from moderator_app.core.errors import ModeratorError
 from moderator_app.core.models import PostId, Severity, Suggestion
 from moderator_app.services.review import PostContext, QueueSnapshot, ReviewService, SecondReview
 from moderator_app.ui.decision_bar import DecisionBar
+from moderator_app.ui.decision_checks import DecisionChecks
 from moderator_app.ui.errors import show_error
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.operations import Op
 from moderator_app.ui.post_pane import PostPane
-from moderator_app.ui.queue.filtering import FactsBuilder, RowFacts
+from moderator_app.ui.queue.filtering import Column, FactsBuilder, RowFacts
 from moderator_app.ui.queue.model import QueueTableModel
 from moderator_app.ui.queue.panel import QueuePanel
 from moderator_app.ui.suggestions_panel import SuggestionsPanel
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 HIGH_SEVERITY = (Severity.HIGH, Severity.CRITICAL)
 LEASE_RENEW_MS = 60_000
 SLA_REFRESH_MS = 30_000
+RETRY_MAX_S = 30
 
 
 def _same(changes: Changes) -> Changes:
@@ -109,7 +111,13 @@ class ReviewController(QObject):
         self._second: dict[PostId, SecondReview] = {}  # blind second reviews addressed to this moderator
         self._second_facts: dict[PostId, RowFacts] = {}
         self.apply_to_cluster = False
+        self._checks = DecisionChecks(self)
+        self._refused: DecisionKind | None = None  # refused for missing text: Enter in the field tries again
+        self._user_chose = False  # the moderator picked the shown post; a refresh must not move them off it
+        self._selecting = False
         queue_panel.current_changed.connect(self._on_current_changed)
+        decision_bar.retry_requested.connect(self._retry)
+        decision_bar.leave_requested.connect(self.queue_panel.view.setFocus)
         suggestions_panel.take_requested.connect(lambda category: decision_bar.cite(category, True))
         post_pane.media_revealed.connect(self._on_media_revealed)
         # Leases are renewed in the background while the moderator works; the SLA countdown stays live.
@@ -125,8 +133,22 @@ class ReviewController(QObject):
     # --- queue ---------------------------------------------------------------------------------------------------
     def load_queue(self) -> None:
         """The claimed batch first (the first post shows at once), then the whole queue with its clusters."""
-        Op(self.runner, self.events, self.service.load_queue, lane=Lane.NET).success(self._on_batch_loaded).run()
+        self._load_batch(0)
         self.load_second_reviews()
+
+    def _load_batch(self, attempt: int) -> None:
+        Op(self.runner, self.events, self.service.load_queue, lane=Lane.NET).success(self._on_batch_loaded).failure(
+            lambda error: self._retry_later(partial(self._load_batch, attempt + 1), attempt, error)).run()
+
+    def _retry_later(self, again: Callable[[], None], attempt: int, error: BaseException) -> None:
+        """A queue that did not load is tried again (1, 2, 4 … 30 s apart), saying so where the count goes."""
+        if not isinstance(error, ModeratorError):
+            show_error(None, error)  # a defect, not the network: say it once, do not loop on it
+            return
+        seconds = min(RETRY_MAX_S, 2**attempt)
+        self.queue_panel.count.setText(self.tr("Queue not loaded ({error}); trying again in {seconds} s").format(
+            error=str(error)[:80], seconds=seconds))
+        QTimer.singleShot(seconds * 1000, self, again)
 
     def load_second_reviews(self) -> None:
         """Blind second reviews join the queue when they arrive (audit log and platform, off the GUI thread)."""
@@ -150,8 +172,8 @@ class ReviewController(QObject):
             self.model.remove_posts(gone)
         if fresh:
             self.model.restore(fresh)
-        if (gone or fresh) and not self.queue_panel.select(current):
-            self.queue_panel.select_row(0)
+        if (gone or fresh) and not self._select(current):
+            self.select_most_urgent()
         self._count_second_reviews()
 
     def _second_reviews_failed(self, error: BaseException) -> None:
@@ -164,15 +186,24 @@ class ReviewController(QObject):
         self.queue_panel.set_second_review_count(sum(post_id not in self._decided for post_id in self._second))
 
     def _on_batch_loaded(self, snapshot: QueueSnapshot) -> None:
+        self.queue_panel.set_listing(complete=False)
         self._show_snapshot(snapshot, self._prepare(snapshot))
+        self._load_full(0)
+
+    def _load_full(self, attempt: int) -> None:
         builder = self.model.builder
 
         def load_full() -> tuple[QueueSnapshot, dict[PostId, RowFacts]]:
             full = self.service.load_full_queue()
             return full, self._prepare(full, builder)  # row facts built here, not on the GUI thread
 
+        def show_full(snapshot: QueueSnapshot, facts: dict[PostId, RowFacts]) -> None:
+            self.queue_panel.set_listing(complete=True, more_on_platform=snapshot.more_on_platform)
+            self._show_snapshot(snapshot, facts)
+
         Op(self.runner, self.events, load_full, lane=Lane.NET).success(
-            lambda loaded: self._show_snapshot(*loaded)).failure(lambda _e: None).run()
+            lambda loaded: show_full(*loaded)).failure(
+            lambda error: self._retry_later(partial(self._load_full, attempt + 1), attempt, error)).run()
 
     def _prepare(self, snapshot: QueueSnapshot, builder: FactsBuilder | None = None) -> dict[PostId, RowFacts]:
         tops = {pid: (s[0] if s else None) for pid, s in snapshot.suggestions.items()}
@@ -190,22 +221,89 @@ class ReviewController(QObject):
         # full passes over tens of thousands of objects would otherwise pause the GUI thread now and then.
         gc.freeze()
         self.queue_loaded.emit(len(facts))
-        if not self.queue_panel.select(current):
-            self.queue_panel.select_row(0)
+        if not (self._user_chose and self._select(current)):
+            self.select_most_urgent()  # the whole queue is in: start on the most overdue post, not the batch's first
+
+    # --- choosing the post ------------------------------------------------------------------------------------------
+    def _select(self, post_id: PostId | None) -> bool:
+        self._selecting = True
+        try:
+            return self.queue_panel.select(post_id)
+        finally:
+            self._selecting = False
+
+    def most_urgent(self, after: PostId | None = None) -> PostId | None:
+        """The shown row with the earliest deadline that nobody else holds (``after``: the next one in that order,
+        wrapping round to the most urgent at the end). In the usual order (by SLA) that is the first such row from
+        the top, found without a pass over the queue."""
+        found = self._most_urgent(after)
+        if found is None and after is not None:
+            found = self._most_urgent(None)
+            return None if found == after else found
+        return found
+
+    def _most_urgent(self, after: PostId | None) -> PostId | None:
+        model = self.model
+        ids = model.visible_ids()
+        by_sla = model.sorted_by == (Column.SLA, Qt.SortOrder.AscendingOrder)
+        if by_sla:
+            start = 0
+            if after is not None:
+                row = model.row_of(after)
+                start = 0 if row is None else row + 1
+            return next((pid for pid in ids[start:] if not model.held_elsewhere(pid)), None)
+        facts = model.facts
+        floor = None
+        if after is not None and (shown := facts(after)) is not None:
+            floor = (shown.deadline, after)
+        best = None
+        for pid in ids:  # one pass, no sort: the queue may hold 100,000 rows
+            f = facts(pid)
+            if f is None or model.held_elsewhere(pid):
+                continue
+            key = (f.deadline, pid)
+            if (floor is None or key > floor) and (best is None or key < best):
+                best = key
+        return best[1] if best else None
+
+    def select_most_urgent(self) -> bool:
+        self._user_chose = False
+        target = self.most_urgent()
+        if target is None:
+            self._selecting = True
+            try:
+                self.queue_panel.select_row(-1)  # nothing left to decide: an empty pane, no stale post
+            finally:
+                self._selecting = False
+            return False
+        return self._select(target)
+
+    def skip(self) -> bool:
+        """Key N: leave this post for later and show the next most urgent one."""
+        current = self.post_pane.item.post_id if self.post_pane.item else None
+        target = self.most_urgent(after=current)
+        return target is not None and self._select(target)
 
     # --- showing a post --------------------------------------------------------------------------------------------
     def _on_current_changed(self, post_id: PostId | None) -> None:
+        if not self._selecting:
+            self._user_chose = post_id is not None
         shown = self.post_pane.item
         if post_id is not None and shown is not None and shown.post_id == post_id:
             return  # the same post after a refresh: keep what the moderator has typed
         facts = self.model.facts(post_id) if post_id else None
+        held = self.model.held_by(post_id) if facts is not None and post_id else None
+        decidable = facts is not None and held is None
         for action in self.decision_actions.values():
-            action.setEnabled(facts is not None)
-        self.decision_bar.set_enabled(facts is not None)
+            action.setEnabled(decidable)
+        self.decision_bar.set_enabled(decidable)
+        self._refused = None
         if facts is None:
             self.post_pane.show_item(None)
+            self.post_pane.show_held("")
             self.suggestions_panel.show_suggestions([])
             return
+        self.post_pane.show_held(held or "")
         suggestions = self._suggestions.get(facts.item.post_id, ())
         self.post_pane.show_item(
             facts.item, suggestions=suggestions, may_see_identity=self.service.user.is_lead,
@@ -265,13 +363,15 @@ class ReviewController(QObject):
             )
             for post_id in members
         ]
-        problems = validation_problems(decisions[0])
-        problems += self._category_problems(decisions[0])
+        missing = self._checks.missing(decisions[0])
+        problems = [m.message for m in missing] + self._category_problems(decisions[0])
         if problems:
             bar.problem.setText("; ".join(problems))
+            if bar.focus_field(next((m.field for m in missing if m.field), None)):
+                self._refused = kind
             return False
+        self._refused = None
         facts = [f for f in (self.model.facts(pid) for pid in members) if f is not None]
-        row = self.model.row_of(item.post_id) or 0
         timer = QTimer(self)
         timer.setSingleShot(True)
         held = HeldDecision(decisions, self._suggestions.get(item.post_id, ()), facts, timer, review,
@@ -283,7 +383,8 @@ class ReviewController(QObject):
         self._decided.update(members)
         timer.start(self.undo_seconds * 1000)
         self.model.remove_posts(members)
-        self.queue_panel.select_row(min(row, self.model.rowCount() - 1))
+        self.select_most_urgent()  # "next" is the most urgent post left, wherever the decided one was
+        self.queue_panel.view.setFocus()  # letters are decision keys again, not text for the note
         label = pick(spec.label_zh, spec.label_en)
         count = f" ×{len(decisions)}" if len(decisions) > 1 else ""
         if review is not None:
@@ -294,6 +395,13 @@ class ReviewController(QObject):
             message = self.tr("{label}{count} — sent in {seconds} s. Ctrl+Z to undo.")
         self.decision_held.emit(message.format(label=label, count=count, seconds=self.undo_seconds))
         return True
+
+    def _retry(self) -> None:
+        """Enter in the note or refutation: the refused decision again, or (nothing refused) back to the queue."""
+        if self._refused is not None:
+            self.decide(self._refused)
+        else:
+            self.queue_panel.view.setFocus()
 
     def _category_problems(self, decision: Decision) -> list[str]:
         pack = self.service.pack
@@ -313,7 +421,8 @@ class ReviewController(QObject):
         self._decided.difference_update(d.post_id for d in held.decisions)
         self.model.restore(held.facts)
         first = held.decisions[0]
-        self.queue_panel.select(first.post_id)
+        self._select(first.post_id)
+        self._user_chose = True  # the moderator took it back to decide it again: keep it on screen
         self.decision_bar.reset(first.categories)
         self.decision_bar.note.setText(first.note)
         self.decision_held.emit("")
@@ -359,3 +468,9 @@ class ReviewController(QObject):
     def _on_media_revealed(self, post_id: str, media_id: str) -> None:
         Op(self.runner, self.events, lambda: self.service.reveal_media(PostId(post_id), media_id),
            lane=Lane.DB, changes=lambda _r: Changes(audit=True)).run()
+        # Then the image itself, fetched off the GUI thread; a platform without it leaves the description.
+        def show(data: bytes) -> None:
+            self.post_pane.show_media_image(post_id, media_id, data)
+
+        Op(self.runner, self.events, lambda: self.service.media_content(media_id), lane=Lane.NET).success(show).failure(
+            lambda error: log.info("media %s not shown: %s", media_id, error)).run()

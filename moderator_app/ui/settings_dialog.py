@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields, replace
 
 from PySide6.QtGui import QKeySequence
@@ -23,6 +24,7 @@ from moderator_app.core.decisions import DECISIONS, REFERRAL_SHORTCUT
 from moderator_app.core.errors import SettingsError
 from moderator_app.settings import Settings
 from moderator_app.settings.model import LANGUAGES
+from moderator_app.settings.store import MANAGED_LOCK_REASON
 from moderator_app.ui.decision_bar import CATEGORY_KEYS
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.widgets import plain_label
@@ -34,7 +36,8 @@ def changed_fields(old: Settings, new: Settings) -> dict[str, str]:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 locked: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -88,6 +91,8 @@ class SettingsDialog(QDialog):
         self._defaults = defaults
         layout.addWidget(keys)
 
+        self._lock(locked or {})
+
         self.problem = plain_label("settings_problem", wrap=True)
         self.problem.setStyleSheet("color: #c0392b;")
         layout.addWidget(self.problem)
@@ -95,6 +100,19 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _lock(self, locked: Mapping[str, str]) -> None:
+        """Values set by the administrator's managed file (or the environment) are shown, but cannot be edited."""
+        widgets: dict[str, list[QWidget]] = {
+            "platform_url": [self.platform_url], "ca_bundle": [self.ca_bundle], "language": [self.language],
+            "claim_batch_size": [self.claim_batch], "undo_seconds": [self.undo_seconds], "blur_media": [self.blur],
+            "break_reminder_minutes": [self.break_minutes], "shortcut_overrides": list(self.shortcuts.values()),
+        }
+        for name, why in locked.items():
+            tip = self.tr("set by your administrator") if why == MANAGED_LOCK_REASON else why
+            for widget in widgets.get(name, []):
+                widget.setEnabled(False)
+                widget.setToolTip(tip)
 
     @staticmethod
     def _spin(name: str, low: int, high: int, value: int, suffix: str = "") -> QSpinBox:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from moderator_app.core.models import Suggestion
 from moderator_app.core.policy import PolicyPack
 from moderator_app.ui.i18n import pick
 from moderator_app.ui.presenters import safe_excerpt
-from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.widgets import plain_label, shrinkable
 
 EVIDENCE_LABELS = {"lexicon": "词表", "pattern": "模式", "report": "举报", "near_duplicate": "近似", "model": "模型"}
 
@@ -31,12 +31,17 @@ class SuggestionsPanel(QWidget):
         self.tree.setObjectName("suggestions_tree")
         self.tree.setAccessibleName(self.tr("Suggested categories"))
         self.tree.setHeaderLabels([self.tr("Category"), self.tr("Score")])
-        self.tree.setColumnWidth(0, 300)
-        self.setMinimumWidth(400)  # evidence lines are long; the queue gives way first
+        # The category column takes the pane's width, the score keeps its own; long evidence lines are elided
+        # (their full text is in the tooltip).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemActivated.connect(self._on_activated)
         layout.addWidget(self.tree, 3)
         self.article = plain_label("suggestion_article", wrap=True)
+        shrinkable(self.article)
         layout.addWidget(self.article, 1)
         self.empty_note = plain_label("suggestions_empty", self.tr("No suggestion: decide on the post itself."))
         layout.addWidget(self.empty_note)
@@ -80,7 +85,8 @@ class SuggestionsPanel(QWidget):
         category_id = current.data(0, Qt.ItemDataRole.UserRole)
         if category_id in self._pack.category_ids:
             category = self._pack.category(category_id)
-            self.article.setText(f"{category.article}：{category.text_zh}\n{category.title_en}")
+            # The regulation's own words always; the English gloss for an English reader only.
+            self.article.setText(f"{category.article}：{category.text_zh}" + pick("", f"\n{category.title_en}"))
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.take_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))

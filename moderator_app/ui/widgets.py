@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 def plain_label(name: str = "", text: str = "", *, wrap: bool = False, bold: bool = False) -> QLabel:
@@ -17,3 +17,13 @@ def plain_label(name: str = "", text: str = "", *, wrap: bool = False, bold: boo
     if bold:
         label.setStyleSheet("font-weight: bold;")
     return label
+
+
+def shrinkable(*widgets: QWidget) -> None:
+    """Let a pane squeeze these below their text's width (a wrapped label wraps, a one-liner is clipped and keeps
+    the full text in its tooltip): one long URL or unbroken name must not make the window wider than the screen."""
+    for widget in widgets:
+        policy = widget.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        widget.setSizePolicy(policy)
+        widget.setMinimumWidth(0)

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from moderator_app.audit import migrate
+
 REPO = Path(__file__).resolve().parents[2]
+
+
+def generate(data_dir: Path, events: int) -> subprocess.CompletedProcess[str]:
+    """A synthetic history in the workstation's own SQLite file (allowed only while it holds no real event)."""
+    return cli("audit", "generate", "--synthetic", "--db", f"sqlite:///{data_dir / 'audit.sqlite3'}", "--events",
+               str(events), data_dir=data_dir)
 
 
 def cli(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -21,19 +29,21 @@ def cli(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subpro
 
 
 def test_generate_then_verify_on_the_default_database(tmp_path: Path) -> None:
-    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith("schema upgraded from empty to 0002; "
+    head = migrate.head_revision()
+    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith(f"schema upgraded from empty to {head}; "
                                                                   "protections in place\n")
-    generated = cli("audit", "generate", "--events", "1500", data_dir=tmp_path)
+    generated = generate(tmp_path, 1500)
     assert generated.returncode == 0, generated.stderr
     assert "appended 1,500 events" in generated.stdout
     assert "no OS keyring" in generated.stderr and (tmp_path / "audit-signing-key").exists()
     verified = cli("audit", "verify", data_dir=tmp_path)
-    assert verified.returncode == 0 and verified.stdout.startswith("intact: 1,500 events, 2 checkpoints")
-    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith("schema already at 0002\n")
+    assert verified.returncode == 0 and "\nintact: 1,500 events, 2 checkpoints" in verified.stdout
+    assert "no witness: only internal consistency was checked" in verified.stdout
+    assert cli("db", "upgrade", data_dir=tmp_path).stdout.endswith(f"schema already at {head}\n")
 
 
 def test_verify_names_the_first_bad_seq_and_exits_1(tmp_path: Path) -> None:
-    assert cli("audit", "generate", "--events", "300", data_dir=tmp_path).returncode == 0
+    assert generate(tmp_path, 300).returncode == 0
     database = sqlite3.connect(tmp_path / "audit.sqlite3", isolation_level=None)
     database.execute("DROP TRIGGER audit_event_no_delete")
     database.execute("DELETE FROM audit_event WHERE seq = 123")
@@ -46,10 +56,11 @@ def test_verify_names_the_first_bad_seq_and_exits_1(tmp_path: Path) -> None:
 
 def test_env_variable_chooses_the_database(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
-    assert cli("audit", "generate", "--events", "10", data_dir=tmp_path,
-               env={"MODAPP_DATABASE_URL": url}).returncode == 0
+    assert cli("db", "upgrade", data_dir=tmp_path, env={"MODAPP_DATABASE_URL": url}).returncode == 0
     assert (tmp_path / "team.sqlite3").exists() and not (tmp_path / "audit.sqlite3").exists()
-    assert cli("audit", "verify", "--db", url, data_dir=tmp_path).returncode == 0
+    assert cli("audit", "generate", "--synthetic", "--db", url, "--events", "10", data_dir=tmp_path).returncode == 0
+    verified = cli("audit", "verify", data_dir=tmp_path, env={"MODAPP_DATABASE_URL": url}).stdout
+    assert "\nintact: 10 events" in verified
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -59,8 +70,10 @@ def test_env_variable_chooses_the_database(tmp_path: Path) -> None:
     (["audit", "verify", "--db", "postgresql+psycopg://postgres@127.0.0.1:1/test"], "cannot reach the audit database"),
     (["db", "upgrade", "--db", "postgresql+psycopg://postgres@127.0.0.1:1/test"], "cannot reach the audit database"),
     (["audit", "verify"], "no audit log at"),
-    (["audit", "generate", "--events", "0"], "--events must be at least 1"),
-    (["audit", "generate", "--events", "many"], "invalid int value: 'many'"),
+    (["audit", "generate", "--synthetic", "--db", "sqlite:///x", "--events", "0"], "--events must be at least 1"),
+    (["audit", "generate", "--synthetic", "--db", "sqlite:///x", "--events", "many"], "invalid int value: 'many'"),
+    (["audit", "generate", "--events", "10", "--db", "sqlite:///x"], "the following arguments are required: "
+                                                                     "--synthetic"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     result = cli(*args, data_dir=tmp_path)
@@ -79,6 +92,7 @@ def test_a_file_that_is_not_a_database_is_bad_input(tmp_path: Path) -> None:
 
 def test_verify_on_postgresql(pg_url: str, tmp_path: Path) -> None:
     assert cli("db", "upgrade", "--db", pg_url, data_dir=tmp_path).returncode == 0
-    assert cli("audit", "generate", "--events", "1200", "--db", pg_url, data_dir=tmp_path).returncode == 0
+    assert cli("audit", "generate", "--synthetic", "--events", "1200", "--db", pg_url, data_dir=tmp_path
+               ).returncode == 0
     result = cli("audit", "verify", "--all-signatures", "--db", pg_url, data_dir=tmp_path)
     assert result.returncode == 0 and "1,200 events" in result.stdout and "1,200 writer signatures" in result.stdout

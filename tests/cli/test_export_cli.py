@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.cli.test_audit_cli import cli
+from tests.cli.test_audit_cli import cli, generate
 from tests.exports.conftest import read_csv
 
 PASSWORD = {"MODAPP_PASSWORD": "demo"}
@@ -17,17 +17,20 @@ PASSWORD = {"MODAPP_PASSWORD": "demo"}
 def test_export_then_verify_export_and_a_tampered_copy_fails(platform_server: Callable[..., Any],
                                                               tmp_path: Path) -> None:
     server = platform_server()
-    assert cli("audit", "generate", "--events", "1500", data_dir=tmp_path).returncode == 0
+    assert generate(tmp_path, 1500).returncode == 0
     out = tmp_path / "export"
     made = cli("audit", "export", "--moderator", "mod2", "--decision", "remove", "--format", "csv", "--format",
                "jsonl", "--out", str(out), "--platform", server.url, "--user", "lead1", data_dir=tmp_path,
                env=PASSWORD)
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("exported ") and "author identities pseudonymised" in made.stdout
+    # the run appended (export_made): the platform witnessed the log's head at its end
+    assert [r["seq"] for r in server.store.witness_receipts_all()] == [1501]
     rows = read_csv(out / "data" / "events.csv", "zh")  # Chinese headers: the team's language by default
     assert rows and {r["actor"] for r in rows} == {"mod2"} and {r["decision_kind"] for r in rows} == {"remove"}
     verified = cli("audit", "verify-export", str(out), data_dir=tmp_path)
     assert verified.returncode == 0 and verified.stdout.startswith(f"verified: {len(rows):,} matching events")
+    assert "exported by lead1, granted " in verified.stdout
     csv_path = out / "data" / "events.csv"
     csv_path.write_bytes(csv_path.read_bytes().replace(b"mod2", b"mod3", 1))
     failed = cli("audit", "verify-export", str(out), data_dir=tmp_path)
@@ -39,7 +42,7 @@ def test_export_then_verify_export_and_a_tampered_copy_fails(platform_server: Ca
 def test_a_moderator_cannot_export_and_is_told_in_one_line(platform_server: Callable[..., Any],
                                                             tmp_path: Path) -> None:
     server = platform_server()
-    assert cli("audit", "generate", "--events", "10", data_dir=tmp_path).returncode == 0
+    assert generate(tmp_path, 10).returncode == 0
     for extra in ([], ["--include-pii"]):
         refused = cli("audit", "export", "--format", "csv", "--out", str(tmp_path / "x"), "--platform", server.url,
                       "--user", "mod1", *extra, data_dir=tmp_path, env=PASSWORD)
@@ -54,7 +57,7 @@ def test_a_moderator_cannot_export_and_is_told_in_one_line(platform_server: Call
 
 
 def test_bad_export_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    assert cli("audit", "generate", "--events", "10", data_dir=tmp_path).returncode == 0
+    assert generate(tmp_path, 10).returncode == 0
     bad_date = cli("audit", "export", "--from", "yesterday", "--format", "csv", "--out", str(tmp_path / "x"),
                    data_dir=tmp_path)
     assert bad_date.returncode == 2 and "not a date or time: 'yesterday'" in bad_date.stderr
@@ -70,7 +73,7 @@ def test_an_unreachable_platform_is_one_line_not_a_retry_log(tmp_path: Path) -> 
     with socket.socket() as probe:  # a loopback port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    assert cli("audit", "generate", "--events", "10", data_dir=tmp_path).returncode == 0
+    assert generate(tmp_path, 10).returncode == 0
     failed = cli("audit", "export", "--format", "csv", "--out", str(tmp_path / "x"), "--platform",
                  f"http://127.0.0.1:{port}", "--user", "lead1", data_dir=tmp_path, env=PASSWORD)
     assert failed.returncode == 1

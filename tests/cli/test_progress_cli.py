@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.cli.test_audit_cli import REPO, cli
+from tests.cli.test_audit_cli import REPO, cli, generate
 from tests.cli.test_decide import decide_argv, queue_ids, write_csv
 
 PASSWORD = {"MODAPP_PASSWORD": "demo"}
@@ -53,7 +53,7 @@ def test_audit_verify_export_and_verify_export_show_progress_on_a_terminal_only(
         platform_server: Callable[..., Any], tmp_path: Path) -> None:
     server = platform_server()
     data = {"MODAPP_DATA_DIR": str(tmp_path)}
-    assert cli("audit", "generate", "--events", "1500", data_dir=tmp_path).returncode == 0
+    assert generate(tmp_path, 1500).returncode == 0
 
     code, stdout, terminal = on_a_terminal(main_argv("audit", "verify"), data)
     piped = cli("audit", "verify", data_dir=tmp_path)

@@ -119,3 +119,18 @@ def test_training_on_unusable_data_is_exit_2(tmp_path: Path, capsys: pytest.Capt
     assert err[0] == "moderator-app suggest train: line 2: unknown category '10.99' in policy pack beijing-2011"
     assert err[1].startswith("moderator-app: error: no category has enough examples")
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_lexicon_report_gives_each_terms_hits_precision_and_proposed_weight(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [{"text": f"周末去澳门玩百家乐{i}", "categories": ["10.7"]} for i in range(6)]
+    rows += [{"text": f"新闻：百家乐骗局{i}", "categories": []} for i in range(2)]
+    rows += [{"text": "今天天气不错", "categories": []}, {"text": "{broken", "categories": []}]
+    source = tmp_path / "decided.jsonl"
+    source.write_bytes(b"\n".join(json.dumps(r, ensure_ascii=False).encode() for r in rows[:-1]) + b"\n{broken\n")
+    assert main(["suggest", "lexicon-report", "--in", str(source), "--json"]) == 2  # the bad line is named
+    captured = capsys.readouterr()
+    assert "line 10" in captured.err
+    (row,) = [r for r in json.loads(captured.out) if r["term"] == "百家乐"]
+    assert (row["category"], row["hits"], row["cited"]) == ("10.7", 8, 6)
+    assert row["precision"] == 0.75 and row["proposed_weight"] == 0.7  # (6 + 1) / (8 + 2)

@@ -172,14 +172,11 @@ def test_roles_malformed_bodies_and_unknown_things(url: str) -> None:
     assert_problem(lead.get("/v1/nothing-here"), 404, "not-found")
 
 
-def test_author_history_and_audit_witness(url: str) -> None:
+def test_author_history(url: str) -> None:
     lead = Api(url, "lead1")
     item = lead.get("/v1/queue", limit=1).json()["items"][0]
     history = lead.get(f"/v1/authors/{item['post']['author']['author_id']}/history").json()
     assert history["post_count"] >= 1 and isinstance(history["prior_decisions"], list)
-    receipt = lead.post("/v1/audit-witness", {"log_id": "ws-1", "seq": 42, "head_hash": "ab" * 32,
-                                               "signature": "sig"})
-    assert receipt.status_code == 201 and receipt.json()["seq"] == 42 and receipt.json()["receipt_id"]
 
 
 def test_state_survives_a_restart_with_db(platform_server: Callable[..., Any], tmp_path: Path) -> None:

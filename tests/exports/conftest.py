@@ -8,11 +8,13 @@ import gc
 import hashlib
 import json
 from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 
 import pytest
 
 from moderator_app.audit.exports import views
+from moderator_app.audit.synthetic import synthetic_events
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.models import Role, User, UserId
 from moderator_app.services import review_quality
@@ -37,7 +39,8 @@ def audit_log(open_log: Callable[..., AuditLogService], sqlite_url: str) -> Iter
                                        "text": "谣言：某地发生地震"}))
     log.append(AuditEvent.new(EventType.REFERRAL_CREATED, actor="mod1", workstation="ws-test",
                               subject=f"user:{AUTHOR_ID}", category="10.5", payload={"reason": "涉嫌诈骗"}))
-    log.generate(300, seed=8)
+    # more of the same history after the real events (appended as real ones: generate refuses a log holding any)
+    log.append_many(list(islice(synthetic_events(300, seed=8, after_seq=log.store.head()[0]), 300)))
     yield log
     log.close()
     gc.collect()  # leave no cycles for a later test's garbage collection to pause the GUI thread on

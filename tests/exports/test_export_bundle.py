@@ -246,3 +246,4 @@ def test_a_missing_cjk_font_is_named(export: Export, monkeypatch: pytest.MonkeyP
     with pytest.raises(UsageError, match="fonts-wqy-microhei"):
         export(FILTERED, ("pdf",))
     assert not (tmp_path / "bundle").exists()
+

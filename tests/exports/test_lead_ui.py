@@ -239,3 +239,46 @@ def test_the_team_lead_menu_is_for_leads_only(qtbot, tmp_path: Path) -> None:
         finally:
             window.close()
             demo.close()
+
+
+def test_lead_views_show_hostile_text_as_marks(qtbot, console: LeadConsole, runner: TaskRunner,
+                                              audit_log: AuditLogService) -> None:
+    """What moderators' clients and posts wrote reaches the lead's screens too: overrides and zero-width
+    characters are shown as marks in the event table, the event's details and the review-quality tables."""
+    from PySide6.QtWidgets import QTableWidget
+
+    from moderator_app.core.audit import AuditEvent, EventType
+    from moderator_app.ui.lead.review_quality import fill
+
+    audit_log.append(AuditEvent.new(EventType.DECISION_RECORDED, actor="mod\u202e1", workstation="ws-test",
+                                    subject="post:\u202e4711\u200b", category="10.7", decision_kind="remove",
+                                    payload={"note": "<b>粗体</b> \u202egpj.exe \u2067隔离\u2069"}))
+    viewer = AuditViewer(console, runner)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    viewer.filters.moderator.setCurrentText("mod\u202e1")
+    viewer.filters.apply()
+    qtbot.waitUntil(lambda: viewer.model.loaded == 1)
+    cells = [viewer.model.data(viewer.model.index(0, column)) for column in range(viewer.model.columnCount())]
+    assert "mod<U+202E>1" in cells and "post:<U+202E>4711<U+200B>" in cells
+    viewer.table.selectRow(0)
+    qtbot.waitUntil(lambda: "<U+2067>" in viewer.details.toPlainText())
+    assert "<b>粗体</b> <U+202E>gpj.exe <U+2067>隔离<U+2069>" in viewer.details.toPlainText()
+    assert not any(ch in viewer.details.toPlainText() for ch in "\u202e\u2067\u2069\u200b")
+    table = QTableWidget(1, 2)
+    qtbot.addWidget(table)
+    fill(table, [["post:\u202e4711", "mod\u200b1"]])
+    assert [table.item(0, n).text() for n in range(2)] == ["post:<U+202E>4711", "mod<U+200B>1"]
+
+
+def test_dashboard_axes_read_as_a_lead_expects() -> None:
+    """Beijing time for a Beijing team, whole round ticks, every day in the range (a gap where there is no data)."""
+    from moderator_app.ui.lead.charts import nice_step
+    from moderator_app.ui.lead.dashboard import beijing_hours, days_between
+
+    assert [nice_step(top) for top in (1, 3, 7, 12, 371, 4_900)] == [1, 1, 2, 5, 100, 1_000]
+    # UTC 00 and 23 are Beijing 08 and 07 (the 6 o'clock period), UTC 01 is 09, UTC 16 is midnight.
+    assert dict(beijing_hours((("00", 4), ("01", 1), ("16", 2), ("23", 3)))) == {
+        "0": 2, "3": 0, "6": 7, "9": 1, "12": 0, "15": 0, "18": 0, "21": 0}
+    assert days_between((("2026-11-30", 1),), (("2026-12-03", 2),)) == [
+        "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03"]

@@ -7,70 +7,17 @@ built earlier in the same CI run instead.
 from __future__ import annotations
 
 import configparser
+import re
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from moderator_app import __version__
+from tests.packaging.support import APP, BUNDLE, REPO_ROOT, installed_env, run_installed
 
 pytestmark = pytest.mark.slow
-
-APP = "moderator-workstation"
-BUNDLE = Path("opt") / APP
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session")
-def deb_package() -> Path:
-    prebuilt = os.environ.get("MODAPP_TEST_DEB")
-    if prebuilt:
-        return Path(prebuilt).resolve()
-    if shutil.which("dpkg-deb") is None:
-        pytest.skip("dpkg-deb not found: the Linux package is built and tested on Debian or Ubuntu")
-    result = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "packaging" / "build_deb.py")],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, f"building the .deb failed:\n{result.stderr[-4000:]}"
-    deb = Path(result.stdout.strip().splitlines()[-1])
-    assert deb.is_file() and deb.suffix == ".deb"
-    return deb
-
-
-@pytest.fixture(scope="session")
-def scratch_root(deb_package: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The package's files as `dpkg -i` would lay them out, under a scratch folder instead of /."""
-    root = tmp_path_factory.mktemp("installed-root")
-    subprocess.run(["dpkg-deb", "-x", str(deb_package), str(root)], check=True)
-    return root
-
-
-def installed_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """This environment without the dev Python's paths, plus ``extra``."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    return {**clean, **(extra or {})}
-
-
-def run_installed(
-    root: Path, command: str, *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    """Start a command through its /usr/bin link, away from the source tree and without the dev Python's paths."""
-    return subprocess.run(
-        [str(root / "usr" / "bin" / command), *args],
-        cwd=cwd,
-        env=installed_env(env),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def registered_commands(root: Path, cwd: Path) -> set[str]:
@@ -159,9 +106,11 @@ def test_audit_generate_and_verify_from_the_bundle(scratch_root: Path, tmp_path:
     if "db" in commands:  # Alembic migrations, loaded from the bundle's files
         upgraded = run_installed(scratch_root, "moderator-app", "db", "upgrade", cwd=tmp_path)
         assert upgraded.returncode == 0, upgraded.stderr
-    generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--events", "1000", cwd=tmp_path)
+    synthetic = f"sqlite:///{tmp_path / 'synthetic.sqlite3'}"
+    generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--synthetic", "--db", synthetic,
+                              "--events", "1000", cwd=tmp_path)
     assert generated.returncode == 0, generated.stderr
-    verified = run_installed(scratch_root, "moderator-app", "audit", "verify", cwd=tmp_path)
+    verified = run_installed(scratch_root, "moderator-app", "audit", "verify", "--db", synthetic, cwd=tmp_path)
     assert verified.returncode == 0, verified.stderr
 
 
@@ -185,6 +134,7 @@ def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, s
     fields = subprocess.run(["dpkg-deb", "-f", str(deb_package), "Depends"], capture_output=True, text=True,
                             check=True).stdout
     assert "fonts-wqy-microhei" in fields
+    assert "fonts-noto-color-emoji" in fields  # emoji in posts drawn as emoji, not boxes
     assert not list(scratch_root.rglob("wqy-microhei.ttc"))
     env = {"MODAPP_DATA_DIR": str(tmp_path / "data"), "MODAPP_CONFIG_DIR": str(tmp_path / "config"),
            "MODAPP_PASSWORD": "demo"}
@@ -196,12 +146,14 @@ def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, s
         banner = platform.stderr.readline()
         assert banner.startswith("Demo platform on "), banner
         url = banner.split()[3]
-        generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--events", "300", cwd=tmp_path,
-                                  env=env)
+        synthetic = f"sqlite:///{tmp_path / 'synthetic.sqlite3'}"
+        generated = run_installed(scratch_root, "moderator-app", "audit", "generate", "--synthetic", "--db", synthetic,
+                                  "--events", "300", cwd=tmp_path, env=env)
         assert generated.returncode == 0, generated.stderr
-        exported = run_installed(scratch_root, "moderator-app", "audit", "export", "--from", "2000-01-01", "--to",
-                                 "2100-01-01", "--format", "pdf", "--out", str(tmp_path / "bundle"), "--platform",
-                                 url, "--user", "lead1", cwd=tmp_path, env=env)
+        exported = run_installed(scratch_root, "moderator-app", "audit", "export", "--db", synthetic, "--from",
+                                 "2000-01-01", "--to", "2100-01-01", "--format", "pdf", "--out",
+                                 str(tmp_path / "bundle"), "--platform", url, "--user", "lead1", cwd=tmp_path,
+                                 env=env)
         assert exported.returncode == 0, exported.stderr
     finally:
         platform.terminate()
@@ -212,3 +164,15 @@ def test_pdf_report_from_the_bundle_embeds_debians_cjk_font(deb_package: Path, s
     assert pdfs
     fonts = subprocess.run(["pdffonts", str(pdfs[0])], capture_output=True, text=True, check=True).stdout
     assert "WenQuanYi" in fonts or "wqy" in fonts.lower(), fonts
+
+
+def test_documented_installed_size_matches_the_package(deb_package: Path) -> None:
+    """docs/installing.md's size figures stay current: within 2% of the package this run built."""
+    runbook = (REPO_ROOT / "docs" / "installing.md").read_text(encoding="utf-8")
+    found = re.search(r"installs (\d+) MB \(`Installed-Size` ([\d,]+) KiB", runbook)
+    assert found, "docs/installing.md no longer states the installed size"
+    documented_mb, documented_kib = int(found[1]), int(found[2].replace(",", ""))
+    actual_kib = int(subprocess.run(["dpkg-deb", "-f", str(deb_package), "Installed-Size"], capture_output=True,
+                                    text=True, check=True).stdout)
+    assert abs(documented_kib - actual_kib) <= 0.02 * actual_kib, f"the package installs {actual_kib:,} KiB now"
+    assert abs(documented_mb - actual_kib * 1024 / 1e6) <= 1

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import keyring
-import keyring.backends.fail
 import pytest
 
 from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
@@ -24,8 +22,9 @@ from moderator_app.core.errors import (
 )
 from moderator_app.core.models import CategoryId, PostId, QueueItem, Role, UserId
 from moderator_app.core.ports import PlatformGateway
-from moderator_app.platform_api import HttpOptions, KeyringSecretStore, PlatformClient
+from moderator_app.platform_api import HttpOptions, PlatformClient
 from moderator_app.platform_api.session import make_session
+from moderator_app.services.secrets import KeyringSecretStore
 
 FAST = HttpOptions(backoff_factor=0.001, retry_after_cap=0.01, retries=12)
 
@@ -50,7 +49,7 @@ def client(url: str, user: str | None = "lead1", **kwargs: Any) -> PlatformClien
 
 
 def test_login_and_queue_map_to_core_models(url: str, memory_keyring: Any) -> None:
-    api = PlatformClient(url)
+    api = PlatformClient(url, secrets=KeyringSecretStore())
     gateway: PlatformGateway = api  # the port the services type against
     session = gateway.login("mod1", "demo")
     assert session.user.user_id == "mod1" and session.user.roles == {Role.MODERATOR}
@@ -71,15 +70,6 @@ def test_login_and_queue_map_to_core_models(url: str, memory_keyring: Any) -> No
         gateway.queue_page()
 
 
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    """As on a headless Linux box: every keyring call raises NoKeyringError."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-
-
 def test_without_a_keyring_the_token_stays_in_memory_and_the_user_is_told(url: str, no_keyring: None) -> None:
     secrets = KeyringSecretStore()
     api = client(url, "mod1", secrets=secrets)
@@ -89,9 +79,10 @@ def test_without_a_keyring_the_token_stays_in_memory_and_the_user_is_told(url: s
 
 def test_a_resumed_token_from_the_keyring_works(url: str, memory_keyring: Any) -> None:
     client(url, "mod1")
-    fresh = PlatformClient(url, options=FAST)
+    fresh = PlatformClient(url, options=FAST, secrets=KeyringSecretStore())
     assert fresh.resume("mod1") and fresh.queue_page(limit=1).items
-    assert not PlatformClient(url).resume("mod2")
+    assert not PlatformClient(url, secrets=KeyringSecretStore()).resume("mod2")
+    assert not PlatformClient(url).resume("mod1"), "a client given no store keeps its token in memory only"
 
 
 def test_claims_and_decisions(url: str) -> None:

@@ -159,12 +159,16 @@ def test_lexicon_with_bad_weight_and_regex_is_refused(tmp_path: Path) -> None:
     head = '[lexicon]\nid = "g"\ncategory = "10.7"\ntitle_zh = "赌博"\ntitle_en = "Gambling"\n'
     text = shipped_text().replace('lexicons = ["beijing-2011/lexicons/*.toml"]', 'lexicons = ["lex/*.toml"]')
     pack_path = write_pack(tmp_path, text)
-    lexicon.write_text(head + '[[term]]\ntext = "百家乐"\nweight = 1.5\n', encoding="utf-8")
-    with pytest.raises(PolicyError, match=r"g\.toml:8: term\[0\]\.weight: must be between"):
-        load_pack(pack_path)
-    lexicon.write_text(head + '[[pattern]]\nregex = "(unclosed"\nweight = 0.5\n', encoding="utf-8")
-    with pytest.raises(PolicyError, match=r"pattern\[0\]\.regex: not a valid regular expression"):
-        load_pack(pack_path)
+    for body, message in [
+        ('[[term]]\ntext = "百家乐"\nweight = 1.5\n', r"g\.toml:8: term\[0\]\.weight: must be between"),
+        ('[[pattern]]\nregex = "(unclosed"\nweight = 0.5\n', r"pattern\[0\]\.regex: not a valid regular expression"),
+        ("[[context]]\nid = 'n'\nbefore = '(unclosed'\nfactor = 0.5\n",
+         r"context\[0\]\.before: not a valid regular expression"),
+        ("[[context]]\nid = 'n'\nfactor = 0.5\n", r"context\[0\]: a context rule needs at least one of before"),
+    ]:
+        lexicon.write_text(head + body, encoding="utf-8")
+        with pytest.raises(PolicyError, match=message):
+            load_pack(pack_path)
     lexicon.write_text(head + '[[term]]\ntext = "百家乐"\nweight = 0.9\n', encoding="utf-8")
     loaded = load_pack(pack_path)
     assert [t.text for t in loaded.category("10.7").lexicons[0].terms] == ["百家乐"]

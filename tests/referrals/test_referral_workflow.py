@@ -14,10 +14,9 @@ from moderator_app.referrals.workflow import (
     check_close,
     check_reject,
     check_submit,
-    fold,
     request_payload,
 )
-from tests.referrals.referral_support import REQUEST, SUBMISSION, created, step
+from tests.referrals.referral_support import REQUEST, SUBMISSION, countersignature, created, fold, step
 
 
 def pending():
@@ -98,6 +97,42 @@ def test_the_fold_does_not_apply_an_event_that_breaks_the_rules() -> None:
     assert referral.anomalies[0].startswith("seq 2 (referral_approved by lead1) not applied: lead1 created")
     assert "seq 3" in referral.anomalies[1]
     assert fold([step(1, EventType.REFERRAL_APPROVED, "lead1")]) is None
+
+
+def test_an_approval_counts_only_with_the_platforms_countersignature_for_exactly_this_decision() -> None:
+    """The creator's workstation can write "approved by lead1"; without the platform's signature binding lead1,
+    this referral, this evidence and its creator it is reported as forged and changes nothing."""
+    from moderator_app.platform_signature import PlatformSigner
+    from moderator_app.referrals import workflow
+
+    approved = EventType.REFERRAL_APPROVED
+    forgeries = {
+        "no platform countersignature": step(2, approved, "lead1", signed=False),
+        "countersigned approver 'lead2'": step(2, approved, "lead1", countersignature=countersignature(approved,
+                                                                                                      "lead2")),
+        "countersigned referral_id 'R-2'": step(2, approved, "lead1", countersignature=countersignature(
+            approved, "lead1", referral_id="R-2")),
+        "countersigned created_by 'mod2'": step(2, approved, "lead1", countersignature=countersignature(
+            approved, "lead1", created_by="mod2")),
+        "countersigned evidence_digest": step(2, approved, "lead1", countersignature=countersignature(
+            approved, "lead1", evidence={"other": "evidence"})),
+        "countersigned decision 'rejected'": step(2, approved, "lead1", countersignature=countersignature(
+            EventType.REFERRAL_REJECTED, "lead1")),
+        "not a trusted platform key": step(2, approved, "lead1", countersignature=countersignature(
+            approved, "lead1", signer=PlatformSigner.generate())),
+    }
+    for why, event in forgeries.items():
+        referral = fold([created(), event])
+        assert referral is not None and referral.state is ReferralState.PENDING_APPROVAL, why
+        assert referral.anomalies and why in referral.anomalies[0], (why, referral.anomalies)
+    record = countersignature(approved, "lead1")
+    record["signed"] = {**record["signed"], "decided_at": "2026-11-30T10:00:00.000000Z"}  # signature no longer fits
+    tampered = fold([created(), step(2, approved, "lead1", countersignature=record)])
+    assert tampered is not None and "does not verify" in tampered.anomalies[0]
+    genuine = [created(), step(2, approved, "lead1")]
+    assert fold(genuine).state is ReferralState.APPROVED  # type: ignore[union-attr]
+    untrusting = workflow.fold(genuine)  # no platform key known: never shown as approved
+    assert untrusting is not None and untrusting.state is ReferralState.PENDING_APPROVAL
 
 
 def test_a_request_needs_categories_basis_and_suspicion_and_threat_means_urgent() -> None:

@@ -49,6 +49,11 @@ def hostile_corpus(port: int) -> dict[str, str]:
     }
 
 
+HOSTILE_AUTHOR = "官方客服\u202eofni\u200b"
+HOSTILE_MEDIA = "截图 \u202efdp.exe"
+HOSTILE_REPORT = "链接 \u2067moc.elgoog//:sptth\u2069"
+
+
 @pytest.fixture
 def hostile_demo(tmp_path: Path, attacker_host: socket.socket) -> Iterator[tuple[DemoWorkstation, dict[str, str]]]:
     demo = start_demo("mod1", data_dir=tmp_path, posts=60)
@@ -58,6 +63,16 @@ def hostile_demo(tmp_path: Path, attacker_host: socket.socket) -> Iterator[tuple
         first = [r[0] for r in db.execute("SELECT post_id FROM queue ORDER BY position LIMIT ?", (len(corpus),))]
         for post_id, text in zip(first, corpus.values(), strict=True):
             db.execute("UPDATE posts SET text=? WHERE post_id=?", (text, post_id))
+        # The same overrides where the post pane shows the author, the reports and the media descriptions.
+        rtl_post = first[list(corpus).index("rtl")]
+        db.execute("UPDATE authors SET display_name=? WHERE author_id=(SELECT author_id FROM posts WHERE post_id=?)",
+                   (HOSTILE_AUTHOR, rtl_post))
+        db.execute("UPDATE posts SET media=? WHERE post_id=?", (json.dumps([{
+            "media_id": "m-hostile", "kind": "image", "description": HOSTILE_MEDIA,
+            "url": "https://media.demo.invalid/m-hostile"}]), rtl_post))
+        db.execute("UPDATE queue SET reports=? WHERE post_id=?", (json.dumps([{
+            "reporter_id": "r1", "reason": "scam", "text": HOSTILE_REPORT, "reported_at": "2026-11-30T08:00:00Z"}]),
+            rtl_post))
     yield demo, dict(zip(first, corpus.values(), strict=True))
     demo.close()
 
@@ -84,6 +99,11 @@ def test_hostile_posts_are_shown_as_plain_text_and_fetch_nothing(
         assert window.post_pane.text.toPlainText() == printable(text)  # every character, markup as characters
     rtl = list(served)[3]
     assert "<U+202E>" in model.data(model.index(model.row_of(rtl), Column.TEXT))
+    window.queue_pane.select(rtl)  # the author line, reports and media descriptions as served
+    qtbot.waitUntil(lambda: window.post_pane.item is not None and window.post_pane.item.post_id == rtl)
+    assert window.post_pane.author.text().startswith("官方客服<U+202E>ofni<U+200B> · ")
+    assert "链接 <U+2067>moc.elgoog//:sptth<U+2069>" in window.post_pane.reports.item(0).text()
+    assert window.post_pane.media_tiles()[0].preview.text() == "[image] 截图 <U+202E>fdp.exe"
 
     evidence = tuple(Evidence("lexicon", text[:120], 0.5) for text in served.values())
     window.suggestions_pane.show_suggestions([Suggestion(CategoryId("10.7"), 0.9, evidence)])

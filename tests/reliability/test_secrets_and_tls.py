@@ -28,9 +28,9 @@ from moderator_app import paths
 from moderator_app.core.errors import PlatformUnavailable
 from moderator_app.platform_api import HttpOptions
 from moderator_app.platform_api.session import make_session
-from moderator_app.services.audit_keys import KEYRING_NAME, KEYRING_SERVICE
 from moderator_app.services.demo import DEMO_PASSWORD, start_demo
 from moderator_app.services.platform import make_client
+from moderator_app.services.secrets import KEYRING_NAME, KEYRING_SERVICE
 from moderator_app.settings import Settings
 from moderator_app.settings.store import default_store
 

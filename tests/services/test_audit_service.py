@@ -12,9 +12,9 @@ from audit_support import OpenLog, event, fill
 from keyring.backend import KeyringBackend
 from keyring.errors import NoKeyringError
 
-from moderator_app.audit.checkpoints import LocalCheckpoints
+from moderator_app.audit.witness import log_identity
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, EventType
-from moderator_app.services.audit_keys import KEYRING_NAME, KEYRING_SERVICE, load_signing_key
+from moderator_app.services.secrets import KEYRING_NAME, KEYRING_SERVICE, load_signing_key
 
 
 class NoKeyring(KeyringBackend):
@@ -92,13 +92,24 @@ def test_the_workstation_keeps_its_own_copy_of_checkpoints(sqlite_url: str, open
     audit_log = open_log(sqlite_url, checkpoint_interval=4)
     fill(audit_log, 9)
     copy = audit_log.local
-    assert copy.path.is_relative_to(tmp_path / "ws") and stat.S_IMODE(copy.path.stat().st_mode) == 0o600
+    path = copy.current_path()
+    identity = log_identity(audit_log.store)
+    assert identity is not None and identity.startswith("main:")
+    # filed by the log's identity and this workstation's key id, not by the database URL
+    assert path == tmp_path / "ws" / "audit-checkpoints" / identity.replace(":", "_") / \
+        f"{audit_log.writer.key.key_id}.jsonl"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [c.seq for c in copy.load()[0]] == [4, 8]
     # another workstation (own data folder) remembers the newest checkpoint it verified
     other = open_log(sqlite_url, data_dir=tmp_path / "lead")
     assert other.verify().ok
-    latest = LocalCheckpoints.for_database(tmp_path / "lead", other.store.display_url, "main").latest()
+    latest = other.local.latest()
     assert latest is not None and latest.seq == 8
+    # a reviewer who reaches the same file by another URL still finds the copies (found by log identity)
+    (tmp_path / "alias").symlink_to(Path(sqlite_url.removeprefix("sqlite:///")).parent)
+    alias = f"sqlite:///{tmp_path / 'alias' / 'audit.sqlite3'}"
+    reviewer = open_log(alias, data_dir=tmp_path / "ws", for_verification=True)
+    assert [c.seq for c in reviewer.local.load()[0]] == [4, 8]
 
 
 def test_verify_reports_progress_and_can_be_cancelled(sqlite_url: str, open_log: OpenLog) -> None:

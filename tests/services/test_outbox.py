@@ -206,3 +206,16 @@ def test_journal_is_shared_by_key(tmp_path: Path) -> None:
     first, new = journal.add("a#lead1", decision("1", key="same-key"))
     again, new_again = journal.add("a#lead1", decision("1", key="same-key"))
     assert new and not new_again and again.seq == first.seq
+
+
+def test_a_refusal_is_not_being_offline(platform_server: Callable[..., Any]) -> None:
+    """A conflict parks the decision with its reason; the platform answered, so the status bar must not say offline."""
+    url = platform_server().url
+    lead, mod1 = logged_in(url), logged_in(url, "mod1")
+    target = mod1.claim(count=1).lease.post_ids[0]
+    mod1.submit_decision(decision(target, user="mod1"))
+    outbox = outbox_for(lead)
+    outbox.record(decision(target, kind=DecisionKind.NO_VIOLATION, categories=()))
+    report = outbox.deliver_pending()
+    assert len(report.failed) == 1 and "already decided" in (report.failed[0].last_error or "")
+    assert outbox.state().last_error is None

@@ -17,13 +17,18 @@ from moderator_app.core.models import Role, User, UserId
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.referrals import ReferralService, verify_package
 from tests.factories import queue_item
-from tests.referrals.referral_support import REQUEST, SUBMISSION
+from tests.referrals.referral_support import PLATFORM_KEY, REQUEST, SUBMISSION, CountersigningPlatform
 from tests.services.test_referrals_service import ITEM
+
+
+def lead_service(audit: AuditLogService) -> ReferralService:
+    return ReferralService(audit, User(UserId("lead1"), "lead1", frozenset({Role.LEAD})), "ws-test",
+                           platform=CountersigningPlatform("lead1"), trusted_platform_keys=[PLATFORM_KEY])
 
 
 def make_package(audit: AuditLogService, out: Path) -> tuple[Path, str]:
     moderator = ReferralService(audit, User(UserId("mod1"), "mod1", frozenset({Role.MODERATOR})), "ws-test")
-    lead = ReferralService(audit, User(UserId("lead1"), "lead1", frozenset({Role.LEAD})), "ws-test")
+    lead = lead_service(audit)
     other = moderator.create(queue_item(99), REQUEST)  # another referral's events sit inside the chain segment
     referral = moderator.create(ITEM, REQUEST)
     lead.reject(other.referral_id, "重复")
@@ -44,7 +49,11 @@ def test_the_package_is_intact_and_holds_what_the_brief_lists(package: tuple[Pat
     names = sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file())
     assert names == ["bag-info.txt", "bagit.txt", "data/events.jsonl", "data/referral.pdf", "data/snapshot.json",
                      "manifest-sha256.txt", "tagmanifest-sha256.txt", "tagmanifest-sha256.txt.sig",
-                     "verification/VERIFY.md", "verification/chain.json", "verification/checkpoint.json"]
+                     "verification/VERIFY.md", "verification/chain.json", "verification/checkpoint.json",
+                     "verification/platform-key.json", "verification/writer-keys.json"]
+    assert report.platform_key_id == PLATFORM_KEY.key_id and not report.platform_key_given
+    assert report.writers == (report.key_id,)  # one workstation wrote every event here
+    assert verify_package(path, platform_key=PLATFORM_KEY).platform_key_given
     events = [json.loads(line) for line in (path / "data/events.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [e["envelope"]["hdr"]["type"] for e in events] == ["referral_created", "referral_approved",
                                                             "referral_submitted"]
@@ -58,7 +67,7 @@ def test_an_export_is_audited_and_never_overwrites(open_log: Callable[..., Audit
     path, referral_id = make_package(audit, tmp_path / "out")
     exports = audit.events(EventFilter(subject=f"referral:{referral_id}", event_type=EventType.EXPORT_MADE))
     assert len(exports) == 1 and audit.verify().ok
-    lead = ReferralService(audit, User(UserId("lead1"), "lead1", frozenset({Role.LEAD})), "ws-test")
+    lead = lead_service(audit)
     with pytest.raises(UsageError, match="already exists"):
         lead.export_package(referral_id, tmp_path / "out")
     assert verify_package(path).referral_id == referral_id

@@ -13,7 +13,7 @@ from moderator_app.referrals.model import ReferralRefused, ReferralState
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.referrals import ReferralService, sort_for_queue
 from tests.factories import BASE, queue_item
-from tests.referrals.referral_support import REQUEST, SUBMISSION
+from tests.referrals.referral_support import PLATFORM_KEY, REQUEST, SUBMISSION, CountersigningPlatform
 
 ITEM = queue_item(11, "明天下午三点我去学校门口动手，谁也拦不住", reasons=("violence",), reposts=3)
 
@@ -35,7 +35,9 @@ def services(audit: AuditLogService) -> dict[str, ReferralService]:
         history_calls.append((post_id, author_id))
         return [PriorDecision(PostId("42"), "remove", (CategoryId("10.6"),), BASE)]
 
-    return {name: ReferralService(audit, user(name, name.startswith("lead")), "ws-test", history)
+    return {name: ReferralService(audit, user(name, name.startswith("lead")), "ws-test", history,
+                                  platform=CountersigningPlatform(name, lead=name.startswith("lead")),
+                                  trusted_platform_keys=[PLATFORM_KEY])
             for name in ("mod1", "mod2", "lead1", "lead2")}
 
 

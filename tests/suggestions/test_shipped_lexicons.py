@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from moderator_app.services.suggestion_service import SuggestionEngine, load_policy
@@ -48,3 +50,35 @@ def test_ordinary_posts_with_look_alike_words_get_no_suggestion(engine: Suggesti
 
 def test_a_gun_seller_is_still_caught(engine: SuggestionEngine) -> None:
     assert "10.7" in {s.category for s in engine.suggest("本人卖枪，货到付款")}
+
+
+def test_every_term_taken_from_a_public_list_names_its_source_and_weight_rule() -> None:
+    """Attribution is part of the licence: SOURCES.md lists each sourced term with its source and weight rule."""
+    pack = load_policy()
+    (sourced,) = [lex for c in pack.categories for lex in c.lexicons if lex.lexicon_id == "insult_sourced"]
+    sources = (Path(sourced.source).parent.parent / "SOURCES.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in sources.splitlines() if line.startswith("| ")}
+    for term in sourced.terms:
+        assert term.text in rows, term.text
+        assert f"| {term.weight:g} |" in rows[term.text], rows[term.text]
+    assert "CC BY 4.0" in sources and "Copyright (c) 2022 Aiqi Jiang" in sources and "Apache License" in sources
+    for lexicon_id in ("pornography_sourced", "weapons_sourced"):
+        (lexicon,) = [lex for c in pack.categories for lex in c.lexicons if lex.lexicon_id == lexicon_id]
+        listed = sources.split(f"\n`{lexicon_id}.toml` (", 1)[1].split("\n\n", 2)[1]
+        for term in lexicon.terms:
+            assert term.text.replace("|", "\\|") in listed, term.text
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("又是田园女权在打拳，婚驴们醒醒吧", "10.8"),  # gender-targeted slurs calibrated on SWSR
+    ("你这个普信男，直男癌晚期", "10.8"),
+])
+def test_everyday_gender_slurs_are_suggested(engine: SuggestionEngine, text: str, category: str) -> None:
+    assert [s.category for s in engine.suggest(text)][:1] == [category]
+
+
+def test_a_quoted_slur_weighs_less_than_one_that_is_used(engine: SuggestionEngine) -> None:
+    used = engine.suggest("你就是个婚驴")
+    quoted = engine.suggest("有人管已婚女性叫“婚驴”，这很不尊重人")
+    assert used and used[0].category == "10.8"
+    assert not quoted or quoted[0].score < used[0].score

@@ -162,3 +162,33 @@ def test_pattern_prefilter_never_loses_a_match() -> None:
                         (r"(?<!买)卖枪", "卖枪"), (r"(?:炸|烧)\S{0,6}(?:地铁|商场)", "炸了那个地铁")]:
         literals = required_literals(regex)
         assert literals and any(literal in text for literal in literals)
+
+
+@pytest.fixture
+def context_engine(make_pack) -> SuggestionEngine:  # type: ignore[no-untyped-def]
+    from moderator_app.core.policy import LexiconContext
+    rules = (LexiconContext("quoted", 0.5, before="[“\"][^”\"]{0,14}$", after="^[^“\"]{0,14}[”\"]"),
+             LexiconContext("negated", 0.3, before="(?:谨防|严禁)[^，。]{0,8}$"),
+             LexiconContext("news", 0.4, anywhere="(?:警方|破获)"))
+    lexicon = Lexicon("gambling", CategoryId("10.7"), "赌博", "Gambling",
+                      (LexiconTerm("网络赌博", 0.8, "网络赌博", "online gambling"),), contexts=rules)
+    return SuggestionEngine(make_pack((lexicon,)), min_score=0.01)
+
+
+@pytest.mark.parametrize(("text", "score", "lowered_by"), [
+    ("来玩网络赌博，日赚千元", 0.8, None),
+    ("谨防网络赌博陷阱", 0.24, "negated"),  # a warning, not an advert
+    ("他说“网络赌博”害了他", 0.4, "quoted"),
+    ("警方破获一起网络赌博案", 0.32, "news"),
+    ("谨防网络赌博。来玩网络赌博，日赚千元", 0.8, None),  # a plain use elsewhere still counts in full
+])
+def test_context_rules_lower_a_mention_instead_of_firing_it(context_engine: SuggestionEngine, text: str,
+                                                            score: float, lowered_by: str | None) -> None:
+    (suggestion,) = context_engine.suggest(text)
+    assert suggestion.score == pytest.approx(score)
+    strongest = max(suggestion.evidence, key=lambda e: e.contribution)
+    if lowered_by is None:
+        assert "lowered" not in strongest.detail
+    else:
+        assert "lowered ×" in strongest.detail and lowered_by in strongest.detail, strongest.detail
+    assert all(text[e.span[0]:e.span[1]] == "网络赌博" for e in suggestion.evidence if e.span)

@@ -114,3 +114,24 @@ def test_bad_model_files_are_refused_with_a_reason(model: TeamModel, tmp_path: P
     with pytest.raises(ModelFileError, match="damaged"):
         TeamModel.load(tmp_path / "damaged.npz")
     assert zipfile.is_zipfile(good)
+
+
+def test_naming_a_group_is_not_learned_as_a_violation() -> None:
+    """Counterfactual pairs: when a team's insults happen to name 河南人, a neutral post about 河南人 should score
+    like the same post about 浙江人 (without them, the group name alone carries the score)."""
+    from moderator_app.core.models import CategoryId
+    from moderator_app.suggestions.model import LabelledExample, TeamModel
+
+    insults = [f"河南人{w}，真是{x}" for w in ("都是骗子", "就会偷井盖", "没一个好东西", "素质太低")
+               for x in ("恶心", "垃圾", "丢人", "可笑", "离谱")]
+    ordinary = [f"今天{w}，{x}" for w in ("天气很好", "去公园散步", "做了红烧肉", "看了场电影")
+                for x in ("挺开心的", "周末愉快", "晚安", "明天见", "加油")]
+    examples = [LabelledExample(t, (CategoryId("10.8"),)) for t in insults] + [LabelledExample(t, ()) for t in ordinary]
+    neutral = ["我是河南人，今天去吃烩面", "我是浙江人，今天去吃烩面"]
+
+    def gap(model: TeamModel | None) -> float:
+        assert model is not None
+        henan, zhejiang = (p[CategoryId("10.8")] for p in model.predict(neutral))
+        return henan - zhejiang
+
+    assert gap(TeamModel.train(examples, debias=True)) < gap(TeamModel.train(examples, debias=False)) / 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from moderator_app import paths
@@ -43,6 +43,11 @@ class FakeReviewService:
     settings_changes: list[dict[str, str]] = field(default_factory=list)
     audit_checks: int = 0
     audit_problem: str | None = None
+    failures: list[OutboxFailure] = field(default_factory=lambda: [
+        OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
+    listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
+    status_calls: int = 0
+    media: dict[str, bytes] = field(default_factory=dict)  # image bytes by media id
     reviews: list[SecondReview] = field(default_factory=list)  # blind second reviews addressed to this user
     verdicts: list[tuple[SecondReview, DecisionKind, tuple[str, ...]]] = field(default_factory=list)
     holds: dict[str, tuple[list[Decision], Sequence[Suggestion], SecondReview | None]] = field(default_factory=dict)
@@ -127,16 +132,21 @@ class FakeReviewService:
     def reveal_media(self, post_id: PostId, media_id: str) -> None:
         self.revealed.append((post_id, media_id))
 
+    def media_content(self, media_id: str) -> bytes:
+        return self.media.get(media_id, b"")
+
     def renew_lease(self) -> Lease | None:
         return None
 
     def status(self) -> WorkstationStatus:
-        return WorkstationStatus(True, 0, 1, None, len(self.decided), audit_alarm=self.audit_problem)
+        self.status_calls += 1
+        return WorkstationStatus(True, 0, len(self.failures), None, len(self.decided), audit_alarm=self.audit_problem)
 
     def outbox_failures(self) -> Sequence[OutboxFailure]:
-        return [OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")]
+        return list(self.failures)
 
     def retry_failed(self, entry_id: str) -> Changes:
+        self.failures = [f for f in self.failures if f.entry_id != entry_id]
         return Changes(outbox=True)
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None:
@@ -148,3 +158,12 @@ class FakeReviewService:
 
     def close(self) -> None:
         pass
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener)
+
+    def announce(self, changes: Changes) -> None:
+        """What the real session does when its outbox delivers or parks a decision (on the outbox's thread)."""
+        for listener in list(self.listeners):
+            listener(changes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("moderator_app.services.demo", "moderator_app.services.session", "moderator_app.suggestions.engine",
+HEAVY = ("moderator_app.services.demo", "moderator_app.services.workstation", "moderator_app.suggestions.engine",
          "moderator_app.demo_platform", "sqlalchemy", "datasketch", "fastapi")
 
 

@@ -17,9 +17,9 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from moderator_app.core.audit import EventFilter, EventType
+from moderator_app.services.bootstrap import open_session
 from moderator_app.services.demo import DemoWorkstation, start_demo
 from moderator_app.services.platform import make_client
-from moderator_app.services.session import open_session
 from moderator_app.settings import Settings
 from moderator_app.ui.main_window import MainWindow
 from tests.ui.conftest import activate

@@ -69,6 +69,8 @@ def test_chinese_translation_applies(qtbot, chinese: None) -> None:
     win = MainWindow(Settings())
     qtbot.addWidget(win)
     assert win.windowTitle() == "审核工作站"
+    desktop = (REPO / "packaging" / "moderator-workstation.desktop").read_text(encoding="utf-8")
+    assert "Name[zh_CN]=审核工作站\n" in desktop, "the menu entry and the window use one name"
     assert win.findChild(QMenu, "menu_file").title() == "文件(&F)"
     assert win.decision_actions["remove"].text() == "删除（制止）"
 

@@ -14,13 +14,14 @@ from moderator_app.ui.suggestions_panel import SuggestionsPanel
 from tests.factories import queue_item
 from tests.ui.conftest import activate
 
-HOSTILE = [
-    "<b>bold</b><img src='http://evil.example/x.png'><script>alert(1)</script>",
-    "正常\u202etxet desrever\u202c文字",
-    "零\u200b宽\u200d连接",
-    "坏的代理对\ud800结尾",
-    "长" * 1_000_000,
-]
+HOSTILE = {  # what arrives -> what the pane shows
+    "<b>bold</b><img src='http://evil.example/x.png'><script>alert(1)</script>":
+        "<b>bold</b><img src='http://evil.example/x.png'><script>alert(1)</script>",
+    "正常\u202etxet desrever\u202c文字": "正常<U+202E>txet desrever<U+202C>文字",
+    "零\u200b宽\u200d连接": "零<U+200B>宽<U+200D>连接",
+    "坏的代理对\ud800结尾": "坏的代理对\ufffd结尾",
+    "长" * 1_000_000: "长" * 1_000_000,
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,17 +29,13 @@ def pack():
     return load_pack_by_id("beijing-2011", paths.policy_dirs())
 
 
-@pytest.mark.parametrize("text", HOSTILE, ids=["html", "rtl", "zero-width", "surrogate", "1MB"])
-def test_hostile_post_content_is_shown_as_inert_text(qtbot, text: str) -> None:
+@pytest.mark.parametrize(("text", "expected"), HOSTILE.items(), ids=["html", "rtl", "zero-width", "surrogate", "1MB"])
+def test_hostile_post_content_is_shown_as_inert_text(qtbot, text: str, expected: str) -> None:
     pane = PostPane()
     qtbot.addWidget(pane)
     pane.show_item(queue_item(1, text))
-    shown = pane.text.toPlainText()
     assert isinstance(pane.text, QPlainTextEdit), "a plain-text widget cannot render markup"
-    if "\ud800" in text:
-        assert shown == "坏的代理对\ufffd结尾"
-    else:
-        assert shown == text
+    assert pane.text.toPlainText() == expected
     for label in pane.findChildren(QLabel):
         assert label.textFormat() != label.textFormat().RichText
 

@@ -97,12 +97,15 @@ def test_removing_decided_posts_removes_their_rows(qtbot, model: QueueTableModel
     assert model.total == 3
 
 
-def test_claimed_elsewhere_rows_are_greyed_and_not_enabled(model: QueueTableModel) -> None:
+def test_claimed_elsewhere_rows_are_greyed_and_say_who_holds_them(model: QueueTableModel) -> None:
     first = model.visible_ids()[0]
     model.set_claimed_elsewhere([first])
     index = model.index(0, Column.TEXT)
-    assert not (model.flags(index) & Qt.ItemFlag.ItemIsEnabled)
-    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "Claimed by another moderator"
+    assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#808080"
+    assert model.flags(index) & Qt.ItemFlag.ItemIsSelectable, "selectable, to see who holds it"
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == (
+        "Held by another moderator: you cannot decide it until they release it.")
+    assert model.held_elsewhere(first) and not model.held_elsewhere(model.visible_ids()[1])
 
 
 def test_suggestion_arriving_later_updates_the_row(qtbot, model: QueueTableModel) -> None:

@@ -5,10 +5,14 @@
       data/events.csv | events.xlsx | report.pdf        human views (as asked)
       verification/context.jsonl     the other events of the proven range (needed to prove none was withheld)
       VERIFY.md                      how to check the bundle without our software
-      manifest.json, manifest.sig    filter, range, checkpoints, counts, SHA-256 of every file; Ed25519 signature
+      verification/redactions.json   the platform's signed attestation of every redacted line (when any)
+      manifest.json, manifest.sig    filter, range, checkpoints, counts, the platform's export grant, SHA-256 of
+                                     every file; Ed25519 signature
 
 An event whose envelope holds an author identity is written pseudonymised, with its leaf hash and the paths
-changed ("redacted"): its place in the chain is still proven, its content (necessarily) not.
+changed ("redacted"): its place in the chain is proven by the leaf; that the line is that event with only those
+values replaced is attested by the platform, which was shown the original (``attest``) and signed the SHA-256 of
+the redacted envelope. A line the platform did not attest is not a redaction but a forgery.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +51,7 @@ from moderator_app.audit.exports.views import (
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
-from moderator_app.core.errors import UsageError
+from moderator_app.core.errors import StorageError, UsageError
 
 __all__ = ["ExportCancelled", "ExportRequest", "ExportResult", "write_bundle"]
 
@@ -53,6 +59,10 @@ FORMAT_ID = "moderator-workstation-export/1"
 FORMATS = ("csv", "xlsx", "jsonl", "pdf")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 EVENTS, CONTEXT = "data/events.jsonl", "verification/context.jsonl"
+REDACTIONS = "verification/redactions.json"
+_REDACTED_LINE = re.compile(rb'\{"seq":\d+,"leaf":"')
+# (seq, leaf hex, original envelope bytes, redacted envelope, changed paths) -> the platform's signed attestations
+Attest = Callable[[list[tuple[int, str, bytes, dict[str, Any], list[str]]]], list[dict[str, Any]]]
 CSV, XLSX = "data/events.csv", "data/events.xlsx"
 
 
@@ -64,7 +74,7 @@ class ExportRequest:
     requested_by: str
     role: str
     workstation: str
-    language: str = "en"  # the PDF report's and the views' column headers' language: "en" or "zh"
+    language: str = "en"  # the PDF report's and the CSV/XLSX headers' language: "en" or "zh"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,20 +100,28 @@ def prepare_folder(out: Path) -> bool:
         created = False
     else:
         created = True
-    (out / "data").mkdir(parents=True, exist_ok=True)
-    (out / "verification").mkdir(exist_ok=True)
+    try:
+        (out / "data").mkdir(parents=True, exist_ok=True)
+        (out / "verification").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot create the folder there ({exc.strerror or exc})") from None
     return created
 
 
 def write_bundle(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: SigningKey,
                  pseudonymiser: Pseudonymiser | None, progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None) -> ExportResult:
+                 cancel: CancelToken | None = None, *, grant: dict[str, Any] | None = None,
+                 attest: Attest | None = None) -> ExportResult:
     unknown = sorted(set(request.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown export format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
     created = prepare_folder(request.out)
     try:
-        return _write(store, request, head, signer, pseudonymiser, progress, cancel)
+        return _write(store, request, head, signer, pseudonymiser, progress, cancel, grant, attest)
+    except OSError as exc:  # disk full, folder removed or made read-only meanwhile: one line, nothing left behind
+        with suppress(OSError):
+            _remove_partial(request.out, created)
+        raise StorageError(f"cannot write the export to {request.out}: {exc.strerror or exc}") from None
     except BaseException:
         _remove_partial(request.out, created)
         raise
@@ -119,7 +137,7 @@ def _remove_partial(out: Path, created: bool) -> None:
 
 def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: SigningKey,
            pseudonymiser: Pseudonymiser | None, progress: ProgressCallback | None,
-           cancel: CancelToken | None) -> ExportResult:
+           cancel: CancelToken | None, grant: dict[str, Any] | None, attest: Attest | None) -> ExportResult:
     proof = proof_range(store, request.wanted, head)
     out = request.out
     formats = Formats(csv="csv" in request.formats, xlsx="xlsx" in request.formats, stats="pdf" in request.formats)
@@ -145,6 +163,10 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
     if progress is not None:
         progress(proof.size, proof.size)
     export_id = str(uuid.uuid4())
+    if attest is not None and writer.counts["redacted"]:
+        attestations = attest(list(_redacted_lines(store, out)))
+        (out / REDACTIONS).write_text(json.dumps({"attestations": attestations}, indent=1, sort_keys=True,
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
     (out / "VERIFY.md").write_text(VERIFY_MD, encoding="utf-8")
     if writer.stats is not None:
         from moderator_app.audit.exports.report_pdf import write_pdf
@@ -157,6 +179,7 @@ def _write(store: AuditStore, request: ExportRequest, head: Checkpoint, signer: 
             files[name] = written.get(name) or sha256_file(path)  # the XLSX, PDF and VERIFY.md: once, closed
     counts = writer.counts
     manifest = _manifest(store, request, proof, signer, pseudonymiser, export_id, counts, files, views)
+    manifest["grant"] = grant
     manifest_bytes = (json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     (out / MANIFEST).write_bytes(manifest_bytes)
     (out / SIGNATURE).write_text(base64.b64encode(signer.sign(manifest_bytes)).decode("ascii") + "\n",
@@ -188,6 +211,19 @@ def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, sign
         "keys": {key_id: keys[key_id].hex() for key_id in sorted(needed) if key_id in keys},
         "signer": {"key_id": signer.key_id, "public_key": signer.public_key.hex()},
     }
+
+
+def _redacted_lines(store: AuditStore, out: Path) -> Iterator[tuple[int, str, bytes, dict[str, Any], list[str]]]:
+    """Every redacted line of the bundle with its original envelope from the log, for the platform to check."""
+    for name in (EVENTS, CONTEXT):
+        with (out / name).open("rb") as handle:
+            for line in handle:
+                if _REDACTED_LINE.match(line) is None:  # a plain line: {"seq":N,"envelope":…}
+                    continue
+                data = json.loads(line)
+                row = next(store.iter_events(data["seq"], data["seq"]), None)
+                if row is not None:
+                    yield data["seq"], data["leaf"], bytes(row[1]), data["envelope"], data["redacted"]
 
 
 def sha256_file(path: Path, on_chunk: Callable[[], None] | None = None) -> str:

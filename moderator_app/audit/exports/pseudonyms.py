@@ -3,6 +3,12 @@
 The same author gets the same pseudonym within everything exported with one key, so a reviewer can still follow
 one author across events without learning who it is. Moderators are the team's staff acting in their role and stay
 named: the lead answers for their decisions.
+
+Nothing left in a redacted event may let someone confirm a guessed identity offline (issue 16): the digests in it
+(a referral's evidence digests cover the author record and the post, whose URL names the author) are keyed with the
+same key, and so is its event id. The event id matters because the bundle proves the range with each redacted
+event's leaf hash, SHA-256 of the original envelope: whoever guessed the identity could rebuild that envelope from
+the redacted one and compare; without the event id (122 random bits) they cannot rebuild it.
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ PII_SUBJECT_PREFIXES = ("author:", "user:")
 # Records that describe a platform user (e.g. a referral's evidence snapshot) and the name fields inside them.
 AUTHOR_RECORDS = frozenset({"author", "reported_user", "user"})
 AUTHOR_NAME_KEYS = frozenset({"display_name", "name"})
+# Values that are digests of content (which may hold an identity): keyed in a redacted event.
+DIGEST_TABLES = frozenset({"digests"})
+DIGEST_SUFFIXES = ("sha256", "digest")
 
 
 _Node = dict[str, "_Node"]
@@ -69,6 +78,11 @@ class Pseudonymiser:
             self._cache[value] = known
         return known
 
+    def keyed(self, purpose: str, value: str) -> str:
+        """A keyed stand-in for a digest or an event id: equal inputs give equal outputs under one key, and without
+        the key nobody can tell which input it stands for."""
+        return f"hmac-{purpose}-" + hmac.new(self._key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
     @staticmethod
     def needs_redaction(envelope: bytes) -> bool:
         """The quick check: may this envelope hold an author identity? (False for almost every event.)"""
@@ -90,7 +104,12 @@ class Pseudonymiser:
             prefix, _, ident = subject.partition(":")
             data["hdr"]["subject"] = f"{prefix}:{self.pseudonym(ident)}"
             changed.append("hdr.subject")
-        return (data, changed) if changed else None
+        if not changed:
+            return None
+        if isinstance(data.get("event_id"), str):
+            data["event_id"] = self.keyed("event", data["event_id"])
+            changed.append("event_id")
+        return data, changed
 
     def subject(self, subject: str | None) -> str | None:
         if subject is not None and subject.startswith(PII_SUBJECT_PREFIXES):
@@ -105,6 +124,9 @@ class Pseudonymiser:
                 where = f"{path}.{key}"
                 if _identifies(key, path) and item is not None and not isinstance(item, dict | list):
                     out[key] = self.pseudonym(str(item))
+                    changed.append(where)
+                elif isinstance(item, str) and _is_digest(key, path):
+                    out[key] = self.keyed("digest", item)
                     changed.append(where)
                 else:
                     out[key] = self._walk(item, where, changed, mentions)
@@ -126,6 +148,10 @@ class Pseudonymiser:
 def _identifies(key: str, path: str) -> bool:
     """A key that names a platform user: one of PII_KEYS anywhere, or any name field of an author record."""
     return key in PII_KEYS or (key in AUTHOR_NAME_KEYS and path.rsplit(".", 1)[-1] in AUTHOR_RECORDS)
+
+
+def _is_digest(key: str, path: str) -> bool:
+    return path.rsplit(".", 1)[-1] in DIGEST_TABLES or key.lower().endswith(DIGEST_SUFFIXES)
 
 
 def _collect(value: Any, found: set[str], *, inside_author: bool) -> None:

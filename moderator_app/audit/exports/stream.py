@@ -109,8 +109,9 @@ def route_event(row: RangeRow, wanted: EventFilter, pseudonymiser: Pseudonymiser
     if formats.views:
         shown = pseudonymiser.subject(subject) if pseudonymiser is not None else subject
         body = view_body(envelope, redacted)
+        shown_id = event_id if redacted is None else str(redacted[0].get("event_id", event_id))  # keyed
         routed.view = (seq, occurred_at, event_type, actor, shown or "", category or "", decision_kind or "",
-                       note_of(json.loads(body)), body, event_id)
+                       note_of(json.loads(body)), body, shown_id)
     if formats.stats:
         routed.stats = (occurred_at, actor, event_type, category, decision_kind)
     return routed

@@ -24,6 +24,15 @@ or check it yourself:
    compares the envelope header: `hdr.occurred_at` within [since, until), `hdr.actor.id` = actor, `hdr.type` =
    event_type, `hdr.category`, `hdr.decision_kind`, `hdr.subject` (an absent filter field matches anything).
    A matching event left out, moved to the context file or altered therefore fails step 4 or 5.
+6. `grant` is the platform's export grant: `signature` is the base64 Ed25519 signature, by the platform's key
+   (obtained from the platform out of band, `GET /v1/platform-key`), of the RFC 8785 JSON of the grant's other
+   fields; `purpose` is `export-grant`, `roles` holds `lead`, `user` = `requested_by.id`, `filter` = `filter`,
+   and `include_pii` is true exactly when `pseudonymised` is false.
+7. Every line with `"redacted"` appears in an attestation in `verification/redactions.json` (each signed like the
+   grant, `purpose` `export-redactions`, `grant_id` the grant's) with the same `seq` and `leaf` and
+   `redacted_sha256` = SHA-256 of the RFC 8785 JSON of the line's `envelope`: the platform saw the original event,
+   checked that it hashes to `leaf` and that only the listed values were replaced, and signed. A redacted line
+   without such an attestation may be any event in disguise.
 
 The CSV/XLSX/PDF files in `data/` are views of the events in `data/events.jsonl`; their escaping is stated in
 `csv_escaping` and each is covered by its SHA-256 in step 2.

@@ -1,4 +1,9 @@
-"""Alembic environment, run programmatically by moderator_app.audit.migrate (never by the alembic CLI)."""
+"""Alembic environment, run programmatically by moderator_app.audit.migrate (never by the alembic CLI).
+
+Revisions are frozen DDL (they never import audit/schema.py). The protections (triggers, PostgreSQL functions and
+procedures) are the one repeatable step: whatever the revisions did, ``protections.install`` re-creates them in
+their current form before the run commits. They are routines and triggers, not data, so re-creating is safe.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,11 @@ from alembic import context
 from sqlalchemy import Connection
 
 from moderator_app.audit import protections
-from moderator_app.audit.schema import metadata
 
 
 def run_migrations(connection: Connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=metadata,
         # SQLite cannot ALTER most things; batch mode rebuilds the table, which drops its triggers: see below.
         render_as_batch=connection.dialect.name == "sqlite",
     )

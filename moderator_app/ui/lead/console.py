@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from moderator_app.services.lead_console import LeadConsole
@@ -9,6 +10,7 @@ from moderator_app.ui.lead.dashboard import DashboardPane
 from moderator_app.ui.lead.review_quality import ReviewQualityPane
 from moderator_app.ui.lead.viewer import AuditViewer
 from moderator_app.ui.tasks import TaskRunner
+from moderator_app.ui.window_layout import fit_to_screen
 
 
 class LeadConsoleWindow(QMainWindow):
@@ -16,7 +18,7 @@ class LeadConsoleWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("lead_console")
         self.setWindowTitle(self.tr("Team lead console"))
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         self.tabs = QTabWidget()
         self.viewer = AuditViewer(console, runner)
         self.tabs.addTab(self.viewer, self.tr("Audit log"))

@@ -3,7 +3,7 @@ failures, suggestion acceptance per category."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
@@ -11,6 +11,7 @@ from moderator_app.core.audit import utc_timestamp
 from moderator_app.core.lead import Counts, Dashboard
 from moderator_app.services.lead_console import LeadConsole
 from moderator_app.ui.lead.charts import bar_chart
+from moderator_app.ui.lead.synthetic_banner import synthetic_banner
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
@@ -22,6 +23,8 @@ class DashboardPane(QWidget):
         self._console, self._runner = console, runner
         self.data: Dashboard | None = None
         layout = QVBoxLayout(self)
+        self.synthetic = synthetic_banner(console, runner)
+        layout.addWidget(self.synthetic)
         controls = QHBoxLayout()
         controls.addWidget(plain_label("", self.tr("Last days")))
         self.days = QSpinBox()
@@ -68,17 +71,22 @@ class DashboardPane(QWidget):
         def days(counts: Counts) -> Counts:  # "11-05": the range is on the summary line
             return tuple((day[5:], count) for day, count in counts)
 
+        every_day = [day[5:] for day in days_between(data.per_day, data.sla_breaches_per_day,
+                                                     data.outbox_failures_per_day)]
+        no_category = self.tr("no category")
+        by_category = tuple((no_category if c == "-" else c, n) for c, n in data.by_category)
+
         charts = [
-            bar_chart("chart_per_hour", self.tr("Decisions per hour of day (UTC)"),
-                      [(self.tr("Decisions"), data.per_hour_of_day)]),
-            bar_chart("chart_per_day", self.tr("Decisions per day"), [(self.tr("Decisions"), days(data.per_day))]),
-            bar_chart("chart_by_category", self.tr("Decisions by category"),
-                      [(self.tr("Decisions"), data.by_category)]),
+            bar_chart("chart_per_hour", self.tr("Decisions per 3 hours of the day (Beijing time, from the hour shown)"),
+                      [(self.tr("Decisions"), beijing_hours(data.per_hour_of_day))], labels=HOURS),
+            bar_chart("chart_per_day", self.tr("Decisions per day"), [(self.tr("Decisions"), days(data.per_day))],
+                      labels=every_day),
+            bar_chart("chart_by_category", self.tr("Decisions by category"), [(self.tr("Decisions"), by_category)]),
             bar_chart("chart_by_moderator", self.tr("Decisions by moderator"),
                       [(self.tr("Decisions"), data.by_moderator)]),
             bar_chart("chart_problems", self.tr("SLA breaches and outbox failures per day"),
                       [(self.tr("SLA breaches"), days(data.sla_breaches_per_day)),
-                       (self.tr("Outbox failures"), days(data.outbox_failures_per_day))]),
+                       (self.tr("Outbox failures"), days(data.outbox_failures_per_day))], labels=every_day),
             bar_chart("chart_acceptance", self.tr("Suggestions accepted per category"),
                       [(self.tr("Accepted"), acceptance)], percent=True),
         ]
@@ -89,3 +97,27 @@ class DashboardPane(QWidget):
                                                              breaches=f"{data.sla_breaches:,}",
                                                              failures=f"{data.outbox_failures:,}",
                                                              since=data.since[:10]))
+
+
+# Three-hour periods by their first hour: 24 hourly labels in a 300 px chart are all elided to "…".
+HOURS = [str(h) for h in range(0, 24, 3)]
+BEIJING_OFFSET_HOURS = 8  # China keeps UTC+8 all year (no daylight saving)
+
+
+def beijing_hours(per_utc_hour: Counts) -> Counts:
+    """UTC hour-of-day counts ("00"…"23") as three-hour periods of Beijing time ("0", "3" … "21"): the team works
+    in Beijing time."""
+    periods = dict.fromkeys(HOURS, 0)
+    for hour, n in per_utc_hour:
+        if hour.isdigit():
+            periods[str((int(hour) + BEIJING_OFFSET_HOURS) % 24 // 3 * 3)] += n
+    return tuple(periods.items())
+
+
+def days_between(*series: Counts) -> list[str]:
+    """Every day from the first to the last with data in any of ``series`` (YYYY-MM-DD), gaps included."""
+    known = sorted({day for counts in series for day, _n in counts})
+    if not known:
+        return []
+    first, last = date.fromisoformat(known[0][:10]), date.fromisoformat(known[-1][:10])
+    return [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]

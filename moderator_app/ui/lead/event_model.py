@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from moderator_app.core.audit import EventFilter, RecordedEvent
 from moderator_app.services.lead_console import LeadConsole
+from moderator_app.ui.presenters import decision_label, event_label, safe_excerpt
 from moderator_app.ui.tasks import Lane, TaskRunner
 
 PAGE = 500
@@ -69,9 +70,10 @@ class AuditEventModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         event = self._rows[index.row()]
-        values = (str(event.seq), event.occurred_at.replace("T", " ")[:19], event.event_type, event.actor,
-                  event.subject or "", event.category or "", event.decision_kind or "")
-        return values[index.column()]
+        values = (str(event.seq), event.occurred_at.replace("T", " ")[:19], event_label(event.event_type),
+                  event.actor, event.subject or "", event.category or "",
+                  decision_label(event.decision_kind) if event.decision_kind else "")
+        return safe_excerpt(values[index.column()], 200)  # what a moderator's client wrote: shown, never obeyed
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._exhausted and not self._loading

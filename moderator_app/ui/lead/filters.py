@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLin
 
 from moderator_app.core.audit import EventFilter, EventType, utc_timestamp
 from moderator_app.services.lead_console import FilterChoices
+from moderator_app.ui.presenters import decision_label, event_label
 
 
 def day_start(day: QDate, *, next_day: bool = False) -> str:
@@ -32,7 +33,8 @@ class FilterBar(QWidget):
         self.category = self._combo("filter_category", self.tr("Category"))
         self.decision = self._combo("filter_decision", self.tr("Decision"))
         self.event_type = self._combo("filter_event_type", self.tr("Event"), editable=False)
-        self.event_type.addItems([t.value for t in EventType])
+        for event_type in EventType:
+            self.event_type.addItem(event_label(event_type.value), event_type.value)
         self.subject = QLineEdit()
         self.subject.setObjectName("filter_subject")
         self.subject.setPlaceholderText(self.tr("Subject, e.g. post:4711"))
@@ -72,20 +74,29 @@ class FilterBar(QWidget):
                               (self.decision, choices.decision_kinds)):
             current = combo.currentText()
             combo.clear()
-            combo.addItems(["", *values])
+            combo.addItem("")
+            for value in values:
+                combo.addItem(decision_label(value) if combo is self.decision else value, value)
             combo.setCurrentText(current)
 
     def current(self) -> EventFilter:
         def text(value: str) -> str | None:
             return value.strip() or None
 
-        kind = text(self.event_type.currentText())
+        kind = self.event_type.currentData()
         return EventFilter(
             since=day_start(self.date_from.date()) if self.use_from.isChecked() else None,
             until=day_start(self.date_to.date(), next_day=True) if self.use_to.isChecked() else None,
             actor=text(self.moderator.currentText()), category=text(self.category.currentText()),
-            decision_kind=text(self.decision.currentText()), event_type=EventType(kind) if kind else None,
+            decision_kind=text(chosen(self.decision)), event_type=EventType(kind) if kind else None,
             subject=text(self.subject.text()))
 
     def apply(self) -> None:
         self.applied.emit(self.current())
+
+
+def chosen(combo: QComboBox) -> str:
+    """The code behind a listed label (a decision kind shown in Chinese), or what the user typed."""
+    index = combo.findText(combo.currentText())
+    data = combo.itemData(index) if index >= 0 else None
+    return data if isinstance(data, str) else combo.currentText()

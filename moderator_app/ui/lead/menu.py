@@ -24,6 +24,10 @@ class LeadMenu(QObject):
             open_console.setObjectName("action_lead_console")
             open_console.triggered.connect(self.open_console)
             menu.addAction(open_console)
+            referrals = getattr(window, "referrals", None)  # the main window's referral parts (ui/referral_queue.py)
+            approvals = getattr(referrals, "approvals_action", None)
+            if isinstance(approvals, QAction):
+                menu.addAction(approvals)
             help_menu = window.findChild(QMenu, "menu_help")
             if help_menu is not None:
                 window.menuBar().insertMenu(help_menu.menuAction(), menu)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from moderator_app.core.lead import Agreement, Disagreement, ReviewSummary
 from moderator_app.services.lead_console import LeadConsole
 from moderator_app.ui.lead.filters import day_start
+from moderator_app.ui.presenters import safe_excerpt
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
@@ -34,7 +35,7 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.setRowCount(len(rows))
     for row, values in enumerate(rows):
         for column, text in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
+            table.setItem(row, column, QTableWidgetItem(safe_excerpt(text, 200)))  # plain text, controls as marks
     table.resizeColumnsToContents()
 
 
@@ -117,7 +118,7 @@ class ReviewQualityPane(QWidget):
         table.setHorizontalHeaderLabels(headers)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # figures to read, not to change
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # figures from the audit log: read-only
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         return table

@@ -26,6 +26,8 @@ from moderator_app.ui.lead.event_model import AuditEventModel
 from moderator_app.ui.lead.export_dialog import ExportDialog
 from moderator_app.ui.lead.filters import FilterBar
 from moderator_app.ui.lead.progress import ProgressDialog
+from moderator_app.ui.lead.synthetic_banner import synthetic_banner
+from moderator_app.ui.presenters import printable
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
@@ -36,6 +38,8 @@ class AuditViewer(QWidget):
         self.setObjectName("audit_viewer")
         self._console, self._runner = console, runner
         layout = QVBoxLayout(self)
+        self.synthetic = synthetic_banner(console, runner)
+        layout.addWidget(self.synthetic)
         self.filters = FilterBar()
         layout.addWidget(self.filters)
         actions = QHBoxLayout()
@@ -105,7 +109,7 @@ class AuditViewer(QWidget):
             self.show_event(event)
 
     def show_event(self, event: RecordedEvent) -> None:
-        self.details.setPlainText(json.dumps(json.loads(event.envelope), ensure_ascii=False, indent=2))
+        self.details.setPlainText(printable(json.dumps(json.loads(event.envelope), ensure_ascii=False, indent=2)))
         self.chain_status.setText(self.tr("Checking seq {seq}…").format(seq=event.seq))
         self._runner.submit(Lane.DB, lambda: self._console.event_status(event.seq), self._show_status)
 

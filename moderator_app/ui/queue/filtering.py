@@ -39,6 +39,7 @@ class QueueFilter:
     sla: SlaFilter = SlaFilter.ANY
     collapse_clusters: bool = True
     second_reviews_only: bool = False
+    search: str = ""  # words in the post's text, or the author's name or id (case-folded; all must match)
 
 
 @dataclass(slots=True)
@@ -111,8 +112,15 @@ class FactsBuilder:
 
 def is_everything(flt: QueueFilter) -> bool:
     """A filter that lets every row through (clusters aside): the model can skip testing each row."""
-    return (not (flt.category or flt.reason or flt.second_reviews_only) and flt.max_age_hours is None
-            and flt.sla is SlaFilter.ANY)
+    return (not (flt.category or flt.reason or flt.second_reviews_only or flt.search.strip())
+            and flt.max_age_hours is None and flt.sla is SlaFilter.ANY)
+
+
+def matches_search(item: QueueItem, search: str) -> bool:
+    """Every word of ``search`` is in the post's text or the author's display name or id (case-insensitive)."""
+    author = item.post.author
+    haystack = f"{item.post.text}\n{author.display_name}\n{author.author_id}\n{item.post.post_id}".casefold()
+    return all(word in haystack for word in search.casefold().split())
 
 
 def accepts(facts: RowFacts, flt: QueueFilter, now: datetime, due_soon: timedelta) -> bool:
@@ -121,6 +129,8 @@ def accepts(facts: RowFacts, flt: QueueFilter, now: datetime, due_soon: timedelt
     if flt.category and flt.category not in facts.categories:
         return False
     if flt.reason and flt.reason not in facts.reasons:
+        return False
+    if flt.search and not matches_search(facts.item, flt.search):
         return False
     if flt.max_age_hours is not None and now - facts.item.flagged_at > timedelta(hours=flt.max_age_hours):
         return False

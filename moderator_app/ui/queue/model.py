@@ -88,6 +88,10 @@ class QueueTableModel(QAbstractTableModel):
     def current_filter(self) -> QueueFilter:
         return self._filter
 
+    @property
+    def sorted_by(self) -> tuple[Column, Qt.SortOrder]:
+        return self._sort
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
@@ -200,12 +204,24 @@ class QueueTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Rows another moderator holds stay selectable (greyed): selecting one says who holds it, read-only.
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsSelectable
-        if self._ids[index.row()] not in self._claimed_elsewhere:
-            flags |= Qt.ItemFlag.ItemIsEnabled
-        return flags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+    def held_elsewhere(self, post_id: PostId) -> bool:
+        return post_id in self._claimed_elsewhere
+
+    def held_by(self, post_id: PostId) -> str | None:
+        """'Held by mod2 until 14:05' for a post another moderator has claimed, else None."""
+        if post_id not in self._claimed_elsewhere:
+            return None
+        item = self._facts[post_id].item
+        who = safe_excerpt(item.claimed_by or self.tr("another moderator"), 40)
+        if item.lease_expires_at is None:
+            return self.tr("Held by {who}: you cannot decide it until they release it.").format(who=who)
+        return self.tr("Held by {who} until {time}: you cannot decide it until then.").format(
+            who=who, time=item.lease_expires_at.astimezone().strftime("%H:%M"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -219,7 +235,7 @@ class QueueTableModel(QAbstractTableModel):
             return post_id
         if role == Qt.ItemDataRole.ToolTipRole:
             if post_id in self._claimed_elsewhere:
-                return self.tr("Claimed by another moderator")
+                return self.held_by(post_id)
             return safe_excerpt(facts.item.post.text, 400) if column is Column.TEXT else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if post_id in self._claimed_elsewhere:
