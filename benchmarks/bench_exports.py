@@ -24,7 +24,8 @@ EVENTS = 1_000_000
 CACHE = REPO / ".bench" / "exports"
 GENERATOR = REPO / "moderator_app" / "audit" / "synthetic.py"
 SQL_SAME_ROWS = ("SELECT seq, occurred_at, event_type, actor, subject, category, decision_kind, "
-                 "CAST(envelope AS TEXT), event_id FROM audit_event ORDER BY seq")
+                 "CASE json_type(envelope, '$.body.note') WHEN 'text' THEN json_extract(envelope, '$.body.note') "
+                 "ELSE '' END, CAST(envelope AS TEXT), event_id FROM audit_event ORDER BY seq")
 
 
 # The CLI via ``python -c`` (`audit generate` spawns signing processes that would re-run a main script); on exit it

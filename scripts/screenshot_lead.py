@@ -76,6 +76,12 @@ def main() -> int:
     grab(window, out / f"lead-dashboard-{suffix}.png")
     window.tabs.setCurrentIndex(2)
     wait_for(app, lambda: window.review is not None and window.review.summary is not None)
+    review = window.review
+    assert review is not None and review.summary is not None
+    console.request_third_review(review.summary.disagreements[1])  # one disagreement sent to a third moderator
+    review.refresh()
+    wait_for(app, lambda: review.disagreements.item(1, 5) is not None and bool(review.disagreements.item(1, 5).text()))
+    review.disagreements.selectRow(0)
     settle(app)
     grab(window, out / f"lead-review-quality-{suffix}.png")
     window.close()

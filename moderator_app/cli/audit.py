@@ -13,6 +13,7 @@ from pathlib import Path
 from moderator_app.audit.verify import WitnessCheck
 from moderator_app.audit.witness import log_identity
 from moderator_app.cli import audit_export
+from moderator_app.cli.progress import TerminalProgress
 from moderator_app.core.audit import VerifyReport
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
 from moderator_app.services import audit_review, bootstrap
@@ -128,8 +129,12 @@ def _verify(audit_log: AuditLogService, args: argparse.Namespace, trusted: dict[
     # remember=False: a verification writes nothing, not even this workstation's checkpoint copy
     # --trust checks every writer signature: checkpoints signed with a trusted key vouch for content, not for
     # who re-signed the rows under them since
-    report = audit_log.verify(all_signatures=args.all_signatures or trusted is not None, witness=witness,
-                              trusted_keys=trusted, remember=False)
+    progress = TerminalProgress("verifying", "events")
+    try:
+        report = audit_log.verify(progress, all_signatures=args.all_signatures or trusted is not None,
+                                  witness=witness, trusted_keys=trusted, remember=False)
+    finally:
+        progress.finish()
     report = _with_forged_referral_decisions(audit_log, report, args.platform_key, witness)
     took = time.perf_counter() - started
     identity = log_identity(audit_log.store)

@@ -13,12 +13,12 @@ import argparse
 import getpass
 import json
 import socket
-import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from moderator_app.core.audit import CancelToken, EventFilter, EventType, ProgressCallback, utc_timestamp
+from moderator_app.cli.progress import TerminalProgress
+from moderator_app.core.audit import CancelToken, EventFilter, EventType, utc_timestamp
 from moderator_app.core.errors import CheckFailed, StorageUnavailable, UsageError
 from moderator_app.core.models import PlatformKey, User
 from moderator_app.platform_api import PlatformClient
@@ -41,7 +41,9 @@ def add_subparsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     exp.add_argument("--format", dest="formats", action="append", choices=exports.FORMATS, required=True,
                      help="csv, xlsx, jsonl or pdf (repeat for several); events.jsonl is always written")
     exp.add_argument("--out", type=Path, required=True, help="the bundle folder (created; must be empty if it exists)")
-    exp.add_argument("--language", choices=("en", "zh"), default="en", help="language of the PDF report")
+    exp.add_argument("--language", choices=("zh_CN", "zh", "en"),
+                     help="language of the CSV/XLSX column headers and the PDF report (default: the workstation's "
+                          "language setting; Chinese when it is auto)")
     exp.add_argument("--include-pii", action="store_true", help="keep author identities (recorded in the audit log)")
     exp.add_argument("--user", help="the lead exporting (default: the workstation's user, else your login name)")
     exp.add_argument("--platform", help="platform URL to confirm the lead role (default: MODAPP_PLATFORM_URL or the "
@@ -89,18 +91,20 @@ def _export(args: argparse.Namespace) -> int:
     if wanted.since and wanted.until and wanted.since >= wanted.until:
         raise UsageError("--from must be before --to")
     user, client = _lead(args)
-    spec = exports.ExportSpec(wanted, tuple(dict.fromkeys(args.formats)), args.out, args.include_pii, args.language)
+    language = args.language or _settings_language()
+    spec = exports.ExportSpec(wanted, tuple(dict.fromkeys(args.formats)), args.out, args.include_pii, language)
     try:
         audit_log = bootstrap.audit_log(args.db, require_database=True, platform=client)  # witnessed at the end
     except StorageUnavailable as exc:  # a URL naming a database that is not there is bad input
         raise UsageError(str(exc)) from None
     started = time.perf_counter()
+    progress = TerminalProgress("exporting", "events")
     try:
         result = exports.export_audit(audit_log, spec, user, workstation=socket.gethostname(),
-                                      progress=_progress_printer(), cancel=CancelToken(), platform=client)
+                                      progress=progress, cancel=CancelToken(), platform=client)
     finally:
+        progress.finish()
         audit_log.close()
-    sys.stderr.write("\n" if sys.stderr.isatty() else "")
     print(f"exported {result.matching:,} events to {result.out} in {time.perf_counter() - started:.1f} s "
           f"(export {result.export_id}; {result.context:,} other events of the range kept as completeness evidence"
           f"{'; author identities pseudonymised' if not args.include_pii else ''})")
@@ -135,11 +139,9 @@ def _pinned_for_grant(path: Path) -> PlatformKey | None:
     return audit_review.pinned_key_by_id(str(grant.get("key_id", "")))
 
 
-def _progress_printer() -> ProgressCallback:
-    def show(done: int, total: int) -> None:
-        if sys.stderr.isatty() and total:
-            sys.stderr.write(f"\r{done:,} / {total:,} events ({100 * done // total} %)")
-    return show
+def _settings_language() -> str:
+    """The workstation's language setting; "auto" means the team's language, Chinese."""
+    return "en" if bootstrap.settings().language == "en" else "zh"
 
 
 def _verify(path: Path, trusted: frozenset[str], platform_key: str | None) -> int:
@@ -147,7 +149,12 @@ def _verify(path: Path, trusted: frozenset[str], platform_key: str | None) -> in
         raise UsageError(f"{path} is not a folder (an export bundle is a folder)")
     key = configured_platform_key(platform_key) if platform_key else _pinned_for_grant(path)
     started = time.perf_counter()
-    report = exports.verify_export(path, trusted_keys=trusted, platform_key=key, require_grant=True)
+    progress = TerminalProgress("verifying", "events")
+    try:
+        report = exports.verify_export(path, trusted_keys=trusted, platform_key=key, require_grant=True,
+                                       progress=progress)
+    finally:
+        progress.finish()
     took = time.perf_counter() - started
     if report.ok:
         print(f"verified: {report.matching:,} matching events complete for the filter, seq {report.first_seq}.."

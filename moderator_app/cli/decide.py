@@ -17,6 +17,7 @@ import socket
 import sys
 from pathlib import Path
 
+from moderator_app.cli.progress import TerminalProgress
 from moderator_app.core.decisions import Decision, PlatformDecision
 from moderator_app.core.errors import CheckFailed, PermissionDenied, UsageError
 from moderator_app.services import platform
@@ -89,25 +90,34 @@ def run(args: argparse.Namespace) -> int:
             client, audit, OutboxJournal(journal_path()), session.user, workstation=socket.gethostname(),
             pack=pack, retry=RetryPolicy(initial_delay=args.retry_delay, max_delay=args.max_wait),
             in_flight=args.in_flight)
-        pipeline.on_delivered(DeliveryProgress())
+        progress = DeliveryProgress(len(decisions))
+        pipeline.on_delivered(progress)
         try:
             return _send(pipeline, decisions, args)
         finally:
+            progress.finish()
             pipeline.close()
     finally:
         audit.close()
 
 
 class DeliveryProgress:
-    """A line on stderr every hundred deliveries, so a long run shows it is alive."""
+    """On a terminal, a counter on one line rewritten in place; otherwise a line on stderr every hundred deliveries,
+    so a long run shows it is alive (and a log keeps a trace)."""
 
-    def __init__(self) -> None:
-        self.count = 0
+    def __init__(self, total: int) -> None:
+        self.count, self.total = 0, total
+        self.terminal = TerminalProgress("delivering", "decisions")
 
     def __call__(self, entry: OutboxEntry, ack: PlatformDecision) -> None:
         self.count += 1
-        if self.count % PROGRESS_EVERY == 0:
+        if self.terminal.stream.isatty():
+            self.terminal(self.count, max(self.total, self.count))
+        elif self.count % PROGRESS_EVERY == 0:
             sys.stderr.write(f"  {self.count} delivered\n")
+
+    def finish(self) -> None:
+        self.terminal.finish()
 
 
 def _send(pipeline: DecisionPipeline, decisions: list[Decision], args: argparse.Namespace) -> int:

@@ -37,6 +37,8 @@ class EventType(enum.StrEnum):
     REVIEW_REQUESTED = "review_requested"  # a decision re-queued blind to a second moderator (review quality)
     REVIEW_RECORDED = "review_recorded"  # the second moderator's independent decision
     DECISION_DISCARDED = "decision_discarded"  # held in the undo window at a crash; the moderator chose not to send it
+    REVIEW_CLOSED = "review_closed"  # a review request closed unreviewed (the platform no longer knows the post)
+    REVIEW_SETTLED = "review_settled"  # the lead settled a disagreement between a decision and its review
 
 
 def utc_timestamp(moment: datetime | None = None) -> str:

@@ -78,6 +78,10 @@ class Disagreement:
     review: str
     decision_seq: int
     review_seq: int
+    review_event_id: str = ""
+    decision_event_id: str = ""
+    third_reviewer: str = ""  # a third review the lead requested ("" none)
+    third_review: str = ""  # its verdict, once recorded
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from moderator_app.audit.exports.matching import filter_to_json
 from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import find_cjk_font
 from moderator_app.audit.exports.verify_bundle import BundleReport, verify_bundle
+from moderator_app.audit.exports.views import export_language
 from moderator_app.core.audit import AuditEvent, CancelToken, EventFilter, EventType, ProgressCallback
 from moderator_app.core.errors import CheckFailed, PermissionDenied
 from moderator_app.core.models import PlatformKey, User
@@ -44,7 +45,7 @@ class ExportSpec:
     formats: tuple[str, ...]
     out: Path
     include_pii: bool = False
-    language: str = "en"
+    language: str = "en"  # the column headers' and the PDF report's: "en", "zh" (or the UI's "zh_CN")
 
 
 def export_audit(audit_log: AuditLogService, spec: ExportSpec, user: User, *, workstation: str,
@@ -65,7 +66,8 @@ def export_audit(audit_log: AuditLogService, spec: ExportSpec, user: User, *, wo
     if head is None:
         raise CheckFailed("the audit log is empty or does not check out (see the alarm): nothing can be exported")
     pseudonymiser = None if spec.include_pii else Pseudonymiser(pseudonym_key(folder))
-    request = ExportRequest(spec.wanted, spec.formats, spec.out, user.user_id, "lead", workstation, spec.language)
+    request = ExportRequest(spec.wanted, spec.formats, spec.out, user.user_id, "lead", workstation,
+                            export_language(spec.language))
     attest = _attester(platform, str(grant["grant_id"])) if platform is not None and grant is not None else None
     result = write_bundle(audit_log.store, request, head, audit_log.writer.key, pseudonymiser, progress, cancel,
                           grant=grant, attest=attest)

@@ -23,7 +23,7 @@ from moderator_app.core.audit import (
     utc_timestamp,
 )
 from moderator_app.core.errors import PermissionDenied
-from moderator_app.core.lead import Dashboard, EventStatus, ReviewSummary, ReviewTask
+from moderator_app.core.lead import Dashboard, Disagreement, EventStatus, ReviewSummary, ReviewTask
 from moderator_app.core.models import User
 from moderator_app.platform_api import PlatformClient
 from moderator_app.services import exports, review_quality
@@ -92,6 +92,14 @@ class LeadConsole:
 
     def review_summary(self, since: str | None = None, until: str | None = None) -> ReviewSummary:
         return review_quality.review_summary(self.audit_log, since, until)
+
+    def request_third_review(self, disagreement: Disagreement) -> str:
+        return review_quality.request_third_review(self.audit_log, self.user, disagreement,
+                                                   workstation=self.workstation, moderators=self.moderators)
+
+    def settle_disagreement(self, disagreement: Disagreement, outcome: str) -> None:
+        review_quality.settle_disagreement(self.audit_log, self.user, disagreement, outcome,
+                                           workstation=self.workstation)
 
     def pending_reviews(self, reviewer: str | None = None) -> list[ReviewTask]:
         return review_quality.pending_reviews(self.audit_log, reviewer or self.user.user_id)

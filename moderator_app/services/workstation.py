@@ -228,8 +228,10 @@ class WorkstationSession:
         for post_id, tasks in list(by_post.items())[:SECOND_REVIEW_LIMIT]:
             try:
                 detail = self._network(partial(self._client.post_detail, post_id))
-            except NotFound:
-                log.warning("second review of %s skipped: the platform does not know the post", post_id)
+            except NotFound:  # deleted on the platform: closed as such (recorded), not left pending for ever
+                log.warning("second review of %s closed: the platform does not know the post", post_id)
+                review_quality.close_for_missing_post(self._audit, tasks, self.user,
+                                                      workstation=self._parts.workstation)
                 continue
             item = replace(detail.item, claimed_by=None, lease_expires_at=None)
             requested = min(datetime.fromisoformat(t.requested_at) for t in tasks)

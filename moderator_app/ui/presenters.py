@@ -166,7 +166,8 @@ EVENT_LABELS = {
     "export_made": ("已导出", "export made"), "settings_changed": ("设置已更改", "settings changed"),
     "media_revealed": ("已查看媒体", "media revealed"), "checkpoint": ("签名检查点", "checkpoint"),
     "suggestion_feedback": ("建议反馈", "suggestion feedback"), "review_requested": ("已请求复核", "review requested"),
-    "review_recorded": ("复核已记录", "review recorded"),
+    "review_recorded": ("复核已记录", "review recorded"), "review_closed": ("复核已关闭", "review closed"),
+    "review_settled": ("分歧已裁定", "review settled"),
     "decision_discarded": ("处置已放弃", "decision discarded"),
 }
 

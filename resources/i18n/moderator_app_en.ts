@@ -57,84 +57,84 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="93"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="103"/>
         <source>{count} events match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="103"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113"/>
         <source>Checking seq {seq}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="108"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="118"/>
         <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="111"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="121"/>
         <source>covered by the signed checkpoint at seq {checkpoint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="114"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="124"/>
         <source>not yet covered by a signed checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="116"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="126"/>
         <source>hash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="116"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="126"/>
         <source>link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="117"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="127"/>
         <source>writer signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="118"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="128"/>
         <source>seq {seq}: NOT intact: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="122"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="132"/>
         <source>Verify the audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="123"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133"/>
         <source>Recomputing every hash and checking the signed checkpoints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="131"/>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="133"/>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="137"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="141"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="143"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="147"/>
         <source>Verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="131"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="141"/>
         <source>Verification cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="134"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="144"/>
         <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="137"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="147"/>
         <source>NOT intact: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="141"/>
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="151"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,91 +317,91 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="44"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="45"/>
         <source>Export audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="49"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="50"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="58"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="59"/>
         <source>Formats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="61"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="62"/>
         <source>Chinese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="62"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="63"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="63"/>
-        <source>PDF report language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="64"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="66"/>
         <source>Include author identities (recorded in the audit log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="66"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="68"/>
         <source>Personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="71"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="73"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="75"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="77"/>
         <source>Bundle folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="78"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="80"/>
         <source>The bundle holds the events, a signed manifest and what a reviewer needs to check, offline, that it is complete and unaltered (moderator-app audit verify-export FOLDER).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="81"/>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="106"/>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="112"/>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="115"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="83"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="108"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="114"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="117"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="88"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="90"/>
         <source>Where to put the bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="102"/>
         <source>Exporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="102"/>
         <source>Writing {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="107"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="109"/>
         <source>Exported {events} events to {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="113"/>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="115"/>
         <source>Export cancelled; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="65"/>
+        <source>Column headers and PDF report in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/lead/console.py" line="29"/>
-        <location filename="../../moderator_app/ui/lead/console.py" line="40"/>
+        <location filename="../../moderator_app/ui/lead/console.py" line="41"/>
         <source>Review quality</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,92 +1404,157 @@
 <context>
     <name>ReviewQualityPane</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="42"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="53"/>
         <source>Share of decisions re-queued blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="50"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68"/>
         <source>Re-queue a sample now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="54"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="72"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="79"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88"/>
         <source>Moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="79"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="81"/>
         <source>Agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="80"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="82"/>
         <source>Reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="80"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="82"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="81"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="86"/>
         <source>Disagreements (for the lead to settle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88"/>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="71"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89"/>
         <source>Decision seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="169"/>
         <source>{count} decisions re-queued to a second moderator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="194"/>
         <source>Review quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="108"/>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="223"/>
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62"/>
+        <source>of the decisions from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="65"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89"/>
+        <source>Third review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="95"/>
+        <source>Ask a third moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="96"/>
+        <source>Settle: the decision stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="98"/>
+        <source>Settle: the review is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="143"/>
+        <source>Select a disagreement to act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="146"/>
+        <source>A third review is waiting for {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="163"/>
+        <source>The first day must not be after the last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="179"/>
+        <source>Third review requested from {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="189"/>
+        <source>Disagreement on {subject} settled (recorded in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="208"/>
+        <source>asked {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93"/>
+        <source>The post&apos;s events in the audit log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

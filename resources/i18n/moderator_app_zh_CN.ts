@@ -56,84 +56,84 @@
         <translation>选择一条事件以查看其内容和哈希链状态。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="93" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="103" />
         <source>{count} events match</source>
         <translation>{count} 条事件符合条件</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="103" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="113" />
         <source>Checking seq {seq}…</source>
         <translation>正在检查序号 {seq}…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="108" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="118" />
         <source>seq {seq}: intact (hash, link to the previous event, writer signature)</source>
         <translation>序号 {seq}：完好（哈希、与上一事件的链接、写入者签名）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="111" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="121" />
         <source>covered by the signed checkpoint at seq {checkpoint}</source>
         <translation>已由序号 {checkpoint} 处的签名检查点覆盖</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="114" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="124" />
         <source>not yet covered by a signed checkpoint</source>
         <translation>尚未被签名检查点覆盖</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="116" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="126" />
         <source>hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="116" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="126" />
         <source>link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="117" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="127" />
         <source>writer signature</source>
         <translation>写入者签名</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="118" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="128" />
         <source>seq {seq}: NOT intact: {what}</source>
         <translation>序号 {seq}：不完好：{what}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="122" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="132" />
         <source>Verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="123" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="133" />
         <source>Recomputing every hash and checking the signed checkpoints.</source>
         <translation>正在重新计算每个哈希并检查签名检查点。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="131" />
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="133" />
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="137" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="141" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="143" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="147" />
         <source>Verification</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="131" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="141" />
         <source>Verification cancelled.</source>
         <translation>校验已取消。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="134" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="144" />
         <source>Intact: {events} events and {checkpoints} checkpoints check out.</source>
         <translation>完好：{events} 条事件和 {checkpoints} 个检查点均通过校验。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="137" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="147" />
         <source>NOT intact: {problem}</source>
         <translation>不完好：{problem}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/viewer.py" line="141" />
+        <location filename="../../moderator_app/ui/lead/viewer.py" line="151" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -316,92 +316,92 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="44" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="45" />
         <source>Export audit events</source>
         <translation>导出审计事件</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="49" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="50" />
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="58" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="59" />
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="61" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="62" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="62" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="63" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="63" />
-        <source>PDF report language</source>
-        <translation>PDF 报告语言</translation>
-    </message>
-    <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="64" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="66" />
         <source>Include author identities (recorded in the audit log)</source>
         <translation>包含作者身份（将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="66" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="68" />
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="71" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="73" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="75" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="77" />
         <source>Bundle folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="78" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="80" />
         <source>The bundle holds the events, a signed manifest and what a reviewer needs to check, offline, that it is complete and unaltered (moderator-app audit verify-export FOLDER).</source>
         <translation>导出包包含事件、签名清单，以及审查人员离线核验其完整且未被篡改所需的全部内容（moderator-app audit verify-export 文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="81" />
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="106" />
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="112" />
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="115" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="83" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="108" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="114" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="117" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="88" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="90" />
         <source>Where to put the bundle</source>
         <translation>导出包存放位置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="102" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="100" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="102" />
         <source>Writing {folder}</source>
         <translation>正在写入 {folder}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="107" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="109" />
         <source>Exported {events} events to {folder}.</source>
         <translation>已导出 {events} 条事件到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="113" />
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="115" />
         <source>Export cancelled; nothing was kept.</source>
         <translation>导出已取消，未保留任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/export_dialog.py" line="65" />
+        <source>Column headers and PDF report in</source>
+        <translation>列标题和 PDF 报告语言</translation>
     </message>
 </context>
 <context>
@@ -500,7 +500,7 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/lead/console.py" line="29" />
-        <location filename="../../moderator_app/ui/lead/console.py" line="40" />
+        <location filename="../../moderator_app/ui/lead/console.py" line="41" />
         <source>Review quality</source>
         <translation>复核质量</translation>
     </message>
@@ -1403,93 +1403,158 @@
 <context>
     <name>ReviewQualityPane</name>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="42" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="53" />
         <source>Share of decisions re-queued blind</source>
         <translation>盲审复核比例</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="50" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
         <source>Re-queue a sample now</source>
         <translation>立即抽样复核</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="54" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="72" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="79" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88" />
         <source>Moderator</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="61" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="79" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="81" />
         <source>Agreed</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="80" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="82" />
         <source>Reviewed</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="64" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="80" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="82" />
         <source>Agreement</source>
         <translation>一致率</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="63" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="81" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="68" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="86" />
         <source>Disagreements (for the lead to settle)</source>
         <translation>分歧（由组长裁定）</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88" />
         <source>Reviewer</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="70" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="88" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="71" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89" />
         <source>Decision seq</source>
         <translation>处理序号</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="169" />
         <source>{count} decisions re-queued to a second moderator.</source>
         <translation>已将 {count} 条处理决定交由第二名审核员盲审。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="194" />
         <source>Review quality</source>
         <translation>复核质量</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/lead/review_quality.py" line="108" />
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="223" />
         <source>{requested} re-queued, {reviewed} reviewed, {disagreements} disagreements</source>
         <translation>已抽样 {requested} 条，已复核 {reviewed} 条，分歧 {disagreements} 条</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="62" />
+        <source>of the decisions from</source>
+        <translation>抽样范围：从</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="65" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="89" />
+        <source>Third review</source>
+        <translation>第三方复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="95" />
+        <source>Ask a third moderator</source>
+        <translation>请第三位审核员复核</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="96" />
+        <source>Settle: the decision stands</source>
+        <translation>裁定：维持原处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="98" />
+        <source>Settle: the review is right</source>
+        <translation>裁定：以复核结论为准</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="143" />
+        <source>Select a disagreement to act on it.</source>
+        <translation>请先选择一条分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="146" />
+        <source>A third review is waiting for {name}.</source>
+        <translation>第三方复核正等待 {name} 完成。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="163" />
+        <source>The first day must not be after the last.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="179" />
+        <source>Third review requested from {name}.</source>
+        <translation>已请 {name} 进行第三方复核。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="189" />
+        <source>Disagreement on {subject} settled (recorded in the audit log).</source>
+        <translation>{subject} 的分歧已裁定（已记入审计日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="208" />
+        <source>asked {name}</source>
+        <translation>已请 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/lead/review_quality.py" line="93" />
+        <source>The post's events in the audit log</source>
+        <translation>该帖子在审计日志中的记录</translation>
     </message>
 </context>
 <context>

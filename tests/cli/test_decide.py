@@ -19,6 +19,7 @@ from moderator_app.core.models import Role, User, UserId
 from moderator_app.platform_api import HttpOptions, PlatformClient
 from moderator_app.services.audit_service import open_audit_log
 from moderator_app.services.lead_console import LeadConsole
+from tests.exports.conftest import read_csv
 
 REPO = Path(__file__).resolve().parents[2]
 LEAD = {"id": "lead1", "display_name": "lead1", "roles": ["moderator", "lead"]}
@@ -128,9 +129,10 @@ def test_bulk_decisions_are_audited_verified_shown_and_exported_and_a_rerun_anyw
     exported = main_cli("audit", "export", "--type", "decision_recorded", "--format", "csv", "--out", str(out),
                         "--platform", server.url, "--user", "lead1")
     assert exported.returncode == 0, exported.stderr
-    with (out / "data" / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_csv(out / "data" / "events.csv", "zh")  # Chinese headers by default
     assert sorted(r["subject"] for r in rows) == sorted(f"post:{p}" for p in post_ids)
+    notes = {row[2] for row in ROWS}
+    assert {r["note"] for r in rows} == notes  # each decision's note in a column of its own
 
     for journal in data.glob("outbox.sqlite3*"):  # the journal is lost: the platform still knows
         journal.unlink()

@@ -3,13 +3,13 @@ platform on loopback to confirm the lead role)."""
 
 from __future__ import annotations
 
-import csv
 import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tests.cli.test_audit_cli import cli, generate
+from tests.exports.conftest import read_csv
 
 PASSWORD = {"MODAPP_PASSWORD": "demo"}
 
@@ -26,8 +26,7 @@ def test_export_then_verify_export_and_a_tampered_copy_fails(platform_server: Ca
     assert made.stdout.startswith("exported ") and "author identities pseudonymised" in made.stdout
     # the run appended (export_made): the platform witnessed the log's head at its end
     assert [r["seq"] for r in server.store.witness_receipts_all()] == [1501]
-    with (out / "data" / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_csv(out / "data" / "events.csv", "zh")  # Chinese headers: the team's language by default
     assert rows and {r["actor"] for r in rows} == {"mod2"} and {r["decision_kind"] for r in rows} == {"remove"}
     verified = cli("audit", "verify-export", str(out), data_dir=tmp_path)
     assert verified.returncode == 0 and verified.stdout.startswith(f"verified: {len(rows):,} matching events")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import csv
 import gc
 import hashlib
 import json
@@ -12,11 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from moderator_app.audit.exports import views
 from moderator_app.audit.synthetic import synthetic_events
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.models import Role, User, UserId
+from moderator_app.services import review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.exports import ExportResult, ExportSpec, export_audit
+from moderator_app.services.lead_console import LeadConsole
 
 AUTHOR_ID = "1234567890123456789"
 AUTHOR_NAME = "王小明"
@@ -45,14 +49,31 @@ def audit_log(open_log: Callable[..., AuditLogService], sqlite_url: str) -> Iter
 Export = Callable[..., ExportResult]
 
 
+def read_csv(path: Path, language: str = "en") -> list[dict[str, str]]:
+    """A CSV view's rows by column id (the header row, in the export's language, checked first)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = csv.reader(handle)
+    assert tuple(header) == views.HEADERS[language]
+    return [dict(zip(views.COLUMNS, row, strict=True)) for row in rows]
+
+
 @pytest.fixture
 def export(audit_log: AuditLogService, tmp_path: Path) -> Export:
     def _export(wanted: EventFilter | None = None, formats: tuple[str, ...] = ("csv",), *, name: str = "bundle",
-                user: User = LEAD, include_pii: bool = False, **options: object) -> ExportResult:
-        spec = ExportSpec(wanted or EventFilter(), formats, tmp_path / name, include_pii)
+                user: User = LEAD, include_pii: bool = False, language: str = "en", **options: object) -> ExportResult:
+        spec = ExportSpec(wanted or EventFilter(), formats, tmp_path / name, include_pii, language)
         return export_audit(audit_log, spec, user, workstation="ws-test", data_dir=tmp_path / "ws",
                             **options)  # type: ignore[arg-type]
     return _export
+
+
+def disagreeing_reviews(console: LeadConsole, audit_log: AuditLogService, share: float) -> None:
+    """Sample ``share`` of the decisions and have every reviewer answer "no violation, 9.9": mostly disagreements."""
+    console.sample_for_review(share)
+    for reviewer in ("mod1", "mod2", "mod3"):
+        user = User(UserId(reviewer), reviewer, frozenset({Role.MODERATOR}))
+        for task in console.pending_reviews(reviewer):
+            review_quality.record_review(audit_log, task, user, "no_violation", ["9.9"], workstation="ws-2")
 
 
 def resign(folder: Path, audit_log: AuditLogService) -> None:

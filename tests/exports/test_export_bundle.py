@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import warnings
 import zipfile
@@ -16,7 +15,7 @@ from moderator_app.core.audit import AuditEvent, CancelToken, EventFilter, Event
 from moderator_app.core.errors import PermissionDenied, UsageError
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.exports import ExportCancelled, verify_export
-from tests.exports.conftest import AUTHOR_ID, AUTHOR_NAME, FORMULA, MODERATOR, Export, resign
+from tests.exports.conftest import AUTHOR_ID, AUTHOR_NAME, FORMULA, MODERATOR, Export, read_csv, resign
 
 EVERY_FORMAT = ("csv", "xlsx", "jsonl", "pdf")
 FILTERED = EventFilter(actor="mod2", category="10.7")
@@ -118,13 +117,23 @@ def test_the_csv_opens_with_chinese_intact_and_formulas_shown_as_text(export: Ex
     result = export(EventFilter(actor="mod2"), ("csv",))
     raw = (result.out / "data" / "events.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    with (result.out / "data" / "events.csv").open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_csv(result.out / "data" / "events.csv")
     row = next(r for r in rows if "谣言" in r["payload"])
     assert row["subject"].startswith("post:") and "谣言：某地发生地震" in row["payload"]
     assert views.neutralise(FORMULA) == "'" + FORMULA
     assert views.neutralise(AUTHOR_ID) == "'" + AUTHOR_ID and views.neutralise("12345") == "12345"
     assert not any(cell.startswith(views.FORMULA_TRIGGERS) for r in rows for cell in r.values())
+
+
+def test_a_chinese_export_has_chinese_headers_and_the_note_in_its_own_column(export: Export) -> None:
+    result = export(EventFilter(actor="mod2", subject="post:4711"), ("csv", "xlsx"), language="zh_CN")
+    rows = read_csv(result.out / "data" / "events.csv", "zh")  # checks the header row: 序号, 发生时间（UTC）, …
+    assert [row["note"] for row in rows] == ["'" + FORMULA]  # neutralised, and no longer only inside the payload
+    sheet = openpyxl.load_workbook(result.out / "data" / "events.xlsx")["events-1"]
+    assert sheet["H1"].value == "备注" and sheet["H2"].value == FORMULA and sheet.freeze_panes == "A2"
+    manifest = json.loads((result.out / "manifest.json").read_bytes())
+    assert manifest["columns"] == list(views.COLUMNS) and manifest["column_headers"] == list(views.HEADERS["zh"])
+    assert manifest["language"] == "zh" and verify_export(result.out).ok
 
 
 def test_xlsx_writes_text_cells_and_splits_over_sheets_without_losing_rows(
@@ -154,14 +163,12 @@ def test_the_xlsx_opens_in_a_spreadsheet_library_with_formulas_and_long_ids_as_t
         warnings.simplefilter("error")  # e.g. "Workbook contains no default style"
         book = openpyxl.load_workbook(result.out / "data" / "events.xlsx")
     rows = list(book["events-1"].iter_rows())
-    assert [cell.value for cell in rows[0]] == list(views.COLUMNS)
+    assert [cell.value for cell in rows[0]] == list(views.HEADERS["en"])
     row = next(r for r in rows if r[3].value == FORMULA)
-    assert [cell.data_type for cell in row] == ["n"] + ["s"] * 8  # the seq a number, the rest text, no formula
-    assert row[4].value == AUTHOR_ID and json.loads(row[7].value) == {"note": "谣言：某地发生地震"}
+    assert [cell.data_type for cell in row] == ["n"] + ["s"] * 9  # the seq a number, the rest text, no formula
+    assert row[4].value == AUTHOR_ID and json.loads(row[8].value) == {"note": "谣言：某地发生地震"}
+    assert row[7].value == "谣言：某地发生地震"  # the moderator's note in a column of its own
     assert all(isinstance(r[0].value, int) for r in rows[1:]) and len(rows) == result.matching + 1
-    sheet = book["events-1"]  # opens readable: set widths (the JSON payload widest), the header frozen
-    assert sheet.column_dimensions["H"].width > sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
-    assert sheet.freeze_panes == "A2"
 
 
 def test_author_identities_are_pseudonymised_by_default(export: Export) -> None:
@@ -240,18 +247,3 @@ def test_a_missing_cjk_font_is_named(export: Export, monkeypatch: pytest.MonkeyP
         export(FILTERED, ("pdf",))
     assert not (tmp_path / "bundle").exists()
 
-
-def test_a_chinese_export_has_chinese_headers_in_the_csv_and_xlsx(audit_log: AuditLogService, tmp_path: Path) -> None:
-    """Opened in Excel or LibreOffice, the columns are named in the export's language (UTF-8 with BOM for the CSV)."""
-    from moderator_app.services.exports import ExportSpec, export_audit
-    from tests.exports.conftest import LEAD
-
-    spec = ExportSpec(EventFilter(category="10.7"), ("csv", "xlsx"), tmp_path / "zh", language="zh")
-    result = export_audit(audit_log, spec, LEAD, workstation="ws-test", data_dir=tmp_path / "ws")
-    csv_bytes = (result.out / "data" / "events.csv").read_bytes()
-    assert csv_bytes.startswith(b"\xef\xbb\xbf")
-    header = csv_bytes[3:].decode("utf-8").splitlines()[0]
-    assert header.split(",")[:3] == ['"序号"', '"发生时间（UTC）"', '"事件类型"']
-    book = openpyxl.load_workbook(result.out / "data" / "events.xlsx")
-    assert [c.value for c in next(book["events-1"].iter_rows())] == list(views.COLUMNS_ZH)
-    assert verify_export(result.out).ok

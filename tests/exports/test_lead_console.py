@@ -7,11 +7,13 @@ import json
 import pytest
 
 from moderator_app.core.audit import EventFilter, EventType
-from moderator_app.core.errors import PermissionDenied
+from moderator_app.core.errors import PermissionDenied, UsageError
+from moderator_app.core.lead import Disagreement
 from moderator_app.core.models import Role, User, UserId
+from moderator_app.services import review_quality
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.lead_console import LeadConsole
-from tests.exports.conftest import LEAD, MODERATOR
+from tests.exports.conftest import LEAD, MODERATOR, disagreeing_reviews
 
 
 @pytest.fixture
@@ -78,3 +80,55 @@ def test_blind_review_round_trip(console: LeadConsole, audit_log: AuditLogServic
     assert all(d.reviewer == reviewer and d.moderator != reviewer for d in summary.disagreements)
     with pytest.raises(PermissionDenied):
         record_review(audit_log, tasks[-1], MODERATOR, "remove", [], workstation="ws-9")
+
+
+def test_sampling_takes_only_decisions_in_the_date_range(console: LeadConsole, audit_log: AuditLogService) -> None:
+    decisions = audit_log.events(EventFilter(event_type=EventType.DECISION_RECORDED), limit=100_000)
+    moments = sorted(d.occurred_at for d in decisions)
+    since, until = moments[len(moments) // 3], moments[2 * len(moments) // 3]
+    made = console.sample_for_review(1.0, since, until)
+    in_range = {d.event_id for d in decisions if since <= d.occurred_at < until}
+    requests = audit_log.events(EventFilter(event_type=EventType.REVIEW_REQUESTED), limit=100_000)
+    assert made == len(requests) == len(in_range) > 10 and len(in_range) < len(decisions) - 10
+    assert {json.loads(r.envelope)["body"]["decision_event_id"] for r in requests} == in_range
+
+
+def reviewed_disagreement(console: LeadConsole, audit_log: AuditLogService) -> Disagreement:
+    """One second review that disagrees with the first decision (the reviewer says no violation to a removal)."""
+    disagreeing_reviews(console, audit_log, 0.2)
+    summary = console.review_summary()
+    assert summary.disagreements
+    return summary.disagreements[0]
+
+
+def test_a_third_review_goes_to_someone_else_and_its_verdict_joins_the_disagreement(
+        console: LeadConsole, audit_log: AuditLogService) -> None:
+    disputed = reviewed_disagreement(console, audit_log)
+    before = console.review_summary()
+    third = console.request_third_review(disputed)
+    assert third not in (disputed.moderator, disputed.reviewer)
+    task = next(t for t in console.pending_reviews(third) if t.subject == disputed.subject)
+    review_quality.record_review(audit_log, task, User(UserId(third), third, frozenset({Role.MODERATOR})),
+                                 "remove", ["10.7"], workstation="ws-3")
+    after = console.review_summary()
+    row = next(d for d in after.disagreements if d.review_event_id == disputed.review_event_id)
+    assert (row.third_reviewer, row.third_review) == (third, "remove 10.7")
+    assert (after.reviewed, after.by_moderator) == (before.reviewed, before.by_moderator)  # not counted twice
+    request = audit_log.events(EventFilter(event_type=EventType.REVIEW_REQUESTED, actor="lead1"), limit=100_000)[-1]
+    assert request.category is None and request.decision_kind is None  # still blind
+
+
+def test_a_settled_disagreement_leaves_the_list_and_the_ruling_is_in_the_audit_log(
+        console: LeadConsole, audit_log: AuditLogService) -> None:
+    disputed = reviewed_disagreement(console, audit_log)
+    count = len(console.review_summary().disagreements)
+    console.settle_disagreement(disputed, "review_stands")
+    remaining = console.review_summary().disagreements
+    assert len(remaining) == count - 1 and disputed.review_event_id not in {d.review_event_id for d in remaining}
+    settled = audit_log.events(EventFilter(event_type=EventType.REVIEW_SETTLED), limit=10)
+    assert [(e.actor, e.subject) for e in settled] == [("lead1", disputed.subject)]
+    assert json.loads(settled[0].envelope)["body"]["outcome"] == "review_stands"
+    with pytest.raises(UsageError):
+        console.settle_disagreement(remaining[0], "flip a coin")
+    with pytest.raises(PermissionDenied):
+        review_quality.settle_disagreement(audit_log, MODERATOR, remaining[0], "decision_stands", workstation="x")

@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QChartView
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox
 
 from moderator_app.audit.exports import sqlite_fast
-from moderator_app.core.audit import EventFilter
+from moderator_app.core.audit import EventFilter, EventType
 from moderator_app.services.audit_service import AuditLogService
 from moderator_app.services.demo import start_demo
 from moderator_app.services.exports import verify_export
 from moderator_app.services.lead_console import LeadConsole
 from moderator_app.settings import Settings
+from moderator_app.ui import i18n
 from moderator_app.ui.lead.console import LeadConsoleWindow
 from moderator_app.ui.lead.dashboard import DashboardPane
 from moderator_app.ui.lead.event_model import PAGE
@@ -27,7 +29,7 @@ from moderator_app.ui.lead.review_quality import ReviewQualityPane
 from moderator_app.ui.lead.viewer import AuditViewer
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.tasks import Lane, TaskRunner
-from tests.exports.conftest import LEAD
+from tests.exports.conftest import LEAD, disagreeing_reviews, read_csv
 
 
 @pytest.fixture
@@ -89,6 +91,23 @@ def test_the_export_wizard_writes_a_bundle_that_verifies(qtbot, console: LeadCon
     assert messages[0].startswith("Exported ") and verify_export(tmp_path / "wizard").ok
 
 
+def test_the_export_wizard_writes_headers_in_the_ui_language(qtbot, console: LeadConsole, runner: TaskRunner,
+                                                             messages: list[str], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "_language", "zh_CN")  # the workstation runs in Chinese
+    dialog = ExportDialog(console, runner, EventFilter(actor="mod2"))
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "zh"
+    dialog.folder.setText(str(tmp_path / "zh"))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert read_csv(tmp_path / "zh" / "data" / "events.csv", "zh")  # 序号, 发生时间（UTC）, …
+    monkeypatch.setattr(i18n, "_language", "en")
+    english = ExportDialog(console, runner, EventFilter())
+    qtbot.addWidget(english)
+    assert english.language.currentData() == "en"
+
+
 def test_an_export_can_be_cancelled(qtbot, console: LeadConsole, runner: TaskRunner, messages: list[str],
                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sqlite_fast, "CHUNK", 100)
@@ -119,9 +138,89 @@ def test_review_quality_samples_and_shows_agreement(qtbot, console: LeadConsole,
     pane = ReviewQualityPane(console, runner)
     qtbot.addWidget(pane)
     pane.share.setValue(10.0)
+    pane.date_from.setDate(pane.date_from.date().addYears(-10))  # the whole synthetic log
     pane.sample()
     qtbot.waitUntil(lambda: pane.summary is not None and pane.summary.requested > 0, timeout=20_000)
     assert pane.status.text().endswith(f"{pane.summary.requested} re-queued, 0 reviewed, 0 disagreements")
+
+
+def test_review_quality_samples_only_the_chosen_days(qtbot, console: LeadConsole, runner: TaskRunner,
+                                                     audit_log: AuditLogService) -> None:
+    decisions = audit_log.events(EventFilter(event_type=EventType.DECISION_RECORDED), limit=100_000)
+    first_day = min(d.occurred_at for d in decisions)[:10]
+    pane = ReviewQualityPane(console, runner)
+    qtbot.addWidget(pane)
+    qtbot.waitUntil(lambda: pane.summary is not None, timeout=20_000)
+    before = QDate.fromString(first_day, "yyyy-MM-dd").addDays(-30)
+    pane.date_from.setDate(before)
+    pane.date_to.setDate(before.addDays(10))  # a range before the log began: nothing to sample
+    pane.share.setValue(100.0)
+    pane.sample()
+    qtbot.waitUntil(lambda: pane.status.text().startswith("0 decisions re-queued"), timeout=20_000)
+    pane.date_to.setDate(QDate.fromString(first_day, "yyyy-MM-dd"))  # the log's first day, whole
+    pane.sample()
+    on_first_day = [d for d in decisions if d.occurred_at.startswith(first_day)]
+    qtbot.waitUntil(lambda: pane.status.text().startswith(f"{len(on_first_day)} decisions re-queued"),
+                    timeout=30_000)
+    assert len(on_first_day) > 0
+    assert len(audit_log.events(EventFilter(event_type=EventType.REVIEW_REQUESTED), limit=100_000)) == len(
+        on_first_day)
+
+
+def test_disagreements_are_read_only_and_a_lead_can_ask_a_third_moderator_or_settle(
+        qtbot, console: LeadConsole, runner: TaskRunner, audit_log: AuditLogService) -> None:
+    disagreeing_reviews(console, audit_log, 0.1)
+    pane = ReviewQualityPane(console, runner)
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitUntil(lambda: pane.summary is not None and len(pane.summary.disagreements) > 1, timeout=20_000)
+    table = pane.disagreements
+    assert not pane.third.isEnabled() and pane.third.toolTip() == "Select a disagreement to act on it."
+    for view in (table, pane.by_moderator, pane.by_category):  # nothing to type into
+        assert view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    table.setCurrentCell(0, 0)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(0, 0)).center())
+    assert table.state() != QAbstractItemView.State.EditingState and table.item(0, 0).text().startswith("post:")
+    disputed = pane.selected()
+    assert disputed is not None and pane.third.isEnabled() and pane.review_stands.isEnabled()
+    count = len(pane.summary.disagreements)
+
+    pane.third.click()
+    qtbot.waitUntil(lambda: pane.status.text().startswith("Third review requested from "), timeout=20_000)
+    asked = pane.status.text().removeprefix("Third review requested from ").split(".")[0]
+    row = next(r for r in range(table.rowCount()) if table.item(r, 6).text() == str(disputed.decision_seq))
+    assert table.item(row, 5).text() == f"asked {asked}"
+    table.selectRow(row)
+    assert not pane.third.isEnabled() and pane.action_hint.text() == f"A third review is waiting for {asked}."
+
+    pane.decision_stands.click()
+    qtbot.waitUntil(lambda: pane.status.text().startswith(f"Disagreement on {disputed.subject} settled"),
+                    timeout=20_000)
+    assert len(pane.summary.disagreements) == count - 1 and pane.selected() is None
+    settled = audit_log.events(EventFilter(event_type=EventType.REVIEW_SETTLED), limit=10)
+    assert [(e.actor, e.subject) for e in settled] == [("lead1", disputed.subject)]
+
+
+def test_a_disputed_posts_events_open_in_the_audit_log(qtbot, console: LeadConsole, runner: TaskRunner,
+                                                        audit_log: AuditLogService) -> None:
+    disagreeing_reviews(console, audit_log, 0.05)
+    window = LeadConsoleWindow(console, runner)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(2)
+    pane = window.review
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.summary is not None and bool(pane.summary.disagreements), timeout=20_000)
+    assert not pane.history.isEnabled()
+    pane.disagreements.selectRow(0)
+    disputed = pane.selected()
+    assert disputed is not None
+    pane.history.click()
+    assert window.tabs.currentIndex() == 0 and window.viewer.filters.subject.text() == disputed.subject
+    model = window.viewer.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 3, timeout=20_000)  # the decision, the request, the review
+    events = [model.event_at(row) for row in range(model.rowCount())]
+    assert {e.subject for e in events if e is not None} == {disputed.subject}
+    assert {"decision_recorded", "review_requested", "review_recorded"} <= {e.event_type for e in events if e}
 
 
 def test_the_team_lead_menu_is_for_leads_only(qtbot, tmp_path: Path) -> None:

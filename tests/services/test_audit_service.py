@@ -148,10 +148,10 @@ def test_history_has_every_event_type_and_referrals(sqlite_url: str, open_log: O
     audit_log = open_log(sqlite_url)
     audit_log.generate(6000)
     types = {e.event_type for e in audit_log.events(limit=6000)}
-    # checkpoints have their own table; review requests and verdicts come from review quality (issue 8), and a
-    # discarded decision only from a crash inside the undo window, not from shifts
+    # checkpoints have their own table; review requests, verdicts, closings and settlements come from review
+    # quality (issue 8), and a discarded decision only from a crash inside the undo window, not from shifts
     assert types == {t.value for t in EventType} - {"checkpoint", "review_requested", "review_recorded",
-                                                     "decision_discarded"}
+                                                     "review_closed", "review_settled", "decision_discarded"}
     assert {e.actor for e in audit_log.events(limit=6000)} >= {"mod1", "mod2", "mod3", "lead1"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.decisions import DecisionKind
 from moderator_app.core.models import CategoryId
+from moderator_app.services import review_quality
 from moderator_app.services.demo import DemoWorkstation, start_demo
 
 
@@ -53,3 +55,20 @@ def test_a_verdict_goes_to_the_audit_log_only_and_answers_every_request_for_the_
         ("mod1", f"post:{first.post_id}", "remove")] * 2
     assert session.outbox.state().pending == 0 and session.status().decisions_today == 0
     assert session.audit.events(EventFilter(event_type=EventType.DECISION_RECORDED, actor="mod1"), limit=10) == []
+
+
+def test_a_request_for_a_post_the_platform_no_longer_knows_is_closed_and_recorded(demo: DemoWorkstation) -> None:
+    session = demo.session
+    session.audit.append(AuditEvent.new(
+        EventType.REVIEW_REQUESTED, actor="lead1", actor_role="lead", workstation="demo-lead",
+        subject="post:999999999", payload={"reviewer": "mod1", "decision_seq": "2", "decision_event_id": "gone"}))
+    assert len(review_quality.pending_reviews(session.audit, "mod1")) == 3
+    reviews = session.second_reviews()  # the platform answers 404 for post 999999999
+    assert len(reviews) == 2 and "999999999" not in {r.post_id for r in reviews}
+    closed = session.audit.events(EventFilter(event_type=EventType.REVIEW_CLOSED), limit=10)
+    assert [(e.actor, e.subject) for e in closed] == [("mod1", "post:999999999")]
+    assert json.loads(closed[0].envelope)["body"]["reason"] == "post_not_found"
+    pending = review_quality.pending_reviews(session.audit, "mod1")
+    assert len(pending) == 2 and "post:999999999" not in {t.subject for t in pending}  # not pending for ever
+    session.second_reviews()
+    assert len(session.audit.events(EventFilter(event_type=EventType.REVIEW_CLOSED), limit=10)) == 1

@@ -37,7 +37,17 @@ from moderator_app.audit.exports.selection import ProofRange, proof_range
 from moderator_app.audit.exports.sqlite_fast import write_sqlite
 from moderator_app.audit.exports.stream import ExportCancelled, Formats, PageWriter, check_cancel, write_generic
 from moderator_app.audit.exports.verify_text import VERIFY_MD
-from moderator_app.audit.exports.views import CSV_ESCAPING, SHEET_DATA_ROWS, CsvView, HashedFile, Views, XlsxView
+from moderator_app.audit.exports.views import (
+    COLUMNS,
+    CSV_ESCAPING,
+    SHEET_DATA_ROWS,
+    CsvView,
+    HashedFile,
+    Views,
+    XlsxView,
+    export_language,
+    headers,
+)
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, Checkpoint, EventFilter, ProgressCallback, utc_timestamp
@@ -193,7 +203,9 @@ def _manifest(store: AuditStore, request: ExportRequest, proof: ProofRange, sign
         "checkpoint_from": asdict(proof.start) if proof.start else None, "checkpoint_to": asdict(proof.end),
         "counts": counts, "pseudonymised": pseudonymiser is not None,
         "pseudonym_key_id": pseudonymiser.key_id if pseudonymiser else None,
-        "csv_escaping": CSV_ESCAPING, "xlsx_sheet_data_rows": SHEET_DATA_ROWS,
+        "columns": list(COLUMNS), "column_headers": list(headers(request.language)),
+        "language": export_language(request.language), "csv_escaping": CSV_ESCAPING,
+        "xlsx_sheet_data_rows": SHEET_DATA_ROWS,
         "xlsx_sheets": views.xlsx.sheets if views.xlsx is not None else 0,
         "files": files,
         "keys": {key_id: keys[key_id].hex() for key_id in sorted(needed) if key_id in keys},

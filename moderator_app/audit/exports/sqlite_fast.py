@@ -23,7 +23,7 @@ from typing import Any, cast
 from moderator_app.audit.exports.pseudonyms import PII_SUBJECT_PREFIXES, QUICK_CHECK, Pseudonymiser
 from moderator_app.audit.exports.selection import ProofRange, range_sql
 from moderator_app.audit.exports.stream import Formats, Page, PageWriter, StatsRow, check_cancel, route_event
-from moderator_app.audit.exports.views import FORMULA_TRIGGERS, Row, csv_lines
+from moderator_app.audit.exports.views import COLUMNS, FORMULA_TRIGGERS, Row, csv_lines
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, EventFilter, ProgressCallback
 
@@ -34,8 +34,9 @@ _CACHE_KIB = 4096  # a scan reads each page once: the connections' 64 MiB cache 
 # -- placeholders: bytes that never occur in UTF-8 text (0xF8-0xFF) ----------------------------------------------
 _HIGH = bytes(range(0xF8, 0x100))
 _OPEN, _CLOSE = b"\xfa", b"\xf9"  # a CSV cell's opening and closing quote
-# A CSV row: seq,"c1","c2",…,"c8"CRLF (csv.QUOTE_NONNUMERIC, as views.csv_lines writes it)
-_CSV_PARTS = (b"", b"," + _OPEN, *[_CLOSE + b"," + _OPEN] * 7, _CLOSE + b"\r\n")
+_TEXT_CELLS = len(COLUMNS) - 1  # every column but the seq
+# A CSV row: seq,"c1","c2",…,"c9"CRLF (csv.QUOTE_NONNUMERIC, as views.csv_lines writes it)
+_CSV_PARTS = (b"", b"," + _OPEN, *[_CLOSE + b"," + _OPEN] * (_TEXT_CELLS - 1), _CLOSE + b"\r\n")
 _QUOTES = bytes.maketrans(_OPEN + _CLOSE, b'""')
 _EVENT_ID_KEY = b',"event_id":"'
 _PII_SUBJECTS = tuple(f'"subject":"{prefix}'.encode() for prefix in PII_SUBJECT_PREFIXES)
@@ -102,7 +103,7 @@ def _rows_at(raw: list[bytes], offsets: Iterable[int]) -> set[int]:
 def csv_clean(data: bytes, rows: int) -> bool:
     """Whether ``rows`` CSV rows from SQL (placeholder quotes, joined in ``data``) need no Python: no cell to
     neutralise, no placeholder byte in the data itself."""
-    if _count_in(data, _HIGH) != 16 * rows:
+    if _count_in(data, _HIGH) != 2 * _TEXT_CELLS * rows:
         return False
     classes = data.translate(_CSV_CELL_CLASSES)
     return classes.find(b"\x01\x02") < 0 and classes.find(b"\x01" + b"\x03" * 16) < 0
@@ -112,7 +113,7 @@ def csv_trouble(raw: list[bytes], data: bytes) -> set[int]:
     """The rows of a page of CSV rows from SQL (``data`` joined) that need Python."""
     if csv_clean(data, len(raw)):
         return set()
-    trouble = {index for index, row in enumerate(raw) if _count_in(row, _HIGH) != 16}
+    trouble = {index for index, row in enumerate(raw) if _count_in(row, _HIGH) != 2 * _TEXT_CELLS}
     classes = data.translate(_CSV_CELL_CLASSES)
     return trouble | _rows_at(raw, chain(_hits(classes, b"\x01\x02"), _hits(classes, b"\x01" + b"\x03" * 16)))
 
@@ -143,8 +144,12 @@ class PageQuery:
         # when that key is not where it must be.
         key = _blob(_EVENT_ID_KEY)
         body = f"CASE WHEN instr(envelope, {key}) > 9 THEN substr(envelope, 9, instr(envelope, {key}) - 9) END"
+        # views.note_of: the payload's top-level "note" when it is text (a body that is not JSON takes the Python
+        # path: its view column is NULL)
+        note = (f"CASE WHEN json_valid({body}) THEN CASE json_type({body}, '$.note') WHEN 'text' THEN "
+                f"json_extract({body}, '$.note') ELSE '' END END")
         cells = ["occurred_at", "event_type", "actor", f"coalesce({subject}, '')", "coalesce(category, '')",
-                 "coalesce(decision_kind, '')", body, "event_id"]
+                 "coalesce(decision_kind, '')", note, body, "event_id"]
         columns = [f"CASE WHEN {match} THEN 1 ELSE 0 END",
                    "CAST('{\"seq\":' || seq || ',\"envelope\":' AS BLOB) || envelope || X'7d0a'", "seq"]
         self.body_at = self.csv_at = self.xlsx_at = self.stats_at = 0
@@ -236,7 +241,7 @@ class PageQuery:
 
     def _xlsx_row(self, row: Any) -> Row:
         """The view row of a matching event as SQL read it: the seq and the cells, decoded."""
-        return cast(Row, (row[2], *map(bytes.decode, row[self.xlsx_at:self.xlsx_at + 8])))  # UTF-8
+        return cast(Row, (row[2], *map(bytes.decode, row[self.xlsx_at:self.xlsx_at + _TEXT_CELLS])))  # UTF-8
 
     def _mixed(self, connection: sqlite3.Connection, rows: list[Any], trouble: set[int]) -> Page:
         """A page with some rows through the per-event loop (read again, as it reads them) and the rest as SQL

@@ -15,7 +15,7 @@ from moderator_app.audit.exports.matching import matches
 from moderator_app.audit.exports.pseudonyms import Pseudonymiser
 from moderator_app.audit.exports.report_stats import ReportStats
 from moderator_app.audit.exports.selection import ProofRange, RangeRow, iter_range
-from moderator_app.audit.exports.views import HashedFile, Row, Views, csv_lines
+from moderator_app.audit.exports.views import HashedFile, Row, Views, csv_lines, note_of
 from moderator_app.audit.store import AuditStore
 from moderator_app.core.audit import CancelToken, EventFilter, ProgressCallback
 from moderator_app.core.errors import ModeratorError
@@ -108,9 +108,10 @@ def route_event(row: RangeRow, wanted: EventFilter, pseudonymiser: Pseudonymiser
     routed = Routed(line, True, redacted is not None)
     if formats.views:
         shown = pseudonymiser.subject(subject) if pseudonymiser is not None else subject
+        body = view_body(envelope, redacted)
         shown_id = event_id if redacted is None else str(redacted[0].get("event_id", event_id))  # keyed
         routed.view = (seq, occurred_at, event_type, actor, shown or "", category or "", decision_kind or "",
-                       view_body(envelope, redacted), shown_id)
+                       note_of(json.loads(body)), body, shown_id)
     if formats.stats:
         routed.stats = (occurred_at, actor, event_type, category, decision_kind)
     return routed

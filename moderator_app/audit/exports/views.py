@@ -16,9 +16,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-COLUMNS = ("seq", "occurred_at", "event_type", "actor", "subject", "category", "decision_kind", "payload", "event_id")
-# Column widths in characters, per COLUMNS: the payload (JSON) widest, ids and timestamps as long as they are.
-XLSX_WIDTHS = (8, 22, 20, 12, 28, 9, 14, 80, 38)
+COLUMNS = ("seq", "occurred_at", "event_type", "actor", "subject", "category", "decision_kind", "note", "payload",
+           "event_id")
+# The header row people read, in the export's language (the manifest names the columns by COLUMNS).
+HEADERS = {
+    "en": ("seq", "occurred at (UTC)", "event type", "moderator", "subject", "category", "decision", "note",
+           "payload (JSON)", "event id"),
+    "zh": ("序号", "发生时间（UTC）", "事件类型", "审核员", "对象", "类别", "处理决定", "备注", "载荷（JSON）",
+           "事件编号"),
+}
+LANGUAGES = tuple(HEADERS)
+# Characters a column shows in a spreadsheet (XLSX): wide enough for a timestamp, an event type, a note.
+COLUMN_WIDTHS = (9, 21, 20, 14, 18, 10, 14, 40, 60, 38)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
 EXCEL_MAX_ROWS = 1_048_576
@@ -30,7 +39,22 @@ CSV_ESCAPING = ("a cell starting with = + - @ TAB or CR, or made of 16 or more d
                 "with a leading apostrophe ('); the canonical values are in data/events.jsonl")
 BOM = b"\xef\xbb\xbf"
 
-Row = tuple[int, str, str, str, str, str, str, str, str]
+Row = tuple[int, str, str, str, str, str, str, str, str, str]
+
+
+def export_language(language: str | None) -> str:
+    """"zh", "zh_CN" (the UI's setting) or "en"; anything else is refused by the caller's choices."""
+    return "zh" if (language or "zh").startswith("zh") else "en"
+
+
+def headers(language: str) -> tuple[str, ...]:
+    return HEADERS[export_language(language)]
+
+
+def note_of(body: object) -> str:
+    """The moderator's note: the payload's top-level "note" when it is text (as SQLite's json_type 'text')."""
+    note = body.get("note") if isinstance(body, dict) else None
+    return note if isinstance(note, str) else ""
 
 
 def neutralise(cell: str) -> str:
@@ -69,18 +93,9 @@ def csv_lines(rows: Iterable[Row]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-CSV_HEADER = BOM + ",".join(f'"{name}"' for name in COLUMNS).encode("ascii") + b"\r\n"
-# Column names for a Chinese export (the export's language, as its PDF): a reader opening the CSV or XLSX in Excel or
-# LibreOffice sees headers in their language; the data and the JSON lines are the same.
-COLUMNS_ZH = ("序号", "发生时间（UTC）", "事件类型", "操作人", "对象", "类别", "处置类型", "内容（JSON）", "事件 ID")
-
-
-def column_names(language: str) -> tuple[str, ...]:
-    return COLUMNS_ZH if language == "zh" else COLUMNS
-
-
-def csv_header(language: str) -> bytes:
-    return BOM + ",".join(f'"{name}"' for name in column_names(language)).encode("utf-8") + b"\r\n"
+def csv_header(language: str = "en") -> bytes:
+    """The BOM (Excel and LibreOffice then read UTF-8 without asking) and the quoted header row."""
+    return BOM + ",".join(f'"{name}"' for name in headers(language)).encode("utf-8") + b"\r\n"
 
 
 class CsvView:
@@ -134,7 +149,8 @@ class XlsxView:
     def __init__(self, path: Path, language: str = "en") -> None:
         import xlsxwriter  # only when an XLSX is asked for
 
-        self._columns = column_names(language)
+        self._headers = headers(language)
+
         self._book = xlsxwriter.Workbook(str(path), {
             "constant_memory": True, "tmpdir": str(path.parent),
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
@@ -147,10 +163,10 @@ class XlsxView:
     def _new_sheet(self) -> None:
         self.sheets += 1
         self._sheet = self._book.add_worksheet(f"events-{self.sheets}")
-        self._check(self._sheet.write_row(0, 0, self._columns), 0)
-        for column, width in enumerate(XLSX_WIDTHS):  # readable on opening, not Excel's 8.43 characters for all
+        for column, width in enumerate(COLUMN_WIDTHS):
             self._sheet.set_column(column, column, width)
-        self._sheet.freeze_panes(1, 0)  # the header stays in view while scrolling
+        self._sheet.freeze_panes(1, 0)  # the header row stays in view while scrolling
+        self._check(self._sheet.write_row(0, 0, self._headers), 0)
         self._rows = self._bytes = 0
 
     def write(self, rows: list[Row]) -> None:

@@ -37,7 +37,12 @@ class LeadConsoleWindow(QMainWindow):
             self._replace(1, self.dashboard, self.tr("Dashboard"))
         elif index == 2 and self.review is None:
             self.review = ReviewQualityPane(self._console, self._runner)
+            self.review.show_subject.connect(self._show_subject)
             self._replace(2, self.review, self.tr("Review quality"))
+
+    def _show_subject(self, subject: str) -> None:
+        self.viewer.show_subject(subject)
+        self.tabs.setCurrentIndex(0)
 
     def _replace(self, index: int, widget: QWidget, title: str) -> None:
         self.tabs.blockSignals(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from moderator_app.core.audit import EventFilter
 from moderator_app.services.exports import FORMATS, ExportCancelled, ExportResult, ExportSpec
 from moderator_app.services.lead_console import LeadConsole
+from moderator_app.ui.i18n import current_language
 from moderator_app.ui.lead.progress import ProgressDialog
 from moderator_app.ui.tasks import TaskRunner
 from moderator_app.ui.widgets import plain_label
@@ -60,7 +61,8 @@ class ExportDialog(QDialog):
         self.language.setObjectName("export_language")
         self.language.addItem(self.tr("Chinese"), "zh")
         self.language.addItem(self.tr("English"), "en")
-        form.addRow(self.tr("PDF report language"), self.language)
+        self.language.setCurrentIndex(0 if current_language().startswith("zh") else 1)  # the UI's language
+        form.addRow(self.tr("Column headers and PDF report in"), self.language)
         self.include_pii = QCheckBox(self.tr("Include author identities (recorded in the audit log)"))
         self.include_pii.setObjectName("export_include_pii")
         form.addRow(self.tr("Personal data"), self.include_pii)

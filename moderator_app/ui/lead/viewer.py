@@ -89,6 +89,16 @@ class AuditViewer(QWidget):
         runner.submit(Lane.DB, console.choices, self.filters.set_choices)
         self.model.set_filter(self.filters.current())
 
+    def show_subject(self, subject: str) -> None:
+        """Every event about one subject (e.g. a disputed post: its decision with the note, the reviews)."""
+        bar = self.filters
+        bar.use_from.setChecked(False)
+        bar.use_to.setChecked(False)
+        for combo in (bar.moderator, bar.category, bar.decision, bar.event_type):
+            combo.setCurrentIndex(0)
+        bar.subject.setText(subject)
+        bar.apply()
+
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("{count} events match").format(count=f"{count:,}"))
 
