@@ -12,6 +12,7 @@ import pytest
 from audit_support import OpenLog, fill, tamper
 from sqlalchemy import insert
 
+from moderator_app.audit import protections
 from moderator_app.audit.checkpoints import sign_checkpoint
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.schema import audit_checkpoint
@@ -95,3 +96,15 @@ def test_a_rewritten_history_under_a_checkpoint_no_one_else_vouches_for_stays_al
     problem = audit_log.verify().first_problem
     assert problem is not None and (problem.kind, problem.seq) == (ProblemKind.ALTERED, 15)
     assert "no later checkpoint or receipt vouches for the log there" in problem.detail
+
+
+def test_verify_reports_the_guard_when_it_is_gone(any_url: str, open_log: OpenLog) -> None:
+    audit_log = open_log(any_url, checkpoint_interval=10)
+    fill(audit_log, 3)
+
+    with audit_log.store.writer.begin() as connection:  # as the schema's owner could
+        connection.exec_driver_sql(f"DROP TRIGGER {protections.CHECKPOINT_TRIGGER}"
+                                   + ("" if connection.dialect.name == "sqlite" else " ON audit_checkpoint"))
+    report = audit_log.verify()
+    assert [p.kind for p in report.problems] == [ProblemKind.PROTECTION]
+    assert protections.CHECKPOINT_TRIGGER in report.problems[0].detail
