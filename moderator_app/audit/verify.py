@@ -236,8 +236,8 @@ class _Pass:
                     f"the chain at seq {seq} differs from the checkpoint this workstation saw at "
                     f"{checkpoint.created_at}: history after seq {self.last_good_checkpoint} was rewritten"))
             # The database's checkpoint disagrees: a rewritten history under it, or a key that signed a chain hash
-            # the log never had (an older database let any workstation insert one). The pass goes on: whether
-            # the rest of the log agrees with every other checkpoint and receipt tells the reviewer which is told.
+            # the log never had (an older database let any workstation insert one). The pass goes on: whether a
+            # later checkpoint or receipt agrees with the log decides what the report can say (dissent_problems).
             if not self.dissents:
                 self._at_first_dissent = (self.count, self.witnessed, self.witness_mismatch, self.witnessed_again,
                                           self.index_problem)
@@ -257,7 +257,7 @@ class _Pass:
         last_dissent = self.dissents[-1][0].seq
         vouching = [(source, c) for source, c in self.agreeing if c.seq >= last_dissent]
         first, after = self.dissents[0]
-        if located is not None or not vouching:
+        if located is not None or not vouching or self.witness_mismatch is not None:
             (self.count, self.witnessed, self.witness_mismatch, self.witnessed_again,
              self.index_problem) = self._at_first_dissent
             return Problem(ProblemKind.ALTERED, first.seq, (
@@ -277,10 +277,10 @@ class _Pass:
         for checkpoint, good in self.dissents:
             problems.append(Problem(ProblemKind.DISAGREES, checkpoint.seq, (
                 f"checkpoint at seq {checkpoint.seq} signed by key {checkpoint.key_id} ({checkpoint.created_at}) "
-                f"disagrees with the log; the events are consistent with {others}, up to seq {furthest.seq} "
-                f"(signed by {by}): key {checkpoint.key_id} signed a chain hash this log never had, unless seq "
-                f"{good + 1}..{checkpoint.seq} were rewritten and the chain recomputed before {by} vouched for "
-                "them")))
+                f"disagrees with the log; the events agree with {others} up to seq {self.count} (the last at seq "
+                f"{furthest.seq}, signed by {by}): key {checkpoint.key_id} signed a chain hash this log never had, "
+                f"unless seq {good + 1}..{checkpoint.seq} were rewritten and the chain recomputed before {by} "
+                "vouched for them")))
         return None, problems
 
     def _first_bad_signature(self, start: int, end: int) -> Problem | None:
