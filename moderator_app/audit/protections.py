@@ -13,6 +13,11 @@ from sqlalchemy import Connection, text
 
 from moderator_app.audit.schema import PROTECTED_TABLES
 
+CHECKPOINT_TRIGGER = "audit_checkpoint_matches_log"
+WITNESS_SUFFIX = "#witness"  # audit.witness.RECEIPT_SUFFIX (that module imports the store, which imports this one)
+CHECKPOINT_REFUSED = ("audit_checkpoint: checkpoint refused: the log has no event at that seq with that chain hash "
+                      "(a checkpoint may only name a head the log has reached)")
+
 # audit_head may move forward (appends) but never back, and never disappear.
 _SQLITE = [
     *(f"""CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
@@ -23,11 +28,21 @@ _SQLITE = [
     """CREATE TRIGGER IF NOT EXISTS audit_head_forward_only BEFORE UPDATE ON audit_head
        WHEN NEW.seq <= OLD.seq OR NEW.log_id <> OLD.log_id
        BEGIN SELECT RAISE(ABORT, 'audit_head only moves forward'); END""",
+    # A checkpoint (or a witness receipt, kept under "<log>#witness") only for a seq the log has reached, with the
+    # chain hash the log has there: a workstation cannot sign a head ahead of the log (issue 16). Migration 0005.
+    f"""CREATE TRIGGER IF NOT EXISTS {CHECKPOINT_TRIGGER} BEFORE INSERT ON audit_checkpoint
+       WHEN NOT EXISTS (
+         SELECT 1 FROM audit_event e JOIN audit_head h ON h.log_id = e.log_id
+         WHERE e.log_id = (CASE WHEN substr(NEW.log_id, -8) = '{WITNESS_SUFFIX}'
+                                THEN substr(NEW.log_id, 1, length(NEW.log_id) - 8) ELSE NEW.log_id END)
+           AND e.seq = NEW.seq AND e.seq <= h.seq AND e.chain_hash = NEW.chain_hash)
+       BEGIN SELECT RAISE(ABORT, '{CHECKPOINT_REFUSED}'); END""",
 ]
 SQLITE_TRIGGERS = {
     *(f"{t}_no_update" for t in PROTECTED_TABLES if t != "audit_head"),
     *(f"{t}_no_delete" for t in PROTECTED_TABLES),
     "audit_head_forward_only",
+    CHECKPOINT_TRIGGER,
 }
 
 _PG_FUNCTIONS = [
@@ -40,6 +55,24 @@ _PG_FUNCTIONS = [
     BEGIN
       IF NEW.seq <= OLD.seq OR NEW.log_id <> OLD.log_id THEN
         RAISE EXCEPTION 'audit_head only moves forward' USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    # SECURITY INVOKER (the inserting role reads both tables anyway), but search_path pinned and every table named
+    # with its schema all the same: the caller's temporary view or operator must not answer the question for it.
+    f"""CREATE OR REPLACE FUNCTION {{schema}}.{CHECKPOINT_TRIGGER}() RETURNS trigger
+    LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, {{schema}}, pg_temp AS $$
+    DECLARE v_log pg_catalog.text := NEW.log_id;
+    BEGIN
+      IF pg_catalog.right(v_log, 8) OPERATOR(pg_catalog.=) '{WITNESS_SUFFIX}' THEN
+        v_log := pg_catalog.left(v_log, -8);
+      END IF;
+      IF NOT EXISTS (
+          SELECT 1 FROM {{schema}}.audit_event e JOIN {{schema}}.audit_head h
+            ON h.log_id OPERATOR(pg_catalog.=) e.log_id
+          WHERE e.log_id OPERATOR(pg_catalog.=) v_log AND e.seq OPERATOR(pg_catalog.=) NEW.seq
+            AND e.seq OPERATOR(pg_catalog.<=) h.seq AND e.chain_hash OPERATOR(pg_catalog.=) NEW.chain_hash) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{CHECKPOINT_REFUSED}';
       END IF;
       RETURN NEW;
     END $$""",
@@ -153,6 +186,9 @@ def _pg_triggers() -> list[tuple[str, str, str]]:
     out.append(("audit_head", "audit_head_forward_only",
                 "CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head "
                 "FOR EACH ROW EXECUTE FUNCTION audit_head_forward_only()"))
+    out.append(("audit_checkpoint", CHECKPOINT_TRIGGER,
+                f"CREATE TRIGGER {CHECKPOINT_TRIGGER} BEFORE INSERT ON audit_checkpoint "
+                f"FOR EACH ROW EXECUTE FUNCTION {CHECKPOINT_TRIGGER}()"))
     return out
 
 
@@ -173,6 +209,13 @@ def install(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
         connection.exec_driver_sql(create)
         connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")
+
+
+def before_migrations(connection: Connection) -> None:
+    """SQLite: drop the trigger that reads other tables before the revisions run. A batch rebuild of audit_event
+    (copy, drop, rename) fails while a trigger names it; ``install`` puts it back before the run commits."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {CHECKPOINT_TRIGGER}")
 
 
 def missing(connection: Connection) -> list[str]:

@@ -93,6 +93,8 @@ def verify_log(store: AuditStore, local: LocalCheckpoints | None = None, *, prog
     checked = verifier.count - verifier.start
     if verifier.cancelled:
         return VerifyReport(checked, head_seq, len(db_checkpoints), verifier.signatures, tuple(problems), True)
+    located, disagreeing = verifier.dissent_problems(located, len(receipts))
+    problems.extend(disagreeing)
     if located is not None:
         problems.append(located)
     else:
@@ -156,6 +158,10 @@ class _Pass:
         # last seq vouched for before it
         self.witnessed_again: Checkpoint | None = None  # a receipt after that mismatch that matches: a fork
         self.index_problem: Problem | None = None  # the first row whose indexed copies disagree with its envelope
+        self.dissents: list[tuple[Checkpoint, int]] = []  # database checkpoints that disagree, with the last good
+        # checkpoint before each; and every checkpoint and receipt that agrees (one per 1,000 events at most)
+        self.agreeing: list[tuple[str, Checkpoint]] = []
+        self._at_first_dissent: tuple[Any, ...] = ()
 
     def run(self) -> Problem | None:
         """The first problem in seq order, or None when every row chains correctly."""
@@ -205,9 +211,13 @@ class _Pass:
         return None
 
     def _compare_checkpoints(self, seq: int, running: bytes) -> Problem | None:
+        matched = False
         for source, checkpoint in self.expect.by_seq[seq]:
+            agrees = checkpoint.chain_hash == running.hex()
+            if agrees:
+                self.agreeing.append((source, checkpoint))
             if source == "witness":  # a receipt vouches for the head, not for the events: no last_good_checkpoint
-                if checkpoint.chain_hash == running.hex():
+                if agrees:
                     if self.witness_mismatch is None:
                         self.witnessed = checkpoint
                     else:
@@ -215,7 +225,8 @@ class _Pass:
                 elif self.witness_mismatch is None:
                     self.witness_mismatch = (checkpoint, self.witnessed.seq if self.witnessed else 0)
                 continue
-            if checkpoint.chain_hash == running.hex():
+            if agrees:
+                matched = True
                 continue
             located = self._first_bad_signature(self.last_good_checkpoint + 1, seq)
             if located is not None:
@@ -224,13 +235,53 @@ class _Pass:
                 return Problem(ProblemKind.ROLLBACK, seq, (
                     f"the chain at seq {seq} differs from the checkpoint this workstation saw at "
                     f"{checkpoint.created_at}: history after seq {self.last_good_checkpoint} was rewritten"))
-            return Problem(ProblemKind.ALTERED, seq, (
-                f"the chain at seq {seq} does not match its signed checkpoint ({checkpoint.created_at}): an event in "
-                f"seq {self.last_good_checkpoint + 1}..{seq} was removed, inserted or reordered and the chain "
-                "recomputed"))
-        if any(source != "witness" for source, _c in self.expect.by_seq[seq]):
+            # The database's checkpoint disagrees: a rewritten history under it, or a key that signed a chain hash
+            # the log never had (an older database let any workstation insert one). The pass goes on: whether a
+            # later checkpoint or receipt agrees with the log decides what the report can say (dissent_problems).
+            if not self.dissents:
+                self._at_first_dissent = (self.count, self.witnessed, self.witness_mismatch, self.witnessed_again,
+                                          self.index_problem)
+            self.dissents.append((checkpoint, self.last_good_checkpoint))
+        if matched:
             self.last_good_checkpoint = seq
         return None
+
+    def dissent_problems(self, located: Problem | None, receipts: int) -> tuple[Problem | None, list[Problem]]:
+        """(the problem the pass stops at, the checkpoints that disagree with the log) once the pass is over.
+
+        A checkpoint that disagrees while a later one (or a receipt) agrees, and nothing else is wrong, is reported
+        as such (`disagrees`), with who vouches for the log. Otherwise it is where the pass stops, as before: the
+        history under it was rewritten (`altered`) unless its key signed a chain hash the log never had."""
+        if not self.dissents:
+            return located, []
+        last_dissent = self.dissents[-1][0].seq
+        vouching = [(source, c) for source, c in self.agreeing if c.seq >= last_dissent]
+        first, after = self.dissents[0]
+        if located is not None or not vouching or self.witness_mismatch is not None:
+            (self.count, self.witnessed, self.witness_mismatch, self.witnessed_again,
+             self.index_problem) = self._at_first_dissent
+            return Problem(ProblemKind.ALTERED, first.seq, (
+                f"checkpoint at seq {first.seq} signed by key {first.key_id} ({first.created_at}) disagrees with the "
+                f"log, and no later checkpoint or receipt vouches for the log there: an event in seq {after + 1}.."
+                f"{first.seq} was removed, inserted or reordered and the chain recomputed, or key {first.key_id} "
+                "signed a chain hash this log never had")), []
+        furthest = max(vouching, key=lambda item: item[1].seq)[1]
+        signers = sorted({c.key_id for source, c in vouching if source != "witness"})
+        by = (f"key{'s' if len(signers) > 1 else ''} {', '.join(signers)}" if signers else "")
+        by += (" and " if by else "") + ("the platform's receipts" if any(s == "witness" for s, _c in vouching)
+                                         else "")
+        kinds = "checkpoint and receipt" if receipts else "checkpoint"
+        others = (f"every other {kinds}" if len(self.dissents) == 1
+                  else f"every {kinds} except the {len(self.dissents)} that disagree")
+        problems = []
+        for checkpoint, good in self.dissents:
+            problems.append(Problem(ProblemKind.DISAGREES, checkpoint.seq, (
+                f"checkpoint at seq {checkpoint.seq} signed by key {checkpoint.key_id} ({checkpoint.created_at}) "
+                f"disagrees with the log; the events agree with {others} up to seq {self.count} (the last at seq "
+                f"{furthest.seq}, signed by {by}): key {checkpoint.key_id} signed a chain hash this log never had, "
+                f"unless seq {good + 1}..{checkpoint.seq} were rewritten and the chain recomputed before {by} "
+                "vouched for them")))
+        return None, problems
 
     def _first_bad_signature(self, start: int, end: int) -> Problem | None:
         for seq, _envelope, leaf, _prev, _chain, key_id, sig in self.store.iter_events(start, end):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, exists, select
 
 from moderator_app import __version__
 from moderator_app.audit.chain import ZERO_HASH, PreparedEvent, chain_hash, index_copy_problem, leaf_hash, prepare
@@ -77,17 +77,27 @@ class AuditWriter:
                 self.checkpoint("interval", at_seq=receipt.seq)
         return receipts
 
+    def _agrees_with_the_log(self) -> ColumnElement[bool]:
+        """Checkpoints of this log whose chain hash is the log's at their seq. One that is not (signed ahead of the
+        log before the database refused that, migration 0005) is no anchor and no reason to skip a checkpoint:
+        `audit verify` reports it; the writer goes on vouching for the events themselves."""
+        event = audit_event
+        return and_(audit_checkpoint.c.log_id == self.store.log_id, exists().where(
+            event.c.log_id == audit_checkpoint.c.log_id, event.c.seq == audit_checkpoint.c.seq,
+            event.c.chain_hash == audit_checkpoint.c.chain_hash))
+
     def last_checkpoint_seq(self, at_most: int) -> int:
         """The newest checkpoint at or before ``at_most`` (another workstation may already have signed a later one)."""
         with self.store.reader.connect() as connection:
-            seq = connection.execute(select(func.max(audit_checkpoint.c.seq)).where(
-                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq <= at_most)).scalar()
+            seq = connection.execute(select(audit_checkpoint.c.seq).where(
+                self._agrees_with_the_log(), audit_checkpoint.c.seq <= at_most)
+                .order_by(audit_checkpoint.c.seq.desc()).limit(1)).scalar()
         return int(seq or 0)
 
     def _has_checkpoint(self, seq: int) -> bool:
         with self.store.reader.connect() as connection:
             return connection.execute(select(audit_checkpoint.c.seq).where(
-                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq == seq)).first() is not None
+                self._agrees_with_the_log(), audit_checkpoint.c.seq == seq)).first() is not None
 
     def checkpoint(self, reason: str, *, at_seq: int | None = None) -> Checkpoint | None:
         """Sign the chain head at ``at_seq`` (default: the current head) once the events since the previous
@@ -177,7 +187,7 @@ class AuditWriter:
     def _checkpointed_chain(self, seq: int) -> bytes | None:
         with self.store.reader.connect() as connection:
             chain = connection.execute(select(audit_checkpoint.c.chain_hash).where(
-                audit_checkpoint.c.log_id == self.store.log_id, audit_checkpoint.c.seq == seq).limit(1)).scalar()
+                self._agrees_with_the_log(), audit_checkpoint.c.seq == seq).limit(1)).scalar()
         return None if chain is None else bytes(chain)
 
     def _refuse(self, why: str) -> None:

@@ -114,6 +114,7 @@ class ProblemKind(enum.StrEnum):
     PROTECTION = "protection"
     FORK = "fork"  # the platform witnessed another history at this seq, and this one later
     AHEAD = "ahead"  # a signed checkpoint names a seq the log has not reached: a lost tail or a bogus checkpoint
+    DISAGREES = "disagrees"  # a signed checkpoint the log has passed disagrees with it, and later ones agree
 
 
 @dataclass(frozen=True, slots=True)

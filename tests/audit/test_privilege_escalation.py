@@ -10,19 +10,25 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from audit_support import PG_URL, OpenLog, event
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, insert, make_url, text
 from sqlalchemy.exc import DBAPIError
 
 from moderator_app.audit import migrate, protections
+from moderator_app.audit.checkpoints import sign_checkpoint
+from moderator_app.audit.schema import audit_checkpoint
 from moderator_app.audit.store import AuditStore
+from moderator_app.audit.witness import stored_receipts
 from moderator_app.core.errors import StorageError
+from moderator_app.platform_api import MemorySecretStore
+from moderator_app.services.platform import make_client
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -241,3 +247,59 @@ def test_upgrading_a_0002_database_pins_the_function_and_writers_refuse_until_th
     audit_log = open_log(pg_url)
     audit_log.append(event(1))
     assert audit_log.verify(all_signatures=True).ok
+
+
+def test_the_app_role_cannot_plant_a_checkpoint_ahead_of_the_log(layout: Layout, open_log: OpenLog,
+                                                                 platform_server: Callable[..., Any],
+                                                                 tmp_path: Path) -> None:
+    """Issue 16: the app role (INSERT on audit_checkpoint) signed a checkpoint far ahead of the log, and every later
+    `audit verify` failed for good. The database now refuses it, whatever the role's own session shadows; appends,
+    interval checkpoints and witness receipts go on as before."""
+    owner_log = open_log(layout.owner_url, data_dir=tmp_path / "owner")
+    owner_log.store.upgrade()
+    with owner_log.store.writer.begin() as connection:
+        protections.grant_app_role(connection, layout.app)
+    client = make_client(platform_server(posts=5).url)
+    client.secrets = MemorySecretStore()
+    client.login("mod1", "demo")
+    workstation = open_log(layout.app_url, data_dir=tmp_path / "ws", checkpoint_interval=5, platform=client)
+    for number in range(12):
+        workstation.append(event(number))
+    assert workstation.witness is not None and workstation.witness.flush() is not None
+    assert [r.seq for r in stored_receipts(workstation.store)] == [12]
+    key, log_id = workstation.writer.key, workstation.store.log_id
+    head_chain = workstation.store.head()[1]
+    for seq, chain in ((10_000, "ab" * 32), (10, head_chain.hex())):
+        with pytest.raises(StorageError, match="checkpoint refused"):
+            workstation.store.add_checkpoint(sign_checkpoint(key, log_id, seq, chain, "manual"))
+
+    bogus = AuditStore._checkpoint_row(sign_checkpoint(key, log_id, 10_000, "ab" * 32, "manual"))
+    attacker = create_engine(layout.app_url, isolation_level="AUTOCOMMIT")
+    with attacker.connect() as connection:
+        # temporary tables named like the log's, holding the head it wants the check to find
+        for table in ("audit_event", "audit_head"):
+            connection.exec_driver_sql(f"CREATE TEMP TABLE {table} (LIKE {layout.schema}.{table})")
+        connection.exec_driver_sql(f"INSERT INTO pg_temp.audit_event SELECT * FROM {layout.schema}.audit_event "
+                                   "WHERE seq = 1")
+        connection.exec_driver_sql("UPDATE pg_temp.audit_event SET seq = 10000, chain_hash = "
+                                   "decode(repeat('ab', 32), 'hex')")
+        connection.execute(text("INSERT INTO pg_temp.audit_head VALUES (:log, 10000, decode(repeat('ab', 32), "
+                                "'hex'))"), {"log": log_id})
+        connection.exec_driver_sql(f"SET search_path = pg_temp, {layout.schema}")
+        with pytest.raises(DBAPIError, match="checkpoint refused"):
+            connection.execute(insert(audit_checkpoint).values(bogus))
+        for statement in (f"DROP TRIGGER {protections.CHECKPOINT_TRIGGER} ON {layout.schema}.audit_checkpoint",
+                          f"ALTER TABLE {layout.schema}.audit_checkpoint DISABLE TRIGGER USER"):
+            with pytest.raises(DBAPIError, match="must be owner"):
+                connection.exec_driver_sql(statement)
+    attacker.dispose()
+
+    for number in range(12, 16):
+        workstation.append(event(number))
+    assert workstation.witness.flush() is not None
+    assert [c.seq for c in workstation.store.checkpoints()] == [5, 10, 15]
+    assert [r.seq for r in stored_receipts(workstation.store)] == [12, 16]
+    with owner_log.store.writer.connect() as connection:
+        assert protections.missing(connection) == []
+    assert workstation.alarm is None
+    assert open_log(layout.owner_url, data_dir=tmp_path / "reviewer").verify(all_signatures=True).ok

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, insert, update
 from moderator_app.audit.checkpoints import sign_checkpoint
 from moderator_app.audit.keys import SigningKey
 from moderator_app.audit.schema import audit_checkpoint, audit_event, audit_key
+from moderator_app.audit.store import AuditStore
 from moderator_app.audit.witness import log_identity
 from moderator_app.cli.main import run_command
 from moderator_app.core.audit import utc_timestamp
@@ -142,12 +143,13 @@ def test_a_foreign_key_resigning_the_log_is_forged_with_trust(any_url: str, open
 
 def test_a_checkpoint_ahead_of_the_log_is_reported_as_such(any_url: str, open_log: OpenLog, platform: Any,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    """Any workstation can sign a checkpoint far ahead of the log; it was reported as a truncated log. Now it is
+    """A checkpoint far ahead of the log (the database now refuses one from a workstation: this one is put in as
+    the owner would, or as an older release let any workstation) was reported as a truncated log. Now it is
     'ahead', naming the key, and the platform's receipts say what they can (they cannot rule out a deleted
     unanchored tail, so it stays a problem)."""
     audit_log = witnessed_log(any_url, open_log, platform, events=30)
     bogus = sign_checkpoint(audit_log.writer.key, audit_log.store.log_id, 10_000, "ab" * 32, "manual")
-    audit_log.store.add_checkpoint(bogus)
+    tamper(_url(audit_log), lambda c: c.execute(insert(audit_checkpoint).values(AuditStore._checkpoint_row(bogus))))
     code, out, err = run(capsys, "audit", "verify", "--db", _url(audit_log))
     assert code == 1 and "seq 31: ahead" in err and "covers seq 10000" in out and "(a witness tells which)" not in out
     fill(audit_log, 5)

@@ -20,6 +20,7 @@ def run_migrations(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():
+        protections.before_migrations(connection)
         context.run_migrations()
         # Whatever a migration did, the append-only protections are in place when it commits.
         protections.install(connection)
