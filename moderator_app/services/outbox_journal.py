@@ -54,14 +54,29 @@ CREATE TABLE IF NOT EXISTS held(
 );
 CREATE INDEX IF NOT EXISTS held_account ON held(account, holder);
 """
+# Step 2: a refused decision the moderator has seen and set aside is ``dismissed`` (kept, no longer counted).
+# SQLite cannot change a CHECK constraint in place, so the table is rebuilt with its rows and sequence.
+_STATES_V1 = "CHECK (state IN ('pending', 'delivered', 'failed'))"
+_OUTBOX_V1 = SCHEMA.split(";")[0]  # the table as step 1 made it; the copy below differs only in its states
+assert _STATES_V1 in _OUTBOX_V1
+DISMISSED_STEP = f"""
+{_OUTBOX_V1.replace("IF NOT EXISTS outbox(", "outbox_v2(").replace(
+    _STATES_V1, "CHECK (state IN ('pending', 'delivered', 'failed', 'dismissed'))")};
+INSERT INTO outbox_v2 SELECT seq, account, idempotency_key, post_id, decision, state, attempts, last_error,
+    failure_kind, platform_decision, created_at, updated_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v2 RENAME TO outbox;
+CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(account, state, seq)
+"""
 # Released steps are never edited: a change to the journal is a new step at the end (core/local_schema.py).
-JOURNAL_SCHEMA = LocalSchema("decision journal", steps=(SCHEMA,))
+JOURNAL_SCHEMA = LocalSchema("decision journal", steps=(SCHEMA, DISMISSED_STEP))
 
 
 class EntryState(enum.StrEnum):
     PENDING = "pending"
     DELIVERED = "delivered"
     FAILED = "failed"
+    DISMISSED = "dismissed"  # refused, seen and set aside by the moderator: kept, no longer counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +284,12 @@ class OutboxJournal:
                 (attempts, kind, reason, platform_decision_to_json(winner) if winner else None,
                  datetime.now(UTC).isoformat(), seq),
             )
+
+    def dismiss(self, seq: int) -> bool:
+        """A refused entry set aside; False when it was not (or no longer) a failed entry."""
+        with self._write() as db:
+            return db.execute("UPDATE outbox SET state='dismissed', updated_at=? WHERE seq=? AND state='failed'",
+                              (datetime.now(UTC).isoformat(), seq)).rowcount == 1
 
     def requeue(self, seq: int) -> None:
         with self._write() as db:

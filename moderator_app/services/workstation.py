@@ -311,6 +311,10 @@ class WorkstationSession:
         self._outbox.retry(int(entry_id))
         return Changes(outbox=True)
 
+    def dismiss_failed(self, entry_id: str) -> Changes:
+        self.decisions.dismiss_failed(int(entry_id))
+        return Changes(outbox=True, audit=True)
+
     def check_audit(self) -> str | None:
         """Verify what was appended since the last verified checkpoint (cheap; run it periodically). The first
         problem found stays as the alarm until the log is repaired: a tampered log must not go quiet."""

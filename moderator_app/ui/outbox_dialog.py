@@ -1,4 +1,5 @@
-"""Decisions the platform refused, with its reason, and a retry. Stays current while open: it refreshes on every
+"""Decisions the platform refused, with its reason, a retry and a dismiss (set aside, audited, no longer counted:
+the red counter goes). Stays current while open: it refreshes on every
 outbox change announced on ``AppEvents.changed`` (a retry here, a delivery or a refusal in the background)."""
 
 from __future__ import annotations
@@ -35,11 +36,12 @@ class OutboxDialog(QDialog):
         self.resize(760, 360)
         self._service, self._runner, self._events = service, runner, events
         layout = QVBoxLayout(self)
-        note = self.tr("The platform refused these decisions. Retry, or decide the post again.")
+        note = self.tr("The platform refused these decisions. Retry, decide the post again, or dismiss the "
+                       "refusal (kept in the audit log, never sent).")
         layout.addWidget(plain_label("outbox_note", note))
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("outbox_failures")
-        self.table.setHorizontalHeaderLabels([self.tr("Post"), self.tr("Decision"), self.tr("Reason"), ""])
+        self.table.setHorizontalHeaderLabels([self.tr("Post"), self.tr("Decision"), self.tr("Reason"), "", ""])
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setColumnWidth(2, 380)
         layout.addWidget(self.table)
@@ -65,8 +67,16 @@ class OutboxDialog(QDialog):
             retry.setObjectName(f"retry_{failure.entry_id}")
             retry.clicked.connect(functools.partial(self._retry, failure.entry_id))
             self.table.setCellWidget(row, 3, retry)
+            dismiss = QPushButton(self.tr("Dismiss"))
+            dismiss.setObjectName(f"dismiss_{failure.entry_id}")
+            dismiss.clicked.connect(functools.partial(self._dismiss, failure.entry_id))
+            self.table.setCellWidget(row, 4, dismiss)
 
     def _retry(self, entry_id: str, *_clicked: object) -> None:
         # The changes go to every view (the status bar's counts, this table) through AppEvents.changed.
         Op(self._runner, self._events, lambda: self._service.retry_failed(entry_id), lane=Lane.DB,
+           changes=lambda changes: changes, parent=self).run()
+
+    def _dismiss(self, entry_id: str, *_clicked: object) -> None:
+        Op(self._runner, self._events, lambda: self._service.dismiss_failed(entry_id), lane=Lane.DB,
            changes=lambda changes: changes, parent=self).run()

@@ -701,33 +701,38 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="34"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
         <source>Outbox: failed decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="38"/>
-        <source>The platform refused these decisions. Retry, or decide the post again.</source>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="39"/>
+        <source>The platform refused these decisions. Retry, decide the post again, or dismiss the refusal (kept in the audit log, never sent).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="64"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="66"/>
         <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="70"/>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

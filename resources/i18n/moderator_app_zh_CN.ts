@@ -700,34 +700,39 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="34" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
         <source>Outbox: failed decisions</source>
         <translation>发件箱：发送失败的处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="38" />
-        <source>The platform refused these decisions. Retry, or decide the post again.</source>
-        <translation>平台拒绝了这些处置。请重试，或重新处置该帖子。</translation>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="39" />
+        <source>The platform refused these decisions. Retry, decide the post again, or dismiss the refusal (kept in the audit log, never sent).</source>
+        <translation>平台拒绝了这些处置。请重试、重新处置该帖子，或忽略此拒绝（记入审计日志，不会发送）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="64" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="66" />
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="70" />
+        <source>Dismiss</source>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ import pytest
 
 from moderator_app.core.audit import EventFilter, EventType, RecordedEvent
 from moderator_app.core.decisions import Decision, DecisionKind, DecisionProblem
+from moderator_app.core.errors import UsageError
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import CategoryId, PostId, UserId
 from moderator_app.platform_api import PlatformClient
@@ -234,3 +235,30 @@ def test_bulk_delivery_keeps_several_in_flight_and_applies_each_once_under_fault
     finally:
         ws.pipeline.close()
         ws.audit.close()
+
+
+def test_a_refused_decision_dismissed_is_audited_never_sent_and_stays_dismissed_after_restart(
+        workstation: Workstation) -> None:
+    mod1 = logged_in(workstation.url, "mod1")
+    target = mod1.claim(count=1).lease.post_ids[0]
+    mod1.submit_decision(decision(target, user="mod1"))
+    mine = decision(target, kind=DecisionKind.NO_VIOLATION, categories=(), note="looked fine to me")
+    [(entry, _new)] = workstation.pipeline.record([mine])
+    workstation.pipeline.deliver_pending()
+    assert [e.seq for e in workstation.pipeline.outbox.state().failed] == [entry.seq], "parked: the red counter"
+    workstation.pipeline.dismiss_failed(entry.seq)
+    assert workstation.pipeline.outbox.state().failed == ()
+    with pytest.raises(UsageError, match="not a refused decision"):
+        workstation.pipeline.dismiss_failed(entry.seq)
+    restarted = workstation.restart()
+    restarted.deliver_pending()
+    state = restarted.outbox.state()
+    assert (state.pending, state.failed) == (0, ()), "the counter stays away after a restart"
+    assert restarted.journal.get(entry.seq).state is EntryState.DISMISSED, "kept, not deleted"
+    [dismissed] = workstation.events(EventType.DECISION_DISCARDED)
+    assert dismissed.subject == f"post:{target}" and dismissed.decision_kind == "no_violation"
+    envelope = dismissed.envelope.decode()
+    assert '"reason":"refused by the platform; dismissed from the outbox by the moderator"' in envelope
+    assert '"failure_kind":"conflict"' in envelope and "already decided by mod1" in envelope
+    assert [d.decided_by for d in all_decisions(workstation.api)] == ["mod1"], "the dismissed decision never went"
+    assert workstation.audit.verify().ok

@@ -45,6 +45,7 @@ class FakeReviewService:
     audit_problem: str | None = None
     failures: list[OutboxFailure] = field(default_factory=lambda: [
         OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
+    dismissed: list[str] = field(default_factory=list)  # outbox entries set aside
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
     status_calls: int = 0
     media: dict[str, bytes] = field(default_factory=dict)  # image bytes by media id
@@ -148,6 +149,11 @@ class FakeReviewService:
     def retry_failed(self, entry_id: str) -> Changes:
         self.failures = [f for f in self.failures if f.entry_id != entry_id]
         return Changes(outbox=True)
+
+    def dismiss_failed(self, entry_id: str) -> Changes:
+        self.dismissed.append(entry_id)
+        self.failures = [f for f in self.failures if f.entry_id != entry_id]
+        return Changes(outbox=True, audit=True)
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None:
         self.settings_changes.append(dict(changed))

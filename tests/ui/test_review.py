@@ -114,6 +114,24 @@ def test_status_bar_shows_outbox_failures_and_opens_the_list(qtbot, review_windo
     dialog.close()
 
 
+def test_a_refusal_dismissed_from_the_outbox_list_clears_the_red_counter(
+        qtbot, review_window: MainWindow, fake_service: FakeReviewService) -> None:
+    status = review_window.status
+    qtbot.waitUntil(lambda: status.outbox.text() == "Outbox: 0 pending, 1 failed")
+    status.outbox.click()
+    dialog = review_window.findChild(OutboxDialog, "outbox_dialog")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    dismiss = dialog.table.cellWidget(0, 4)
+    assert dismiss.objectName() == "dismiss_e1" and dismiss.text() == "Dismiss"
+    dismiss.setFocus()
+    qtbot.keyClick(dismiss, Qt.Key.Key_Space)  # a button in the list is reached and pressed by keyboard too
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: status.outbox.text() == "Outbox: 0 pending")
+    assert status.outbox.styleSheet() == "", "no longer red"
+    assert fake_service.dismissed == ["e1"]
+    dialog.close()
+
+
 def test_an_audit_check_that_cannot_run_raises_the_alarm_not_offline(qtbot, review_window: MainWindow,
                                                                      fake_service: FakeReviewService) -> None:
     from moderator_app.core.errors import StorageUnavailable
