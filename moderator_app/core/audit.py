@@ -37,6 +37,7 @@ class EventType(enum.StrEnum):
     REVIEW_REQUESTED = "review_requested"  # a decision re-queued blind to a second moderator (review quality)
     REVIEW_RECORDED = "review_recorded"  # the second moderator's independent decision
     DECISION_DISCARDED = "decision_discarded"  # held in the undo window at a crash; the moderator chose not to send it
+    CLAIM_RELEASED = "claim_released"  # posts given back to the queue by the moderator (the platform's DELETE claim)
 
 
 def utc_timestamp(moment: datetime | None = None) -> str:

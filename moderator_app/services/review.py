@@ -27,6 +27,7 @@ class QueueSnapshot:
     claimed_elsewhere: frozenset[PostId] = frozenset()
     lease: Lease | None = None
     more_on_platform: bool = False  # the listing stopped at the workstation's limit; the platform holds more
+    mine: frozenset[PostId] = frozenset()  # the posts this workstation holds (claimed at login or with Ctrl+K)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class WorkstationStatus:
     decisions_today: int
     audit_alarm: str | None = None
     notices: tuple[str, ...] = ()  # e.g. "keyring unavailable: token kept in memory only"
+    claimed: int = 0  # posts held under our leases
 
 
 class ReviewService(Protocol):
@@ -120,6 +122,14 @@ class ReviewService(Protocol):
         ...
 
     def renew_lease(self) -> Lease | None: ...
+
+    def claim_post(self, post_id: PostId) -> Changes:
+        """Hold this post under a lease of our own (audited ``claim``); refused when another moderator holds it."""
+        ...
+
+    def release_posts(self, post_ids: Sequence[PostId] | None = None) -> Changes:
+        """Give posts back to the queue (``None``: all we hold, and no new batch is claimed); ``claim_released``."""
+        ...
 
     def status(self) -> WorkstationStatus: ...
 

@@ -167,6 +167,7 @@ EVENT_LABELS = {
     "suggestion_feedback": ("建议反馈", "suggestion feedback"), "review_requested": ("已请求复核", "review requested"),
     "review_recorded": ("复核已记录", "review recorded"),
     "decision_discarded": ("处置已放弃", "decision discarded"),
+    "claim_released": ("已释放领取", "claim released"),
 }
 
 

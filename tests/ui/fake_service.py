@@ -45,6 +45,7 @@ class FakeReviewService:
     audit_problem: str | None = None
     failures: list[OutboxFailure] = field(default_factory=lambda: [
         OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
+    claimed: list[PostId] = field(default_factory=list)  # posts claimed with Ctrl+K
     dismissed: list[str] = field(default_factory=list)  # outbox entries set aside
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
     status_calls: int = 0
@@ -149,6 +150,15 @@ class FakeReviewService:
     def retry_failed(self, entry_id: str) -> Changes:
         self.failures = [f for f in self.failures if f.entry_id != entry_id]
         return Changes(outbox=True)
+
+    def claim_post(self, post_id: PostId) -> Changes:
+        self.claimed.append(post_id)
+        return Changes(queue=True, status=True, audit=True, post_ids=frozenset({post_id}))
+
+    def release_posts(self, post_ids: Sequence[PostId] | None = None) -> Changes:
+        released = frozenset(self.claimed if post_ids is None else post_ids)
+        self.claimed = [p for p in self.claimed if p not in released]
+        return Changes(queue=True, status=True, audit=True, post_ids=released)
 
     def dismiss_failed(self, entry_id: str) -> Changes:
         self.dismissed.append(entry_id)

@@ -132,6 +132,26 @@ def test_a_refusal_dismissed_from_the_outbox_list_clears_the_red_counter(
     dialog.close()
 
 
+def test_claim_and_release_by_keyboard_mark_the_row_as_mine(qtbot, review_window: MainWindow,
+                                                             fake_service: FakeReviewService) -> None:
+    window = review_window
+    shown = window.post_pane.item.post_id
+    row = window.queue_model.row_of(shown)
+    bold = lambda: bool(window.queue_model.index(row, 0).data(Qt.ItemDataRole.FontRole))  # noqa: E731
+    assert not bold()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bold)
+    assert fake_service.claimed == [shown] and window.queue_model.mine(shown)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not bold())
+    assert fake_service.claimed == []
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bold)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.queue_model.mine_count == 0)
+    assert fake_service.claimed == [] and not bold()
+
+
 def test_an_audit_check_that_cannot_run_raises_the_alarm_not_offline(qtbot, review_window: MainWindow,
                                                                      fake_service: FakeReviewService) -> None:
     from moderator_app.core.errors import StorageUnavailable
