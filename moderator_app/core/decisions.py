@@ -66,6 +66,7 @@ class Decision:
     idempotency_key: str
     restriction_days: int | None = None
     refutation: str | None = None
+    revises: str | None = None  # a revision: the platform decision_id this one supersedes
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ class PlatformDecision:
     restriction_days: int | None = None
     refutation: str | None = None
     client_time: datetime | None = None
+    revises: str | None = None  # the decision this one superseded
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,9 @@ class DecisionIn(Strict):
     restriction_days: int | None = Field(default=None, ge=1, le=3650)
     refutation: str | None = Field(default=None, max_length=4000)
     client_time: AwareDatetime
+    revises: str | None = Field(default=None, max_length=64, description=(
+        "A revision: the decision_id of the post's current decision, which this one supersedes (same moderator "
+        "or a lead); the earlier decision is kept, marked superseded"))
 
 
 class DecisionOut(BaseModel):
@@ -118,6 +121,7 @@ class DecisionOut(BaseModel):
     client_time: Timestamp
     decided_at: Timestamp
     decided_by: str
+    revises: str | None = Field(default=None, description="The decision this one superseded (a revision)")
 
 
 class PostDetailOut(QueueItemOut):

@@ -214,6 +214,7 @@ def platform_decision(node: Node) -> PlatformDecision:
         restriction_days=_opt(node.optional("restriction_days"), Node.integer),
         refutation=_opt(node.optional("refutation"), Node.text),
         client_time=_opt(node.optional("client_time"), Node.time),
+        revises=_opt(node.optional("revises"), Node.ident),
     )
 
 
@@ -288,4 +289,4 @@ def decision_body(decision: Decision) -> dict[str, Any]:
         "restriction_days": decision.restriction_days,
         "refutation": decision.refutation,
         "client_time": decision.client_time.isoformat().replace("+00:00", "Z"),
-    }
+    } | ({"revises": decision.revises} if decision.revises else {})

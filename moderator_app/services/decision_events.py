@@ -47,6 +47,8 @@ def decision_recorded_event(decision: Decision, user: User, *, workstation: str,
         "note": decision.note, "restriction_days": decision.restriction_days,
         "refutation": decision.refutation, "client_time": _iso(decision.client_time),
     }
+    if decision.revises:
+        payload["revises"] = decision.revises  # a revision: the platform decision it supersedes
     if after_restart:
         payload[HELD_AT_STOP] = True
     event = _event(EventType.DECISION_RECORDED, user, workstation, subject=f"post:{decision.post_id}",

@@ -116,14 +116,14 @@ def decision_to_json(decision: Decision) -> str:
         "note": decision.note, "moderator": decision.moderator, "client_time": _time(decision.client_time),
         "idempotency_key": decision.idempotency_key, "restriction_days": decision.restriction_days,
         "refutation": decision.refutation,
-    }, ensure_ascii=False, sort_keys=True)
+    } | ({"revises": decision.revises} if decision.revises else {}), ensure_ascii=False, sort_keys=True)
 
 
 def decision_from_json(text: str) -> Decision:
     d = json.loads(text)
     return Decision(PostId(d["post_id"]), DecisionKind(d["kind"]), tuple(CategoryId(c) for c in d["categories"]),
                     d["note"], UserId(d["moderator"]), datetime.fromisoformat(d["client_time"]),
-                    d["idempotency_key"], d["restriction_days"], d["refutation"])
+                    d["idempotency_key"], d["restriction_days"], d["refutation"], d.get("revises"))
 
 
 def platform_decision_to_json(decision: PlatformDecision) -> str:
@@ -133,7 +133,7 @@ def platform_decision_to_json(decision: PlatformDecision) -> str:
         "decided_by": decision.decided_by, "decided_at": _time(decision.decided_at),
         "restriction_days": decision.restriction_days, "refutation": decision.refutation,
         "client_time": _time(decision.client_time),
-    }, ensure_ascii=False, sort_keys=True)
+    } | ({"revises": decision.revises} if decision.revises else {}), ensure_ascii=False, sort_keys=True)
 
 
 def platform_decision_from_json(text: str) -> PlatformDecision:
@@ -142,7 +142,7 @@ def platform_decision_from_json(text: str) -> PlatformDecision:
         d["decision_id"], d["seq"], PostId(d["post_id"]), DecisionKind(d["kind"]),
         tuple(CategoryId(c) for c in d["categories"]), d["note"], UserId(d["decided_by"]),
         datetime.fromisoformat(d["decided_at"]), d["restriction_days"], d["refutation"],
-        datetime.fromisoformat(d["client_time"]) if d["client_time"] else None,
+        datetime.fromisoformat(d["client_time"]) if d["client_time"] else None, d.get("revises"),
     )
 
 
@@ -233,6 +233,11 @@ class OutboxJournal:
     def failed(self, account: str) -> list[OutboxEntry]:
         return [_entry(r) for r in self._read(
             "SELECT * FROM outbox WHERE account=? AND state='failed' ORDER BY seq", (account,))]
+
+    def delivered(self, account: str, limit: int) -> list[OutboxEntry]:
+        """The newest acknowledged decisions first (recent decisions, to revise)."""
+        return [_entry(r) for r in self._read(
+            "SELECT * FROM outbox WHERE account=? AND state='delivered' ORDER BY seq DESC LIMIT ?", (account, limit))]
 
     def pending(self, account: str, limit: int, *, after_seq: int = 0) -> list[OutboxEntry]:
         return [_entry(r) for r in self._read(

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, DecisionKind
+from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import Lease, PostId, PriorDecision, QueueItem, Suggestion, User
 from moderator_app.core.policy import PolicyPack
@@ -136,6 +136,15 @@ class ReviewService(Protocol):
     def outbox_failures(self) -> Sequence[OutboxFailure]: ...
 
     def retry_failed(self, entry_id: str) -> Changes: ...
+
+    def recent_decisions(self, limit: int = 50) -> Sequence[PlatformDecision]:
+        """My latest decisions as the platform acknowledged them, newest first, one per post (its current one)."""
+        ...
+
+    def revise(self, decision: Decision) -> Changes:
+        """A new decision superseding ``decision.revises``: audited (``decision_recorded`` with ``revises``),
+        journalled and delivered like any other (no undo window; the earlier decision stays on record)."""
+        ...
 
     def dismiss_failed(self, entry_id: str) -> Changes:
         """Set a refused decision aside: audited (``decision_discarded``), kept in the journal, no longer counted."""

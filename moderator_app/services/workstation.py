@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from moderator_app import paths
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, DecisionKind
-from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable
+from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
+from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable, UsageError
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import (
     AuthorId,
@@ -337,6 +337,20 @@ class WorkstationSession:
     def retry_failed(self, entry_id: str) -> Changes:
         self._outbox.retry(int(entry_id))
         return Changes(outbox=True)
+
+    def recent_decisions(self, limit: int = 50) -> Sequence[PlatformDecision]:
+        newest: dict[PostId, PlatformDecision] = {}
+        for entry in self.decisions.journal.delivered(self.decisions.account, limit * 2):
+            ack = entry.platform_decision
+            if ack is not None and ack.post_id not in newest and ack.decided_by == self.user.user_id:
+                newest[ack.post_id] = ack
+        return list(newest.values())[:limit]
+
+    def revise(self, decision: Decision) -> Changes:
+        if not decision.revises:
+            raise UsageError("a revision names the decision it revises")
+        self.decisions.record([decision])  # the one decision path; a decided post needs no claim
+        return Changes(audit=True, outbox=True)
 
     def dismiss_failed(self, entry_id: str) -> Changes:
         self.decisions.dismiss_failed(int(entry_id))

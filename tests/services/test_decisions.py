@@ -19,7 +19,7 @@ import pytest
 
 from moderator_app.core.audit import EventFilter, EventType, RecordedEvent
 from moderator_app.core.decisions import Decision, DecisionKind, DecisionProblem
-from moderator_app.core.errors import UsageError
+from moderator_app.core.errors import PermissionDenied, UsageError
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import CategoryId, PostId, UserId
 from moderator_app.platform_api import PlatformClient
@@ -262,3 +262,28 @@ def test_a_refused_decision_dismissed_is_audited_never_sent_and_stays_dismissed_
     assert '"failure_kind":"conflict"' in envelope and "already decided by mod1" in envelope
     assert [d.decided_by for d in all_decisions(workstation.api)] == ["mod1"], "the dismissed decision never went"
     assert workstation.audit.verify().ok
+
+
+def test_a_revision_supersedes_the_decision_and_both_stay_on_record(workstation: Workstation) -> None:
+    post = open_posts(workstation, 1)[0]
+    workstation.pipeline.record([decision(post, kind=DecisionKind.NO_VIOLATION, categories=())])
+    [first] = workstation.pipeline.deliver_pending().delivered
+    assert first.platform_decision is not None
+    first_id = first.platform_decision.decision_id
+    workstation.pipeline.record([replace(decision(post, note="on a second look: gambling ads"), revises=first_id)])
+    [second] = workstation.pipeline.deliver_pending().delivered
+    assert second.platform_decision is not None and second.platform_decision.revises == first_id
+    on_platform = [(d.kind, d.revises) for d in all_decisions(workstation.api) if d.post_id == post]
+    assert on_platform == [(DecisionKind.NO_VIOLATION, None), (DecisionKind.REMOVE, first_id)], "both kept"
+    recorded = workstation.events(EventType.DECISION_RECORDED)
+    assert [e.decision_kind for e in recorded] == ["no_violation", "remove"]
+    assert f'"revises":"{first_id}"'.encode() in recorded[1].envelope
+    assert workstation.audit.verify().ok
+
+    stale = replace(decision(post, kind=DecisionKind.NO_VIOLATION, categories=()),
+                    revises=first_id)  # revises what is no longer current
+    workstation.pipeline.record([stale])
+    assert [e.failure_kind for e in workstation.pipeline.deliver_pending().failed] == ["conflict"]
+    other = logged_in(workstation.url, "mod2")
+    with pytest.raises(PermissionDenied, match="only they or a lead"):
+        other.submit_decision(replace(decision(post, user="mod2"), revises=second.platform_decision.decision_id))
