@@ -162,6 +162,13 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.controller.skip()
 
+    def _open_recent_decisions(self) -> None:
+        if self.controller is None:
+            return
+        from moderator_app.ui.recent_decisions import RecentDecisionsDialog
+
+        RecentDecisionsDialog(self.controller.service, self.runner, self.events, self).open()
+
     def _claims_do(self, slot: str, *_checked: object) -> None:
         if self.claims is not None:
             getattr(self.claims, slot)()
@@ -239,7 +246,9 @@ class MainWindow(QMainWindow):
         self.decision_bar.add_action_button(cluster)
         note = self._action("action_note", self.tr("Write a &note"), "Ctrl+N")
         note.triggered.connect(self._focus_note)
-        for action in (take, undo, cluster, note):
+        recent = self._action("action_recent_decisions", self.tr("My &recent decisions (revise)…"), "Ctrl+R")
+        recent.triggered.connect(self._open_recent_decisions)
+        for action in (take, undo, cluster, note, recent):
             decision_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))

@@ -22,6 +22,7 @@ from moderator_app.core.changes import Changes
 from moderator_app.services.review import OutboxFailure, ReviewService
 from moderator_app.ui.events import AppEvents
 from moderator_app.ui.operations import Op
+from moderator_app.ui.presenters import decision_label
 from moderator_app.ui.tasks import Lane, TaskRunner
 from moderator_app.ui.widgets import plain_label
 
@@ -61,7 +62,7 @@ class OutboxDialog(QDialog):
     def _show(self, failures: Sequence[OutboxFailure]) -> None:
         self.table.setRowCount(len(failures))
         for row, failure in enumerate(failures):
-            for column, text in enumerate((failure.post_id, failure.kind, failure.reason)):
+            for column, text in enumerate((failure.post_id, decision_label(failure.kind), failure.reason)):
                 self.table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
             retry = QPushButton(self.tr("Retry"))
             retry.setObjectName(f"retry_{failure.entry_id}")

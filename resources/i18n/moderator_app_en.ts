@@ -590,112 +590,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="202"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="198"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="202"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="204"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="206"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="213"/>
         <source>&amp;Next post (skip this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="208"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="215"/>
         <source>Re&amp;veal media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="210"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="217"/>
         <source>&amp;Search text or author…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="216"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="223"/>
         <source>&amp;Claim this post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="217"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
         <source>Re&amp;lease this post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="218"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="225"/>
         <source>Release &amp;all my posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="231"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="231"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="238"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="233"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="240"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="235"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="242"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="240"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="247"/>
         <source>Write a &amp;note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="245"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="249"/>
+        <source>My &amp;recent decisions (revise)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="247"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="256"/>
         <source>&amp;Reset the layout to fit this screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="250"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="252"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="261"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="292"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="301"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="291"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="300"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1002,6 +1007,56 @@
     <message>
         <location filename="../../moderator_app/ui/queue/model.py" line="258"/>
         <source>You hold this post (Ctrl+Shift+K gives it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentDecisionsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="44"/>
+        <source>My recent decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="50"/>
+        <source>A revision is a new decision that supersedes the one chosen; both stay on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53"/>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="72"/>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="54"/>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="73"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="68"/>
+        <source>e.g. 10.7, 10.11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="71"/>
+        <source>New decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="78"/>
+        <source>&amp;Revise</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

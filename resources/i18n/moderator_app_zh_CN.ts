@@ -589,112 +589,117 @@
         <translation>下一处置将应用于相似帖子（本帖没有相似帖子）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="193" />
+        <location filename="../../moderator_app/ui/main_window.py" line="200" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="195" />
+        <location filename="../../moderator_app/ui/main_window.py" line="202" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="198" />
+        <location filename="../../moderator_app/ui/main_window.py" line="205" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="202" />
+        <location filename="../../moderator_app/ui/main_window.py" line="209" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="204" />
+        <location filename="../../moderator_app/ui/main_window.py" line="211" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="206" />
+        <location filename="../../moderator_app/ui/main_window.py" line="213" />
         <source>&amp;Next post (skip this one)</source>
         <translation>下一条（跳过本条）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="208" />
+        <location filename="../../moderator_app/ui/main_window.py" line="215" />
         <source>Re&amp;veal media</source>
         <translation>显示媒体(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="210" />
+        <location filename="../../moderator_app/ui/main_window.py" line="217" />
         <source>&amp;Search text or author…</source>
         <translation>按正文或作者搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="216" />
+        <location filename="../../moderator_app/ui/main_window.py" line="223" />
         <source>&amp;Claim this post</source>
         <translation>领取此帖子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="217" />
+        <location filename="../../moderator_app/ui/main_window.py" line="224" />
         <source>Re&amp;lease this post</source>
         <translation>释放此帖子(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="218" />
+        <location filename="../../moderator_app/ui/main_window.py" line="225" />
         <source>Release &amp;all my posts</source>
         <translation>释放我持有的全部帖子(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="224" />
+        <location filename="../../moderator_app/ui/main_window.py" line="231" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="231" />
+        <location filename="../../moderator_app/ui/main_window.py" line="238" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="233" />
+        <location filename="../../moderator_app/ui/main_window.py" line="240" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="235" />
+        <location filename="../../moderator_app/ui/main_window.py" line="242" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="240" />
+        <location filename="../../moderator_app/ui/main_window.py" line="247" />
         <source>Write a &amp;note</source>
         <translation>填写备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="245" />
+        <location filename="../../moderator_app/ui/main_window.py" line="249" />
+        <source>My &amp;recent decisions (revise)…</source>
+        <translation>我最近的处置（修改）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="254" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="247" />
+        <location filename="../../moderator_app/ui/main_window.py" line="256" />
         <source>&amp;Reset the layout to fit this screen</source>
         <translation>按本屏幕重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="250" />
+        <location filename="../../moderator_app/ui/main_window.py" line="259" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="252" />
+        <location filename="../../moderator_app/ui/main_window.py" line="261" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="292" />
+        <location filename="../../moderator_app/ui/main_window.py" line="301" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="291" />
+        <location filename="../../moderator_app/ui/main_window.py" line="300" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -1002,6 +1007,56 @@
         <location filename="../../moderator_app/ui/queue/model.py" line="258" />
         <source>You hold this post (Ctrl+Shift+K gives it back)</source>
         <translation>此帖子由你持有（Ctrl+Shift+K 释放）</translation>
+    </message>
+</context>
+<context>
+    <name>RecentDecisionsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="44" />
+        <source>My recent decisions</source>
+        <translation>我最近的处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="50" />
+        <source>A revision is a new decision that supersedes the one chosen; both stay on record.</source>
+        <translation>修改是一条新的处置，取代所选的处置；两者都保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53" />
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="72" />
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="54" />
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="73" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="68" />
+        <source>e.g. 10.7, 10.11</source>
+        <translation>例如 10.7, 10.11</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="71" />
+        <source>New decision</source>
+        <translation>新处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="78" />
+        <source>&amp;Revise</source>
+        <translation>修改(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from moderator_app import paths
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, DecisionKind
+from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
 from moderator_app.core.models import (
     CategoryId,
     Evidence,
@@ -45,6 +45,7 @@ class FakeReviewService:
     audit_problem: str | None = None
     failures: list[OutboxFailure] = field(default_factory=lambda: [
         OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
+    revisions: list[Decision] = field(default_factory=list)  # what the recent-decisions dialog sent
     claimed: list[PostId] = field(default_factory=list)  # posts claimed with Ctrl+K
     dismissed: list[str] = field(default_factory=list)  # outbox entries set aside
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
@@ -159,6 +160,14 @@ class FakeReviewService:
         released = frozenset(self.claimed if post_ids is None else post_ids)
         self.claimed = [p for p in self.claimed if p not in released]
         return Changes(queue=True, status=True, audit=True, post_ids=released)
+
+    def recent_decisions(self, limit: int = 50) -> Sequence[PlatformDecision]:
+        return [PlatformDecision("D1", 1, PostId("3"), DecisionKind.REMOVE, (CategoryId("10.7"),), "",
+                                 self.user.user_id, BASE, client_time=BASE)][:limit]
+
+    def revise(self, decision: Decision) -> Changes:
+        self.revisions.append(decision)
+        return Changes(audit=True, outbox=True)
 
     def dismiss_failed(self, entry_id: str) -> Changes:
         self.dismissed.append(entry_id)
