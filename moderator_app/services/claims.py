@@ -41,6 +41,13 @@ class Holdings:
         else:
             self._leases.pop(lease.lease_id, None)
 
+    def forget(self, post_ids: Iterable[PostId]) -> None:
+        """Decided posts no longer count as held (the platform frees them with the decision)."""
+        gone = set(post_ids)
+        with self._lock:
+            for lease in list(self._leases.values()):
+                self._keep(replace(lease, post_ids=tuple(p for p in lease.post_ids if p not in gone)))
+
     def leases(self) -> list[Lease]:
         with self._lock:
             return list(self._leases.values())

@@ -214,6 +214,7 @@ class WorkstationSession:
         return Changes(queue=True, post_ids=frozenset(held.post_ids), audit=True, outbox=True)
 
     def _after_recorded(self, decisions: Sequence[Decision], shown: Sequence[Suggestion]) -> None:
+        self._holdings.forget(d.post_id for d in decisions)
         for decision in decisions:
             item = self._items.get(decision.post_id)
             if item is not None:
