@@ -270,9 +270,12 @@ def test_a_revision_supersedes_the_decision_and_both_stay_on_record(workstation:
     [first] = workstation.pipeline.deliver_pending().delivered
     assert first.platform_decision is not None
     first_id = first.platform_decision.decision_id
-    workstation.pipeline.record([replace(decision(post, note="on a second look: gambling ads"), revises=first_id)])
+    revision = replace(decision(post, note="on a second look: gambling ads"), revises=first_id)
+    workstation.pipeline.record([revision])
     [second] = workstation.pipeline.deliver_pending().delivered
     assert second.platform_decision is not None and second.platform_decision.revises == first_id
+    replayed = workstation.api.submit_decision(replace(revision, client_time=datetime.now(UTC)))
+    assert replayed.decision_id == second.platform_decision.decision_id, "idempotent by meaning, revises included"
     on_platform = [(d.kind, d.revises) for d in all_decisions(workstation.api) if d.post_id == post]
     assert on_platform == [(DecisionKind.NO_VIOLATION, None), (DecisionKind.REMOVE, first_id)], "both kept"
     recorded = workstation.events(EventType.DECISION_RECORDED)
