@@ -47,6 +47,7 @@ class FakeReviewService:
         OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
     revisions: list[Decision] = field(default_factory=list)  # what the recent-decisions dialog sent
     claimed: list[PostId] = field(default_factory=list)  # posts claimed with Ctrl+K
+    claim_refusals: dict[PostId, str] = field(default_factory=dict)  # the platform's refusal of a Ctrl+K
     dismissed: list[str] = field(default_factory=list)  # outbox entries set aside
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
     status_calls: int = 0
@@ -153,6 +154,10 @@ class FakeReviewService:
         return Changes(outbox=True)
 
     def claim_post(self, post_id: PostId) -> Changes:
+        if post_id in self.claim_refusals:
+            from moderator_app.core.errors import LeaseError
+
+            raise LeaseError(self.claim_refusals[post_id], status=423)
         self.claimed.append(post_id)
         return Changes(queue=True, status=True, audit=True, post_ids=frozenset({post_id}))
 

@@ -152,6 +152,15 @@ def test_claim_and_release_by_keyboard_mark_the_row_as_mine(qtbot, review_window
     assert fake_service.claimed == [] and not bold()
 
 
+def test_a_claim_the_platform_refuses_says_who_holds_the_post(qtbot, review_window: MainWindow,
+                                                              fake_service: FakeReviewService) -> None:
+    shown = review_window.post_pane.item.post_id
+    fake_service.claim_refusals[shown] = f"Post {shown} is claimed by mod2 until 14:05"
+    qtbot.keyClick(review_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "claimed by mod2 until 14:05" in review_window.decision_bar.problem.text())
+    assert not review_window.queue_model.mine(shown) and fake_service.claimed == []
+
+
 def test_an_audit_check_that_cannot_run_raises_the_alarm_not_offline(qtbot, review_window: MainWindow,
                                                                      fake_service: FakeReviewService) -> None:
     from moderator_app.core.errors import StorageUnavailable
