@@ -39,6 +39,7 @@ class EventType(enum.StrEnum):
     DECISION_DISCARDED = "decision_discarded"  # held in the undo window at a crash; the moderator chose not to send it
     REVIEW_CLOSED = "review_closed"  # a review request closed unreviewed (the platform no longer knows the post)
     REVIEW_SETTLED = "review_settled"  # the lead settled a disagreement between a decision and its review
+    CLAIM_RELEASED = "claim_released"  # posts given back to the queue by the moderator (the platform's DELETE claim)
 
 
 def utc_timestamp(moment: datetime | None = None) -> str:

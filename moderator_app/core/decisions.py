@@ -66,6 +66,7 @@ class Decision:
     idempotency_key: str
     restriction_days: int | None = None
     refutation: str | None = None
+    revises: str | None = None  # a revision: the platform decision_id this one supersedes
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,7 @@ class PlatformDecision:
     # only on an acknowledgement whose request carried an audit position: the platform's receipt for it, or why not
     witness_receipt: WitnessReceipt | None = None
     witness_refusal: WitnessRefusal | None = None
+    revises: str | None = None  # the decision this one superseded
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,6 +114,9 @@ class DecisionIn(Strict):
         default=None, description="The workstation's audit log head (as POST /v1/audit-witness takes it): the "
         "acknowledgement then carries the witness receipt for it. Not part of the decision: a replay is judged "
         "without it, and a refused position never refuses the decision")
+    revises: str | None = Field(default=None, max_length=64, description=(
+        "A revision: the decision_id of the post's current decision, which this one supersedes (same moderator "
+        "or a lead); the earlier decision is kept, marked superseded"))
 
 
 class DecisionOut(BaseModel):
@@ -128,6 +131,7 @@ class DecisionOut(BaseModel):
     client_time: Timestamp
     decided_at: Timestamp
     decided_by: str
+    revises: str | None = Field(default=None, description="The decision this one superseded (a revision)")
 
 
 class PostDetailOut(QueueItemOut):

@@ -28,7 +28,20 @@ from moderator_app.platform_signature import PlatformSigner, canonical_json, red
 
 Row = dict[str, Any]
 # A --db file keeps the platform's state between runs. Released steps are never edited (core/local_schema.py).
-PLATFORM_SCHEMA = LocalSchema("reference platform database", steps=(SCHEMA,))
+# Step 2: revisions. A post may have several decisions, one current; the others are kept, marked superseded.
+REVISIONS_STEP = """
+CREATE TABLE decisions_v2(seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL UNIQUE,
+    post_id TEXT NOT NULL, kind TEXT NOT NULL, categories TEXT NOT NULL, note TEXT NOT NULL,
+    restriction_days INTEGER, refutation TEXT, client_time TEXT NOT NULL, decided_at TEXT NOT NULL,
+    decided_by TEXT NOT NULL, revises TEXT, superseded_by TEXT);
+INSERT INTO decisions_v2(seq, decision_id, post_id, kind, categories, note, restriction_days, refutation,
+    client_time, decided_at, decided_by) SELECT seq, decision_id, post_id, kind, categories, note, restriction_days,
+    refutation, client_time, decided_at, decided_by FROM decisions;
+DROP TABLE decisions;
+ALTER TABLE decisions_v2 RENAME TO decisions;
+CREATE UNIQUE INDEX decisions_current ON decisions(post_id) WHERE superseded_by IS NULL
+"""
+PLATFORM_SCHEMA = LocalSchema("reference platform database", steps=(SCHEMA, REVISIONS_STEP))
 Clock = Callable[[], datetime]
 
 DEMO_PASSWORD = "demo"  # demo-only accounts: documented in docs/platform-api.md
@@ -195,7 +208,8 @@ class PlatformStore:
             rows = db.execute(
                 "SELECT post_id, kind, categories, decided_at FROM history WHERE author_id=? "
                 "UNION ALL SELECT d.post_id, d.kind, d.categories, d.decided_at FROM decisions d "
-                "JOIN posts p ON p.post_id = d.post_id WHERE p.author_id=? ORDER BY decided_at",
+                "JOIN posts p ON p.post_id = d.post_id WHERE p.author_id=? AND d.superseded_by IS NULL "
+                "ORDER BY decided_at",
                 (author_id, author_id),
             ).fetchall()
             author = self._author(db, author_id, user)
@@ -313,23 +327,37 @@ class PlatformStore:
             if row is None:
                 raise Problem(404, "not-found", f"No post {post_id}")
             existing = self._decision_by_post(db, post_id)
-            if existing is not None:
+            revises = body.get("revises")
+            decision_id = "D" + secrets.token_hex(8)
+            if revises is not None:
+                self._check_revision(user, post_id, revises, existing)
+                db.execute("UPDATE decisions SET superseded_by=? WHERE decision_id=?", (decision_id, revises))
+            elif existing is not None:
                 raise Problem(409, "decision-conflict",
                               f"Post {post_id} was already decided by {existing['decided_by']}",
                               existing_decision=existing)
-            if "lead" not in user["roles"]:
+            elif "lead" not in user["roles"]:
                 self._check_lease(row, user, post_id, rfc3339(now))
-            decision_id = "D" + secrets.token_hex(8)
             db.execute(
                 "INSERT INTO decisions(decision_id, post_id, kind, categories, note, restriction_days, refutation,"
-                " client_time, decided_at, decided_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " client_time, decided_at, decided_by, revises) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (decision_id, post_id, body["kind"], json.dumps(body["categories"], ensure_ascii=False),
                  body["note"], body.get("restriction_days"), body.get("refutation"), body["client_time"],
-                 rfc3339(now), user["id"]),
+                 rfc3339(now), user["id"], revises),
             )
             db.execute("INSERT INTO idempotency(username, key, body_hash, decision_id, post_id) VALUES (?,?,?,?,?)",
                        (user["id"], key, body_hash, decision_id, post_id))
             return self._decision(db, "decision_id=?", decision_id), False
+
+    @staticmethod
+    def _check_revision(user: Row, post_id: str, revises: str, current: Row | None) -> None:
+        """A revision supersedes the post's current decision, by the moderator who made it or a lead."""
+        if current is None or current["decision_id"] != revises:
+            raise Problem(409, "revision-conflict", f"Decision {revises} is not the current decision of post "
+                          f"{post_id}", existing_decision=current)
+        if current["decided_by"] != user["id"] and "lead" not in user["roles"]:
+            raise Problem(403, "forbidden", f"Decision {revises} was made by {current['decided_by']}: only they or "
+                          "a lead may revise it")
 
     @staticmethod
     def _check_lease(row: sqlite3.Row, user: Row, post_id: str, now: str) -> None:
@@ -348,7 +376,7 @@ class PlatformStore:
         return items, (items[-1]["seq"] if items else since)
 
     def _decision_by_post(self, db: sqlite3.Connection, post_id: str) -> Row | None:
-        row = db.execute("SELECT * FROM decisions WHERE post_id=?", (post_id,)).fetchone()
+        row = db.execute("SELECT * FROM decisions WHERE post_id=? AND superseded_by IS NULL", (post_id,)).fetchone()
         return None if row is None else self._decision_row(row)
 
     def _decision(self, db: sqlite3.Connection, where: str, value: str) -> Row:
@@ -361,6 +389,7 @@ class PlatformStore:
             "categories": json.loads(row["categories"]), "note": row["note"],
             "restriction_days": row["restriction_days"], "refutation": row["refutation"],
             "client_time": row["client_time"], "decided_at": row["decided_at"], "decided_by": row["decided_by"],
+            "revises": row["revises"],
         }
 
     # --- platform key and audit witness -------------------------------------------------------------------
@@ -506,5 +535,7 @@ def meaning_hash(post_id: str, body: Row) -> str:
     or another workstation sending the same bulk file, makes a new ``client_time`` for the same decision."""
     meaning = {name: body.get(name) for name in MEANING}
     meaning["categories"] = sorted(meaning["categories"] or [])
+    if body.get("revises"):  # only a revision carries it: hashes of plain decisions stay as they were
+        meaning["revises"] = body["revises"]
     meaning["post_id"] = post_id
     return hashlib.sha256(json.dumps(meaning, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -217,6 +217,7 @@ def platform_decision(node: Node) -> PlatformDecision:
         restriction_days=_opt(node.optional("restriction_days"), Node.integer),
         refutation=_opt(node.optional("refutation"), Node.text),
         client_time=_opt(node.optional("client_time"), Node.time),
+        revises=_opt(node.optional("revises"), Node.ident),
     )
 
 
@@ -314,7 +315,7 @@ def decision_body(decision: Decision, audit_position: AuditPosition | None = Non
         "restriction_days": decision.restriction_days,
         "refutation": decision.refutation,
         "client_time": decision.client_time.isoformat().replace("+00:00", "Z"),
-    }
+    } | ({"revises": decision.revises} if decision.revises else {})
     if audit_position is not None:
         body["audit_position"] = {"log_id": audit_position.log_id, "seq": audit_position.seq,
                                   "chain_hash": audit_position.chain_hash}

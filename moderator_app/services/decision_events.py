@@ -23,6 +23,7 @@ from moderator_app.services.outbox_journal import OutboxEntry
 _EVENT_IDS = uuid.UUID("5b0f1c8e-4d7a-4c21-9a51-0d6f3e1b7c42")  # namespace of the derived audit event ids
 HELD_AT_STOP = "held_when_the_workstation_stopped"
 DISCARD_REASON = "held in the undo window when the workstation stopped; discarded by the moderator at restart"
+DISMISS_REASON = "refused by the platform; dismissed from the outbox by the moderator"
 
 
 def event_id(*parts: str) -> str:
@@ -46,6 +47,8 @@ def decision_recorded_event(decision: Decision, user: User, *, workstation: str,
         "note": decision.note, "restriction_days": decision.restriction_days,
         "refutation": decision.refutation, "client_time": _iso(decision.client_time),
     }
+    if decision.revises:
+        payload["revises"] = decision.revises  # a revision: the platform decision it supersedes
     if after_restart:
         payload[HELD_AT_STOP] = True
     event = _event(EventType.DECISION_RECORDED, user, workstation, subject=f"post:{decision.post_id}",
@@ -111,6 +114,18 @@ def delivered_event(decision: Decision, ack: PlatformDecision, user: User, *, wo
     event = _event(EventType.DECISION_DELIVERED, user, workstation, subject=f"post:{decision.post_id}",
                    decision_kind=decision.kind.value, payload=payload)
     return _with_id(event, event_id("decision_delivered", decision.idempotency_key, ack.decision_id))
+
+
+def dismissed_event(entry: OutboxEntry, user: User, *, workstation: str) -> AuditEvent:
+    """``decision_discarded`` for a refused (parked) outbox entry the moderator set aside: it is never sent."""
+    d = entry.decision
+    return _with_id(_event(
+        EventType.DECISION_DISCARDED, user, workstation, subject=f"post:{d.post_id}", decision_kind=d.kind.value,
+        category=d.categories[0] if d.categories else None,
+        payload={"idempotency_key": d.idempotency_key, "categories": list(d.categories), "note": d.note,
+                 "client_time": _iso(d.client_time), "reason": DISMISS_REASON,
+                 "failure_kind": entry.failure_kind or "error", "refusal": entry.last_error or ""},
+    ), event_id("decision_dismissed", d.idempotency_key))
 
 
 def failed_event(entry: OutboxEntry, error: PlatformError, user: User, *, workstation: str) -> AuditEvent:

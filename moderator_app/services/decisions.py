@@ -8,6 +8,7 @@ near-duplicate groups).
     pipeline.record(decisions)             # no window (bulk CSV): the same two steps at once
     pipeline.held_after_crash()            # holds a dead process left; apply_held / discard_held, audited
     pipeline.deliver_pending() / start_background()   # the outbox; decision_delivered / decision_failed audited
+    pipeline.dismiss_failed(seq)           # a refused decision set aside: decision_discarded, journal "dismissed"
 
 Order is fixed here: validate, audit (``decision_recorded``), journal, deliver; each acknowledgement or refusal is
 audited before the journal marks it. Audit event ids are derived from the idempotency key, so recording or
@@ -34,6 +35,7 @@ from moderator_app.services.decision_events import (
     decision_recorded_event,
     delivered_event,
     discarded_events,
+    dismissed_event,
     failed_event,
     review_events,
 )
@@ -46,7 +48,7 @@ from moderator_app.services.holds import (
     review_to_json,
 )
 from moderator_app.services.outbox import DeliveryReport, OnDelivered, OnFailed, Outbox, RetryPolicy, account_key
-from moderator_app.services.outbox_journal import OutboxEntry, OutboxJournal
+from moderator_app.services.outbox_journal import EntryState, OutboxEntry, OutboxJournal
 
 if TYPE_CHECKING:  # the GUI imports this module's records at start; the audit stack loads with the session
     from moderator_app.services.audit_service import AuditLogService
@@ -197,6 +199,17 @@ class DecisionPipeline:
 
     def _review_events(self, review: HeldReview, hold_id: str, *, after_restart: bool) -> list[AuditEvent]:
         return review_events(review, self.user, hold_id, workstation=self.workstation, after_restart=after_restart)
+
+    def dismiss_failed(self, seq: int) -> OutboxEntry:
+        """A refused decision the moderator sets aside: ``decision_discarded`` (reason, refusal), then the journal
+        marks it ``dismissed``; it is kept, never sent, and no longer counted as failed."""
+        with self._lock:
+            entry = self.journal.get(seq)
+            if entry is None or entry.account != self.account or entry.state is not EntryState.FAILED:
+                raise UsageError(f"outbox entry {seq} is not a refused decision of this account")
+            self.audit.append(dismissed_event(entry, self.user, workstation=self.workstation))
+            self.journal.dismiss(seq)
+        return entry
 
     # --- delivery -------------------------------------------------------------------------------------------
     def deliver_pending(self, stop: threading.Event | None = None) -> DeliveryReport:

@@ -54,14 +54,29 @@ CREATE TABLE IF NOT EXISTS held(
 );
 CREATE INDEX IF NOT EXISTS held_account ON held(account, holder);
 """
+# Step 2: a refused decision the moderator has seen and set aside is ``dismissed`` (kept, no longer counted).
+# SQLite cannot change a CHECK constraint in place, so the table is rebuilt with its rows and sequence.
+_STATES_V1 = "CHECK (state IN ('pending', 'delivered', 'failed'))"
+_OUTBOX_V1 = SCHEMA.split(";")[0]  # the table as step 1 made it; the copy below differs only in its states
+assert _STATES_V1 in _OUTBOX_V1
+DISMISSED_STEP = f"""
+{_OUTBOX_V1.replace("IF NOT EXISTS outbox(", "outbox_v2(").replace(
+    _STATES_V1, "CHECK (state IN ('pending', 'delivered', 'failed', 'dismissed'))")};
+INSERT INTO outbox_v2 SELECT seq, account, idempotency_key, post_id, decision, state, attempts, last_error,
+    failure_kind, platform_decision, created_at, updated_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v2 RENAME TO outbox;
+CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(account, state, seq)
+"""
 # Released steps are never edited: a change to the journal is a new step at the end (core/local_schema.py).
-JOURNAL_SCHEMA = LocalSchema("decision journal", steps=(SCHEMA,))
+JOURNAL_SCHEMA = LocalSchema("decision journal", steps=(SCHEMA, DISMISSED_STEP))
 
 
 class EntryState(enum.StrEnum):
     PENDING = "pending"
     DELIVERED = "delivered"
     FAILED = "failed"
+    DISMISSED = "dismissed"  # refused, seen and set aside by the moderator: kept, no longer counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +116,14 @@ def decision_to_json(decision: Decision) -> str:
         "note": decision.note, "moderator": decision.moderator, "client_time": _time(decision.client_time),
         "idempotency_key": decision.idempotency_key, "restriction_days": decision.restriction_days,
         "refutation": decision.refutation,
-    }, ensure_ascii=False, sort_keys=True)
+    } | ({"revises": decision.revises} if decision.revises else {}), ensure_ascii=False, sort_keys=True)
 
 
 def decision_from_json(text: str) -> Decision:
     d = json.loads(text)
     return Decision(PostId(d["post_id"]), DecisionKind(d["kind"]), tuple(CategoryId(c) for c in d["categories"]),
                     d["note"], UserId(d["moderator"]), datetime.fromisoformat(d["client_time"]),
-                    d["idempotency_key"], d["restriction_days"], d["refutation"])
+                    d["idempotency_key"], d["restriction_days"], d["refutation"], d.get("revises"))
 
 
 def platform_decision_to_json(decision: PlatformDecision) -> str:
@@ -118,7 +133,7 @@ def platform_decision_to_json(decision: PlatformDecision) -> str:
         "decided_by": decision.decided_by, "decided_at": _time(decision.decided_at),
         "restriction_days": decision.restriction_days, "refutation": decision.refutation,
         "client_time": _time(decision.client_time),
-    }, ensure_ascii=False, sort_keys=True)
+    } | ({"revises": decision.revises} if decision.revises else {}), ensure_ascii=False, sort_keys=True)
 
 
 def platform_decision_from_json(text: str) -> PlatformDecision:
@@ -127,7 +142,7 @@ def platform_decision_from_json(text: str) -> PlatformDecision:
         d["decision_id"], d["seq"], PostId(d["post_id"]), DecisionKind(d["kind"]),
         tuple(CategoryId(c) for c in d["categories"]), d["note"], UserId(d["decided_by"]),
         datetime.fromisoformat(d["decided_at"]), d["restriction_days"], d["refutation"],
-        datetime.fromisoformat(d["client_time"]) if d["client_time"] else None,
+        datetime.fromisoformat(d["client_time"]) if d["client_time"] else None, d.get("revises"),
     )
 
 
@@ -219,6 +234,11 @@ class OutboxJournal:
         return [_entry(r) for r in self._read(
             "SELECT * FROM outbox WHERE account=? AND state='failed' ORDER BY seq", (account,))]
 
+    def delivered(self, account: str, limit: int) -> list[OutboxEntry]:
+        """The newest acknowledged decisions first (recent decisions, to revise)."""
+        return [_entry(r) for r in self._read(
+            "SELECT * FROM outbox WHERE account=? AND state='delivered' ORDER BY seq DESC LIMIT ?", (account, limit))]
+
     def pending(self, account: str, limit: int, *, after_seq: int = 0) -> list[OutboxEntry]:
         return [_entry(r) for r in self._read(
             "SELECT * FROM outbox WHERE account=? AND state='pending' AND seq>? ORDER BY seq LIMIT ?",
@@ -269,6 +289,12 @@ class OutboxJournal:
                 (attempts, kind, reason, platform_decision_to_json(winner) if winner else None,
                  datetime.now(UTC).isoformat(), seq),
             )
+
+    def dismiss(self, seq: int) -> bool:
+        """A refused entry set aside; False when it was not (or no longer) a failed entry."""
+        with self._write() as db:
+            return db.execute("UPDATE outbox SET state='dismissed', updated_at=? WHERE seq=? AND state='failed'",
+                              (datetime.now(UTC).isoformat(), seq)).rowcount == 1
 
     def requeue(self, seq: int) -> None:
         with self._write() as db:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, DecisionKind
+from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import Lease, PostId, PriorDecision, QueueItem, Suggestion, User
 from moderator_app.core.policy import PolicyPack
@@ -27,6 +27,7 @@ class QueueSnapshot:
     claimed_elsewhere: frozenset[PostId] = frozenset()
     lease: Lease | None = None
     more_on_platform: bool = False  # the listing stopped at the workstation's limit; the platform holds more
+    mine: frozenset[PostId] = frozenset()  # the posts this workstation holds (claimed at login or with Ctrl+K)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class WorkstationStatus:
     decisions_today: int
     audit_alarm: str | None = None
     notices: tuple[str, ...] = ()  # e.g. "keyring unavailable: token kept in memory only"
+    claimed: int = 0  # posts held under our leases
 
 
 class ReviewService(Protocol):
@@ -121,11 +123,32 @@ class ReviewService(Protocol):
 
     def renew_lease(self) -> Lease | None: ...
 
+    def claim_post(self, post_id: PostId) -> Changes:
+        """Hold this post under a lease of our own (audited ``claim``); refused when another moderator holds it."""
+        ...
+
+    def release_posts(self, post_ids: Sequence[PostId] | None = None) -> Changes:
+        """Give posts back to the queue (``None``: all we hold, and no new batch is claimed); ``claim_released``."""
+        ...
+
     def status(self) -> WorkstationStatus: ...
 
     def outbox_failures(self) -> Sequence[OutboxFailure]: ...
 
     def retry_failed(self, entry_id: str) -> Changes: ...
+
+    def recent_decisions(self, limit: int = 50) -> Sequence[PlatformDecision]:
+        """My latest decisions as the platform acknowledged them, newest first, one per post (its current one)."""
+        ...
+
+    def revise(self, decision: Decision) -> Changes:
+        """A new decision superseding ``decision.revises``: audited (``decision_recorded`` with ``revises``),
+        journalled and delivered like any other (no undo window; the earlier decision stays on record)."""
+        ...
+
+    def dismiss_failed(self, entry_id: str) -> Changes:
+        """Set a refused decision aside: audited (``decision_discarded``), kept in the journal, no longer counted."""
+        ...
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None: ...
 

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 from moderator_app import paths
 from moderator_app.core.audit import AuditEvent, EventFilter, EventType
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, DecisionKind
-from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable
+from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
+from moderator_app.core.errors import NotFound, PlatformError, PlatformUnavailable, UsageError
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import (
     AuthorId,
@@ -38,6 +38,7 @@ from moderator_app.core.policy import PolicyPack
 from moderator_app.platform_api import PlatformClient
 from moderator_app.services import change_feed, review_quality
 from moderator_app.services.audit_service import AuditLogService
+from moderator_app.services.claims import Holdings
 from moderator_app.services.decisions import DecisionPipeline, Held, HeldReview
 from moderator_app.services.outbox import Outbox
 from moderator_app.services.outbox_journal import OutboxJournal
@@ -75,7 +76,9 @@ class WorkstationSession:
         self._client = parts.client
         self._audit = parts.audit
         self._suggestions = parts.suggestions
-        self._lease: Lease | None = None
+        self._lease: Lease | None = None  # the batch claimed when the queue first loads (renewed with the rest)
+        self._holdings = Holdings(parts.client)  # every lease we hold: the batch and posts claimed one by one
+        self._auto_claim = True  # "release all" means it: no new batch until the moderator claims again
         self._items: dict[PostId, QueueItem] = {}
         self._connected = True
         self._lock = threading.Lock()
@@ -104,24 +107,26 @@ class WorkstationSession:
     def load_queue(self) -> QueueSnapshot:
         """The moderator's claimed batch, with suggestions: small and fast, so the first post shows at once."""
         items: dict[PostId, QueueItem] = {}
-        if self._lease is None or self._lease.expires_at <= datetime.now(UTC):
+        batch = next((lease for lease in self._holdings.leases()
+                      if self._lease is not None and lease.lease_id == self._lease.lease_id), None)
+        if self._auto_claim and (batch is None or batch.expires_at <= datetime.now(UTC)):
             claim = self._network(partial(self._client.claim, count=self._parts.claim_batch))
             self._lease = claim.lease
+            self._holdings.add(claim.lease)
             items.update((i.post_id, i) for i in claim.items)
             self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
                          payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
             self.changes.publish(Changes(status=True))
         else:
             with self._lock:
-                items.update((pid, self._items[pid]) for pid in self._lease.post_ids if pid in self._items)
+                items.update((pid, self._items[pid]) for pid in self._holdings.posts() if pid in self._items)
         return self._snapshot(items, with_clusters=False)
 
     def load_full_queue(self) -> QueueSnapshot:
         """Everything the platform lists (up to QUEUE_LIMIT), grouped into near-duplicate clusters."""
         items: dict[PostId, QueueItem] = {}
         with self._lock:
-            if self._lease:
-                items.update((pid, self._items[pid]) for pid in self._lease.post_ids if pid in self._items)
+            items.update((pid, self._items[pid]) for pid in self._holdings.posts() if pid in self._items)
         cursor: str | None = None
         while len(items) < QUEUE_LIMIT:
             page = self._network(partial(self._client.queue_page, limit=QUEUE_PAGE, cursor=cursor))
@@ -142,11 +147,11 @@ class WorkstationSession:
             if len(members) > 1
             for post_id in members
         }
-        mine = set(self._lease.post_ids) if self._lease else set()
+        mine = self._holdings.posts()
         elsewhere = frozenset(
             i.post_id for i in ordered if i.claimed_by and i.claimed_by != self.user.user_id and i.post_id not in mine
         )
-        return QueueSnapshot(ordered, suggestions, clusters, elsewhere, self._lease)
+        return QueueSnapshot(ordered, suggestions, clusters, elsewhere, self._lease, mine=mine)
 
     def context(self, post_id: PostId, author_id: str) -> PostContext:
         history = self._network(partial(self._client.author_history, AuthorId(author_id)))
@@ -209,6 +214,7 @@ class WorkstationSession:
         return Changes(queue=True, post_ids=frozenset(held.post_ids), audit=True, outbox=True)
 
     def _after_recorded(self, decisions: Sequence[Decision], shown: Sequence[Suggestion]) -> None:
+        self._holdings.forget(d.post_id for d in decisions)
         for decision in decisions:
             item = self._items.get(decision.post_id)
             if item is not None:
@@ -287,12 +293,34 @@ class WorkstationSession:
         self._append(EventType.MEDIA_REVEALED, subject=f"post:{post_id}", payload={"media_id": media_id})
 
     def renew_lease(self) -> Lease | None:
-        if self._lease is None:
+        if not self._holdings.leases():
             return None
-        lease = self._lease
-        self._lease = self._network(partial(self._client.renew_claim, lease.lease_id))
+        self._network(self._holdings.renew)
         self.changes.publish(Changes(status=True))
-        return self._lease
+        return next(iter(self._holdings.leases()), None)
+
+    def claim_post(self, post_id: PostId) -> Changes:
+        """Hold one more post under a lease of its own (a post held by another moderator is refused: 423)."""
+        claim = self._network(partial(self._client.claim, post_ids=[post_id]))
+        self._holdings.add(claim.lease)
+        with self._lock:
+            self._items.update((i.post_id, i) for i in claim.items)
+        self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
+                     payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at),
+                              "explicit": True})
+        return Changes(queue=True, status=True, audit=True, post_ids=frozenset(claim.lease.post_ids))
+
+    def release_posts(self, post_ids: Sequence[PostId] | None = None) -> Changes:
+        """Give posts back to the queue for others (``None``: every post held); audited as ``claim_released``."""
+        if post_ids is None:
+            self._auto_claim = False
+        released = self._network(partial(self._holdings.release, post_ids))
+        if post_ids is None or not self._holdings.leases():
+            self._lease = None
+        if released:
+            self._append(EventType.CLAIM_RELEASED, subject=f"posts:{len(released)}",
+                         payload={"post_ids": list(released), "all": post_ids is None})
+        return Changes(queue=True, status=True, audit=bool(released), post_ids=frozenset(released))
 
     def status(self) -> WorkstationStatus:
         state = self._outbox.state()
@@ -300,7 +328,7 @@ class WorkstationSession:
         return WorkstationStatus(
             connected=self._connected and state.last_error is None,
             outbox_pending=state.pending, outbox_failed=len(state.failed),
-            lease_expires_at=self._lease.expires_at if self._lease else None,
+            lease_expires_at=self._holdings.expires_at(), claimed=len(self._holdings.posts()),
             decisions_today=self._decisions_today, audit_alarm=self._audit.alarm or self._audit_problem,
             notices=tuple(notices),
         )
@@ -312,6 +340,24 @@ class WorkstationSession:
     def retry_failed(self, entry_id: str) -> Changes:
         self._outbox.retry(int(entry_id))
         return Changes(outbox=True)
+
+    def recent_decisions(self, limit: int = 50) -> Sequence[PlatformDecision]:
+        newest: dict[PostId, PlatformDecision] = {}
+        for entry in self.decisions.journal.delivered(self.decisions.account, limit * 2):
+            ack = entry.platform_decision
+            if ack is not None and ack.post_id not in newest and ack.decided_by == self.user.user_id:
+                newest[ack.post_id] = ack
+        return list(newest.values())[:limit]
+
+    def revise(self, decision: Decision) -> Changes:
+        if not decision.revises:
+            raise UsageError("a revision names the decision it revises")
+        self.decisions.record([decision])  # the one decision path; a decided post needs no claim
+        return Changes(audit=True, outbox=True)
+
+    def dismiss_failed(self, entry_id: str) -> Changes:
+        self.decisions.dismiss_failed(int(entry_id))
+        return Changes(outbox=True, audit=True)
 
     def check_audit(self) -> str | None:
         """Verify what was appended since the last verified checkpoint (cheap; run it periodically). The first
@@ -328,9 +374,9 @@ class WorkstationSession:
     def close(self) -> None:
         """Stop delivering (the journal keeps what is pending), release the lease, log out, sign a checkpoint."""
         self.decisions.stop_background()
-        if self._lease is not None:
+        if self._holdings.leases():
             try:
-                self._client.release_claim(self._lease.lease_id)
+                self._holdings.release(None)
             except PlatformError as exc:
                 log.info("lease not released (it expires by itself): %s", exc)
         self._append(EventType.LOGOUT, subject=f"platform:{self._client.base_url}")
@@ -353,9 +399,10 @@ class WorkstationSession:
 
     def _ensure_claimed(self, post_id: PostId) -> None:
         """Moderators decide under a lease: claim a post picked from outside the batch before deciding it."""
-        if self.user.is_lead or (self._lease and post_id in self._lease.post_ids):
+        if self.user.is_lead or self._holdings.holds(post_id, datetime.now(UTC)):
             return
         claim = self._network(partial(self._client.claim, post_ids=[post_id]))
+        self._holdings.add(claim.lease)
         self._append(EventType.CLAIM, subject=f"lease:{claim.lease.lease_id}",
                      payload={"post_ids": list(claim.lease.post_ids), "expires_at": _iso(claim.lease.expires_at)})
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,6 +24,7 @@ from moderator_app.services.review import ReviewService
 from moderator_app.settings import Settings
 from moderator_app.settings.store import default_store
 from moderator_app.ui.actions import build_decision_actions, decision_kind_of, default_shortcut
+from moderator_app.ui.claims import ClaimActions
 from moderator_app.ui.decision_bar import DecisionBar
 from moderator_app.ui.errors import show_error
 from moderator_app.ui.events import AppEvents
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.events = AppEvents(self)
         self.controller: ReviewController | None = None
+        self.claims: ClaimActions | None = None
 
         self.decision_actions = build_decision_actions(self, settings.shortcut_overrides)
         self.queue_model = QueueTableModel(pack)
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         controller.decision_held.connect(self._on_decision_held)
         controller.high_severity_seen.connect(self.status.set_high_severity_seen)
         self.controller = controller
+        self.claims = ClaimActions(controller)
         self.status.attach(service)
         self.referrals.attach(service)
         self._install_lead_console(service)
@@ -158,6 +162,17 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.controller.skip()
 
+    def _open_recent_decisions(self) -> None:
+        if self.controller is None:
+            return
+        from moderator_app.ui.recent_decisions import RecentDecisionsDialog
+
+        RecentDecisionsDialog(self.controller.service, self.runner, self.events, self).open()
+
+    def _claims_do(self, slot: str, *_checked: object) -> None:
+        if self.claims is not None:
+            getattr(self.claims, slot)()
+
     def _focus_note(self) -> None:
         """Ctrl+N: type the note (Enter then goes back to the queue, where letters are decision keys)."""
         self.decision_bar.note.setFocus()
@@ -203,6 +218,15 @@ class MainWindow(QMainWindow):
         search.triggered.connect(self._focus_search)
         for action in (refresh, skip, reveal, search):
             queue_menu.addAction(action)
+        queue_menu.addSeparator()
+        for name, text, key, slot in (
+            ("action_claim", self.tr("&Claim this post"), "Ctrl+K", "claim_shown"),
+            ("action_release", self.tr("Re&lease this post"), "Ctrl+Shift+K", "release_shown"),
+            ("action_release_all", self.tr("Release &all my posts"), "Ctrl+Alt+K", "release_all"),
+        ):
+            action = self._action(name, text, key)
+            action.triggered.connect(partial(self._claims_do, slot))
+            queue_menu.addAction(action)
 
         decision_menu = bar.addMenu(self.tr("&Decision"))
         decision_menu.setObjectName("menu_decision")
@@ -222,7 +246,9 @@ class MainWindow(QMainWindow):
         self.decision_bar.add_action_button(cluster)
         note = self._action("action_note", self.tr("Write a &note"), "Ctrl+N")
         note.triggered.connect(self._focus_note)
-        for action in (take, undo, cluster, note):
+        recent = self._action("action_recent_decisions", self.tr("My &recent decisions (revise)…"), "Ctrl+R")
+        recent.triggered.connect(self._open_recent_decisions)
+        for action in (take, undo, cluster, note, recent):
             decision_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))

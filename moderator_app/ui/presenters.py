@@ -169,6 +169,7 @@ EVENT_LABELS = {
     "review_recorded": ("复核已记录", "review recorded"), "review_closed": ("复核已关闭", "review closed"),
     "review_settled": ("分歧已裁定", "review settled"),
     "decision_discarded": ("处置已放弃", "decision discarded"),
+    "claim_released": ("已释放领取", "claim released"),
 }
 
 

@@ -217,6 +217,7 @@ class ReviewController(QObject):
             del facts[post_id]
         self.model.set_facts(facts)
         self.model.set_claimed_elsewhere(snapshot.claimed_elsewhere)
+        self.model.set_mine(snapshot.mine)
         # The queue, the engine and the libraries are long-lived: keep them out of the cyclic collector, whose
         # full passes over tens of thousands of objects would otherwise pause the GUI thread now and then.
         gc.freeze()

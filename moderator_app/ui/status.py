@@ -167,7 +167,8 @@ class StatusBar(QStatusBar):
         expires = self.last.lease_expires_at if self.last is not None else None
         if expires is not None:
             minutes = max(0, int((expires - self._now()).total_seconds() // 60))
-            self.lease.setText(self.tr("Lease: {0} min left").format(minutes))
+            held = self.last.claimed if self.last is not None else 0
+            self.lease.setText(self.tr("Holding {0} posts · lease: {1} min left").format(held, minutes))
         else:
             self.lease.setText(self.tr("No lease"))
 

@@ -570,117 +570,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="50"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="52"/>
         <source>Moderator Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="50"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="52"/>
         <source>Moderator Workstation — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="153"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="157"/>
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="154"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="158"/>
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="185"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="187"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="202"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="190"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="194"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="209"/>
         <source>&amp;Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="196"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="211"/>
         <source>&amp;Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="198"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="213"/>
         <source>&amp;Next post (skip this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="200"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="215"/>
         <source>Re&amp;veal media</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="202"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="217"/>
         <source>&amp;Search text or author…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="207"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="223"/>
+        <source>&amp;Claim this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="224"/>
+        <source>Re&amp;lease this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="225"/>
+        <source>Release &amp;all my posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="231"/>
         <source>&amp;Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="214"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="238"/>
         <source>Cite the top &amp;suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="216"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="240"/>
         <source>&amp;Undo last decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="218"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="242"/>
         <source>Apply to all &amp;similar posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="223"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="247"/>
         <source>Write a &amp;note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="228"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="249"/>
+        <source>My &amp;recent decisions (revise)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="230"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="256"/>
         <source>&amp;Reset the layout to fit this screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="233"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="235"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="261"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="275"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="301"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="274"/>
+        <location filename="../../moderator_app/ui/main_window.py" line="300"/>
         <source>Moderator Workstation {version}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,33 +721,38 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="34"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35"/>
         <source>Outbox: failed decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="38"/>
-        <source>The platform refused these decisions. Retry, or decide the post again.</source>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="39"/>
+        <source>The platform refused these decisions. Retry, decide the post again, or dismiss the refusal (kept in the audit log, never sent).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="64"/>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="66"/>
         <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="70"/>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -920,63 +945,118 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>Suggested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
         <source>Reposts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="50"/>
         <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="50"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="49"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="50"/>
         <source>Similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="51"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="52"/>
         <source>[2nd review]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="220"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="238"/>
         <source>another moderator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="222"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="240"/>
         <source>Held by {who}: you cannot decide it until they release it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="223"/>
+        <location filename="../../moderator_app/ui/queue/model.py" line="241"/>
         <source>Held by {who} until {time}: you cannot decide it until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="258"/>
+        <source>You hold this post (Ctrl+Shift+K gives it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentDecisionsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="44"/>
+        <source>My recent decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="50"/>
+        <source>A revision is a new decision that supersedes the one chosen; both stay on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53"/>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="72"/>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="54"/>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="73"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="68"/>
+        <source>e.g. 10.7, 10.11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="71"/>
+        <source>New decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="78"/>
+        <source>&amp;Revise</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1381,22 +1461,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="353"/>
+        <location filename="../../moderator_app/ui/review.py" line="354"/>
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="392"/>
+        <location filename="../../moderator_app/ui/review.py" line="393"/>
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="395"/>
+        <location filename="../../moderator_app/ui/review.py" line="396"/>
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="409"/>
+        <location filename="../../moderator_app/ui/review.py" line="410"/>
         <source>{category} cannot be cited for this decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1665,7 +1745,7 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/status.py" line="55"/>
-        <location filename="../../moderator_app/ui/status.py" line="172"/>
+        <location filename="../../moderator_app/ui/status.py" line="173"/>
         <source>No lease</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1710,22 +1790,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="170"/>
-        <source>Lease: {0} min left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../moderator_app/ui/status.py" line="158"/>
         <source>Decisions today: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="175"/>
+        <location filename="../../moderator_app/ui/status.py" line="171"/>
+        <source>Holding {0} posts · lease: {1} min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="176"/>
         <source>High-severity seen: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="180"/>
+        <location filename="../../moderator_app/ui/status.py" line="181"/>
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -569,117 +569,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="50" />
+        <location filename="../../moderator_app/ui/main_window.py" line="52" />
         <source>Moderator Workstation</source>
         <translation>审核工作站</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="50" />
+        <location filename="../../moderator_app/ui/main_window.py" line="52" />
         <source>Moderator Workstation — demo</source>
         <translation>审核工作站 — 演示</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="153" />
+        <location filename="../../moderator_app/ui/main_window.py" line="157" />
         <source>The next decision applies to this post and {count} similar posts.</source>
         <translation>下一处置将应用于本帖及 {count} 条相似帖子。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="154" />
+        <location filename="../../moderator_app/ui/main_window.py" line="158" />
         <source>The next decision applies to similar posts (this post has none).</source>
         <translation>下一处置将应用于相似帖子（本帖没有相似帖子）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="185" />
+        <location filename="../../moderator_app/ui/main_window.py" line="200" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="187" />
+        <location filename="../../moderator_app/ui/main_window.py" line="202" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="190" />
+        <location filename="../../moderator_app/ui/main_window.py" line="205" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="194" />
+        <location filename="../../moderator_app/ui/main_window.py" line="209" />
         <source>&amp;Queue</source>
         <translation>队列(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="196" />
+        <location filename="../../moderator_app/ui/main_window.py" line="211" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="198" />
+        <location filename="../../moderator_app/ui/main_window.py" line="213" />
         <source>&amp;Next post (skip this one)</source>
         <translation>下一条（跳过本条）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="200" />
+        <location filename="../../moderator_app/ui/main_window.py" line="215" />
         <source>Re&amp;veal media</source>
         <translation>显示媒体(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="202" />
+        <location filename="../../moderator_app/ui/main_window.py" line="217" />
         <source>&amp;Search text or author…</source>
         <translation>按正文或作者搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="207" />
+        <location filename="../../moderator_app/ui/main_window.py" line="223" />
+        <source>&amp;Claim this post</source>
+        <translation>领取此帖子(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="224" />
+        <source>Re&amp;lease this post</source>
+        <translation>释放此帖子(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="225" />
+        <source>Release &amp;all my posts</source>
+        <translation>释放我持有的全部帖子(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="231" />
         <source>&amp;Decision</source>
         <translation>处置(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="214" />
+        <location filename="../../moderator_app/ui/main_window.py" line="238" />
         <source>Cite the top &amp;suggestion</source>
         <translation>引用首条建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="216" />
+        <location filename="../../moderator_app/ui/main_window.py" line="240" />
         <source>&amp;Undo last decision</source>
         <translation>撤销上一处置(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="218" />
+        <location filename="../../moderator_app/ui/main_window.py" line="242" />
         <source>Apply to all &amp;similar posts</source>
         <translation>应用到所有相似帖子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="223" />
+        <location filename="../../moderator_app/ui/main_window.py" line="247" />
         <source>Write a &amp;note</source>
         <translation>填写备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="228" />
+        <location filename="../../moderator_app/ui/main_window.py" line="249" />
+        <source>My &amp;recent decisions (revise)…</source>
+        <translation>我最近的处置（修改）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/main_window.py" line="254" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="230" />
+        <location filename="../../moderator_app/ui/main_window.py" line="256" />
         <source>&amp;Reset the layout to fit this screen</source>
         <translation>按本屏幕重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="233" />
+        <location filename="../../moderator_app/ui/main_window.py" line="259" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="235" />
+        <location filename="../../moderator_app/ui/main_window.py" line="261" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="275" />
+        <location filename="../../moderator_app/ui/main_window.py" line="301" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/main_window.py" line="274" />
+        <location filename="../../moderator_app/ui/main_window.py" line="300" />
         <source>Moderator Workstation {version}</source>
         <translation>审核工作站 {version}</translation>
     </message>
@@ -700,34 +720,39 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="34" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="35" />
         <source>Outbox: failed decisions</source>
         <translation>发件箱：发送失败的处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="38" />
-        <source>The platform refused these decisions. Retry, or decide the post again.</source>
-        <translation>平台拒绝了这些处置。请重试，或重新处置该帖子。</translation>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="39" />
+        <source>The platform refused these decisions. Retry, decide the post again, or dismiss the refusal (kept in the audit log, never sent).</source>
+        <translation>平台拒绝了这些处置。请重试、重新处置该帖子，或忽略此拒绝（记入审计日志，不会发送）。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44" />
         <source>Decision</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="42" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="44" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/outbox_dialog.py" line="64" />
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="66" />
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/outbox_dialog.py" line="70" />
+        <source>Dismiss</source>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>
@@ -919,64 +944,119 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>Reports</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="48" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
         <source>Reposts</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="50" />
         <source>Flagged</source>
         <translation>标记时间</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="50" />
         <source>Post</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="49" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="50" />
         <source>Similar</source>
         <translation>相似</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="51" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="52" />
         <source>[2nd review]</source>
         <translation>[复核]</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="220" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="238" />
         <source>another moderator</source>
         <translation>其他审核员</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="222" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="240" />
         <source>Held by {who}: you cannot decide it until they release it.</source>
         <translation>{who} 正在处理：对方释放前你不能处置。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/queue/model.py" line="223" />
+        <location filename="../../moderator_app/ui/queue/model.py" line="241" />
         <source>Held by {who} until {time}: you cannot decide it until then.</source>
         <translation>{who} 正在处理，至 {time}：此前你不能处置。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/queue/model.py" line="258" />
+        <source>You hold this post (Ctrl+Shift+K gives it back)</source>
+        <translation>此帖子由你持有（Ctrl+Shift+K 释放）</translation>
+    </message>
+</context>
+<context>
+    <name>RecentDecisionsDialog</name>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="44" />
+        <source>My recent decisions</source>
+        <translation>我最近的处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="50" />
+        <source>A revision is a new decision that supersedes the one chosen; both stay on record.</source>
+        <translation>修改是一条新的处置，取代所选的处置；两者都保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53" />
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53" />
+        <source>Decision</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="53" />
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="72" />
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="54" />
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="73" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="68" />
+        <source>e.g. 10.7, 10.11</source>
+        <translation>例如 10.7, 10.11</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="71" />
+        <source>New decision</source>
+        <translation>新处置</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/recent_decisions.py" line="78" />
+        <source>&amp;Revise</source>
+        <translation>修改(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1380,22 +1460,22 @@
         <translation>队列未载入（{error}）；{seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="353" />
+        <location filename="../../moderator_app/ui/review.py" line="354" />
         <source>This second review is no longer waiting for you: press F5.</source>
         <translation>这条复核已不再等待你处理：请按 F5 刷新。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="392" />
+        <location filename="../../moderator_app/ui/review.py" line="393" />
         <source>2nd review: {label} — recorded in {seconds} s (not sent to the platform). Ctrl+Z to undo.</source>
         <translation>复核：{label} — {seconds} 秒后记录（不发往平台）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="395" />
+        <location filename="../../moderator_app/ui/review.py" line="396" />
         <source>{label}{count} — sent in {seconds} s. Ctrl+Z to undo.</source>
         <translation>{label}{count} — {seconds} 秒后发送。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/review.py" line="409" />
+        <location filename="../../moderator_app/ui/review.py" line="410" />
         <source>{category} cannot be cited for this decision</source>
         <translation>此处置不能引用 {category}</translation>
     </message>
@@ -1664,7 +1744,7 @@
     </message>
     <message>
         <location filename="../../moderator_app/ui/status.py" line="55" />
-        <location filename="../../moderator_app/ui/status.py" line="172" />
+        <location filename="../../moderator_app/ui/status.py" line="173" />
         <source>No lease</source>
         <translation>未领取</translation>
     </message>
@@ -1709,22 +1789,22 @@
         <translation>，{0} 条失败</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="170" />
-        <source>Lease: {0} min left</source>
-        <translation>领取剩余 {0} 分钟</translation>
-    </message>
-    <message>
         <location filename="../../moderator_app/ui/status.py" line="158" />
         <source>Decisions today: {0}</source>
         <translation>今日处置：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="175" />
+        <location filename="../../moderator_app/ui/status.py" line="171" />
+        <source>Holding {0} posts · lease: {1} min left</source>
+        <translation>持有 {0} 条帖子 · 领取剩余 {1} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../moderator_app/ui/status.py" line="176" />
         <source>High-severity seen: {0}</source>
         <translation>已看高危内容：{0}</translation>
     </message>
     <message>
-        <location filename="../../moderator_app/ui/status.py" line="180" />
+        <location filename="../../moderator_app/ui/status.py" line="181" />
         <source>You have been reviewing for {0} minutes. Time for a short break.</source>
         <translation>您已连续审核 {0} 分钟，请稍作休息。</translation>
     </message>

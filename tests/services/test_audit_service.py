@@ -149,9 +149,11 @@ def test_history_has_every_event_type_and_referrals(sqlite_url: str, open_log: O
     audit_log.generate(6000)
     types = {e.event_type for e in audit_log.events(limit=6000)}
     # checkpoints have their own table; review requests, verdicts, closings and settlements come from review
-    # quality (issue 8), and a discarded decision only from a crash inside the undo window, not from shifts
+    # quality (issue 8), a discarded decision only from a crash inside the undo window or a dismissed refusal, and a
+    # release only from a moderator giving posts back by hand, not from shifts
     assert types == {t.value for t in EventType} - {"checkpoint", "review_requested", "review_recorded",
-                                                     "review_closed", "review_settled", "decision_discarded"}
+                                                     "review_closed", "review_settled", "decision_discarded",
+                                                     "claim_released"}
     assert {e.actor for e in audit_log.events(limit=6000)} >= {"mod1", "mod2", "mod3", "lead1"}
 
 

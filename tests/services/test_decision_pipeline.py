@@ -19,6 +19,7 @@ import pytest
 
 from moderator_app.core.audit import EventFilter, EventType, RecordedEvent
 from moderator_app.core.decisions import Decision, DecisionKind, DecisionProblem
+from moderator_app.core.errors import PermissionDenied, UsageError
 from moderator_app.core.lead import ReviewTask
 from moderator_app.core.models import CategoryId, PostId, UserId
 from moderator_app.platform_api import PlatformClient
@@ -234,3 +235,58 @@ def test_bulk_delivery_keeps_several_in_flight_and_applies_each_once_under_fault
     finally:
         ws.pipeline.close()
         ws.audit.close()
+
+
+def test_a_refused_decision_dismissed_is_audited_never_sent_and_stays_dismissed_after_restart(
+        workstation: Workstation) -> None:
+    mod1 = logged_in(workstation.url, "mod1")
+    target = mod1.claim(count=1).lease.post_ids[0]
+    mod1.submit_decision(decision(target, user="mod1"))
+    mine = decision(target, kind=DecisionKind.NO_VIOLATION, categories=(), note="looked fine to me")
+    [(entry, _new)] = workstation.pipeline.record([mine])
+    workstation.pipeline.deliver_pending()
+    assert [e.seq for e in workstation.pipeline.outbox.state().failed] == [entry.seq], "parked: the red counter"
+    workstation.pipeline.dismiss_failed(entry.seq)
+    assert workstation.pipeline.outbox.state().failed == ()
+    with pytest.raises(UsageError, match="not a refused decision"):
+        workstation.pipeline.dismiss_failed(entry.seq)
+    restarted = workstation.restart()
+    restarted.deliver_pending()
+    state = restarted.outbox.state()
+    assert (state.pending, state.failed) == (0, ()), "the counter stays away after a restart"
+    assert restarted.journal.get(entry.seq).state is EntryState.DISMISSED, "kept, not deleted"
+    [dismissed] = workstation.events(EventType.DECISION_DISCARDED)
+    assert dismissed.subject == f"post:{target}" and dismissed.decision_kind == "no_violation"
+    envelope = dismissed.envelope.decode()
+    assert '"reason":"refused by the platform; dismissed from the outbox by the moderator"' in envelope
+    assert '"failure_kind":"conflict"' in envelope and "already decided by mod1" in envelope
+    assert [d.decided_by for d in all_decisions(workstation.api)] == ["mod1"], "the dismissed decision never went"
+    assert workstation.audit.verify().ok
+
+
+def test_a_revision_supersedes_the_decision_and_both_stay_on_record(workstation: Workstation) -> None:
+    post = open_posts(workstation, 1)[0]
+    workstation.pipeline.record([decision(post, kind=DecisionKind.NO_VIOLATION, categories=())])
+    [first] = workstation.pipeline.deliver_pending().delivered
+    assert first.platform_decision is not None
+    first_id = first.platform_decision.decision_id
+    revision = replace(decision(post, note="on a second look: gambling ads"), revises=first_id)
+    workstation.pipeline.record([revision])
+    [second] = workstation.pipeline.deliver_pending().delivered
+    assert second.platform_decision is not None and second.platform_decision.revises == first_id
+    replayed = workstation.api.submit_decision(replace(revision, client_time=datetime.now(UTC)))
+    assert replayed.decision_id == second.platform_decision.decision_id, "idempotent by meaning, revises included"
+    on_platform = [(d.kind, d.revises) for d in all_decisions(workstation.api) if d.post_id == post]
+    assert on_platform == [(DecisionKind.NO_VIOLATION, None), (DecisionKind.REMOVE, first_id)], "both kept"
+    recorded = workstation.events(EventType.DECISION_RECORDED)
+    assert [e.decision_kind for e in recorded] == ["no_violation", "remove"]
+    assert f'"revises":"{first_id}"'.encode() in recorded[1].envelope
+    assert workstation.audit.verify().ok
+
+    stale = replace(decision(post, kind=DecisionKind.NO_VIOLATION, categories=()),
+                    revises=first_id)  # revises what is no longer current
+    workstation.pipeline.record([stale])
+    assert [e.failure_kind for e in workstation.pipeline.deliver_pending().failed] == ["conflict"]
+    other = logged_in(workstation.url, "mod2")
+    with pytest.raises(PermissionDenied, match="only they or a lead"):
+        other.submit_decision(replace(decision(post, user="mod2"), revises=second.platform_decision.decision_id))

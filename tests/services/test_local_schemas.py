@@ -15,7 +15,7 @@ from moderator_app.core.errors import StorageError
 from moderator_app.core.local_schema import LocalSchema, upgrade, version_of
 from moderator_app.core.models import CategoryId, PostId, UserId
 from moderator_app.demo_platform.store import PLATFORM_SCHEMA, PlatformStore
-from moderator_app.services.outbox_journal import JOURNAL_SCHEMA, EntryState, OutboxJournal
+from moderator_app.services.outbox_journal import JOURNAL_SCHEMA, EntryState, OutboxJournal, decision_to_json
 
 
 def set_version(path: Path, version: int) -> None:
@@ -54,6 +54,32 @@ def test_a_version_0_journal_is_upgraded_with_its_entries(tmp_path: Path) -> Non
     assert file_version(path) == JOURNAL_SCHEMA.version
 
 
+def test_a_version_1_journal_keeps_its_entries_and_sequence_and_can_dismiss_a_refusal(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    old = sqlite3.connect(path)  # a journal as released before the dismissed state (step 1 only)
+    old.executescript(JOURNAL_SCHEMA.steps[0])
+    old.execute("PRAGMA user_version = 1")
+    old.close()
+    connection = sqlite3.connect(path)
+    for n in range(3):
+        connection.execute(
+            "INSERT INTO outbox(account, idempotency_key, post_id, decision, state, created_at, updated_at)"
+            " VALUES ('acct', ?, ?, ?, ?, '2026-12-07T00:00:00+00:00', '2026-12-07T00:00:00+00:00')",
+            (f"key-{n}", f"p{n}", decision_to_json(a_decision(n)), "failed" if n == 1 else "pending"))
+    connection.commit()
+    connection.close()
+    journal = OutboxJournal(path)
+    try:
+        assert file_version(path) == JOURNAL_SCHEMA.version
+        assert journal.pending_count("acct") == 2 and [e.seq for e in journal.failed("acct")] == [2]
+        assert journal.dismiss(2) and not journal.dismiss(2) and not journal.dismiss(1)
+        assert journal.failed("acct") == [] and journal.get(2).state is EntryState.DISMISSED
+        journal.add("acct", a_decision(9))
+        assert journal.by_key("key-9").seq == 4, "the sequence continues after the rebuild"
+    finally:
+        journal.close()
+
+
 def test_a_version_0_spool_is_upgraded_with_its_events(tmp_path: Path) -> None:
     path = tmp_path / "spool.sqlite3"
     old = sqlite3.connect(path)
@@ -88,7 +114,7 @@ def test_a_version_0_platform_database_is_upgraded_and_not_reseeded(tmp_path: Pa
 def test_a_file_from_a_newer_workstation_is_refused_by_name(tmp_path: Path, opener: type) -> None:
     path = tmp_path / "newer.sqlite3"
     set_version(path, 99)
-    with pytest.raises(StorageError, match=r"schema version 99, newer than this workstation knows \(1\)") as refused:
+    with pytest.raises(StorageError, match=r"schema version 99, newer than this workstation knows \(\d+\)") as refused:
         opener(path)
     assert str(path) in str(refused.value) and "move the file aside" in str(refused.value)
     assert file_version(path) == 99, "the newer file is left as it was"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from moderator_app import paths
 from moderator_app.core.changes import Changes
-from moderator_app.core.decisions import Decision, DecisionKind
+from moderator_app.core.decisions import Decision, DecisionKind, PlatformDecision
 from moderator_app.core.models import (
     CategoryId,
     Evidence,
@@ -45,6 +45,10 @@ class FakeReviewService:
     audit_problem: str | None = None
     failures: list[OutboxFailure] = field(default_factory=lambda: [
         OutboxFailure("e1", PostId("1"), "remove", "409: already decided by mod2")])
+    revisions: list[Decision] = field(default_factory=list)  # what the recent-decisions dialog sent
+    claimed: list[PostId] = field(default_factory=list)  # posts claimed with Ctrl+K
+    claim_refusals: dict[PostId, str] = field(default_factory=dict)  # the platform's refusal of a Ctrl+K
+    dismissed: list[str] = field(default_factory=list)  # outbox entries set aside
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)  # ReviewService.subscribe's
     status_calls: int = 0
     media: dict[str, bytes] = field(default_factory=dict)  # image bytes by media id
@@ -148,6 +152,32 @@ class FakeReviewService:
     def retry_failed(self, entry_id: str) -> Changes:
         self.failures = [f for f in self.failures if f.entry_id != entry_id]
         return Changes(outbox=True)
+
+    def claim_post(self, post_id: PostId) -> Changes:
+        if post_id in self.claim_refusals:
+            from moderator_app.core.errors import LeaseError
+
+            raise LeaseError(self.claim_refusals[post_id], status=423)
+        self.claimed.append(post_id)
+        return Changes(queue=True, status=True, audit=True, post_ids=frozenset({post_id}))
+
+    def release_posts(self, post_ids: Sequence[PostId] | None = None) -> Changes:
+        released = frozenset(self.claimed if post_ids is None else post_ids)
+        self.claimed = [p for p in self.claimed if p not in released]
+        return Changes(queue=True, status=True, audit=True, post_ids=released)
+
+    def recent_decisions(self, limit: int = 50) -> Sequence[PlatformDecision]:
+        return [PlatformDecision("D1", 1, PostId("3"), DecisionKind.REMOVE, (CategoryId("10.7"),), "",
+                                 self.user.user_id, BASE, client_time=BASE)][:limit]
+
+    def revise(self, decision: Decision) -> Changes:
+        self.revisions.append(decision)
+        return Changes(audit=True, outbox=True)
+
+    def dismiss_failed(self, entry_id: str) -> Changes:
+        self.dismissed.append(entry_id)
+        self.failures = [f for f in self.failures if f.entry_id != entry_id]
+        return Changes(outbox=True, audit=True)
 
     def record_settings_change(self, changed: Mapping[str, str]) -> None:
         self.settings_changes.append(dict(changed))

@@ -186,6 +186,26 @@ def test_the_referral_queue_and_lead_console_are_all_chinese(
     assert_chinese(console)
 
 
+def test_the_outbox_and_recent_decisions_dialogs_are_all_chinese(
+        qtbot, lead_window: tuple[MainWindow, AuditLogService]) -> None:
+    from moderator_app.ui.outbox_dialog import OutboxDialog
+    from moderator_app.ui.recent_decisions import RecentDecisionsDialog
+
+    window, _audit = lead_window
+    window.status.outbox.click()
+    outbox = window.findChild(OutboxDialog, "outbox_dialog")
+    qtbot.waitUntil(lambda: outbox.table.rowCount() == 1)
+    outbox.table.item(0, 2).setText("")  # the platform's own refusal text is not ours to translate
+    assert_chinese(outbox)
+    outbox.close()
+    window.findChild(QAction, "action_recent_decisions").trigger()
+    qtbot.waitUntil(lambda: (recent := window.findChild(RecentDecisionsDialog, "recent_decisions")) is not None
+                    and recent.table.rowCount() == 1)
+    recent = window.findChild(RecentDecisionsDialog, "recent_decisions")
+    assert_chinese(recent)
+    recent.close()
+
+
 def test_every_code_a_user_sees_has_a_chinese_name() -> None:
     from moderator_app import paths
     from moderator_app.core.audit import EventType

@@ -114,6 +114,53 @@ def test_status_bar_shows_outbox_failures_and_opens_the_list(qtbot, review_windo
     dialog.close()
 
 
+def test_a_refusal_dismissed_from_the_outbox_list_clears_the_red_counter(
+        qtbot, review_window: MainWindow, fake_service: FakeReviewService) -> None:
+    status = review_window.status
+    qtbot.waitUntil(lambda: status.outbox.text() == "Outbox: 0 pending, 1 failed")
+    status.outbox.click()
+    dialog = review_window.findChild(OutboxDialog, "outbox_dialog")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    dismiss = dialog.table.cellWidget(0, 4)
+    assert dismiss.objectName() == "dismiss_e1" and dismiss.text() == "Dismiss"
+    dismiss.setFocus()
+    qtbot.keyClick(dismiss, Qt.Key.Key_Space)  # a button in the list is reached and pressed by keyboard too
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: status.outbox.text() == "Outbox: 0 pending")
+    assert status.outbox.styleSheet() == "", "no longer red"
+    assert fake_service.dismissed == ["e1"]
+    dialog.close()
+
+
+def test_claim_and_release_by_keyboard_mark_the_row_as_mine(qtbot, review_window: MainWindow,
+                                                             fake_service: FakeReviewService) -> None:
+    window = review_window
+    shown = window.post_pane.item.post_id
+    row = window.queue_model.row_of(shown)
+    bold = lambda: bool(window.queue_model.index(row, 0).data(Qt.ItemDataRole.FontRole))  # noqa: E731
+    assert not bold()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bold)
+    assert fake_service.claimed == [shown] and window.queue_model.mine(shown)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not bold())
+    assert fake_service.claimed == []
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bold)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.queue_model.mine_count == 0)
+    assert fake_service.claimed == [] and not bold()
+
+
+def test_a_claim_the_platform_refuses_says_who_holds_the_post(qtbot, review_window: MainWindow,
+                                                              fake_service: FakeReviewService) -> None:
+    shown = review_window.post_pane.item.post_id
+    fake_service.claim_refusals[shown] = f"Post {shown} is claimed by mod2 until 14:05"
+    qtbot.keyClick(review_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "claimed by mod2 until 14:05" in review_window.decision_bar.problem.text())
+    assert not review_window.queue_model.mine(shown) and fake_service.claimed == []
+
+
 def test_an_audit_check_that_cannot_run_raises_the_alarm_not_offline(qtbot, review_window: MainWindow,
                                                                      fake_service: FakeReviewService) -> None:
     from moderator_app.core.errors import StorageUnavailable

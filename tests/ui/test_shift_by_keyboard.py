@@ -1,6 +1,7 @@
 """A moderator's shift by keyboard alone, on the real window, the demo platform over loopback and a real audit log:
 fifty decisions with notes, a rumour label with its refutation, a search, a group of near-duplicates decided at once,
-an undo and a police referral. Keys go to whatever has the focus, as a keyboard sends them; no widget is clicked."""
+an undo, a police referral and a revision of a recent decision. Keys go to whatever has the focus, as a keyboard
+sends them; no widget is clicked."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from moderator_app.services.demo import DemoWorkstation, start_demo
 from moderator_app.services.platform import make_client
 from moderator_app.settings import Settings
 from moderator_app.ui.main_window import MainWindow
+from moderator_app.ui.recent_decisions import RecentDecisionsDialog
 from moderator_app.ui.referral_dialog import ReferralDialog
 from tests.ui.conftest import activate
 
@@ -121,12 +123,38 @@ def test_a_shift_by_keyboard_alone(qtbot, shift: tuple[MainWindow, DemoWorkstati
     expected[post] = ("remove", "")
 
     session = demo.session
-    qtbot.waitUntil(lambda: window.controller.held_count == 0 and window.runner.pending == 0
-                    and session.outbox.state().pending == 0, timeout=30_000)
+    delivered = lambda: (window.controller.held_count == 0 and window.runner.pending == 0  # noqa: E731
+                         and session.outbox.state().pending == 0)
+    qtbot.waitUntil(delivered, timeout=30_000)
+
+    keys.press("R", CTRL)  # my recent decisions: revise the newest to "no violation" with a note
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), RecentDecisionsDialog))
+    recent = QApplication.activeWindow()
+    qtbot.waitUntil(lambda: recent.table.rowCount() > 0 and QApplication.focusWidget() is recent.table)
+    revised = recent.table.item(0, 0).text()
+    assert revised == post and expected[post] == ("remove", ""), "the newest first"
+    keys.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is recent.kind
+    for _ in range(recent.kind.count()):
+        keys.press(Qt.Key.Key_Up)  # "no violation" is the first
+    keys.press(Qt.Key.Key_Tab)
+    keys.press("A", CTRL)
+    keys.press(Qt.Key.Key_Backspace)
+    keys.press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is recent.note
+    keys.type("revised: satire, not an ad")
+    with qtbot.waitSignal(recent.finished, timeout=10_000) as finished:  # the dialog deletes itself on close
+        keys.press(Qt.Key.Key_Return)
+    assert finished.args == [RecentDecisionsDialog.DialogCode.Accepted.value], "revised, not refused"
+    expected[revised] = ("no_violation", "revised: satire, not an ad")
+    qtbot.waitUntil(delivered, timeout=30_000)
     assert session.outbox.state().failed == ()
     lead = make_client(demo.server.url)
     lead.login("lead1", "demo")
-    on_platform = {d.post_id: d for d in lead.decisions(limit=500).items}
+    every = lead.decisions(limit=500).items
+    on_platform = {d.post_id: d for d in every}  # in seq order: a revision replaces what it revised
+    first, second = [d for d in every if d.post_id == revised]
+    assert (first.kind.value, second.revises) == ("remove", first.decision_id), "both kept, the revision names it"
     assert set(on_platform) == set(expected)
     for post_id, (kind, note) in expected.items():
         assert on_platform[post_id].kind.value == kind and on_platform[post_id].decided_by == "mod1"
@@ -136,7 +164,9 @@ def test_a_shift_by_keyboard_alone(qtbot, shift: tuple[MainWindow, DemoWorkstati
     assert rumour.refutation == "https://piyao.example/2026/1"
 
     recorded = session.audit.events(EventFilter(event_type=EventType.DECISION_RECORDED), limit=500)
-    assert sorted(e.subject for e in recorded) == sorted(f"post:{p}" for p in expected), "the undone one: once"
+    assert sorted(e.subject for e in recorded) == sorted([f"post:{p}" for p in expected] + [f"post:{revised}"])
+    [revision] = [e for e in recorded if b'"revises"' in e.envelope]
+    assert revision.subject == f"post:{revised}" and first.decision_id.encode() in revision.envelope
     [referral] = session.audit.events(EventFilter(event_type=EventType.REFERRAL_CREATED), limit=10)
     assert referral.actor == "mod1"
     assert session.audit.verify().ok

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from moderator_app.core.models import PostId, QueueItem, Suggestion
 from moderator_app.core.policy import PolicyPack
@@ -42,6 +42,7 @@ class QueueTableModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._sort: tuple[Column, Qt.SortOrder] = (Column.SLA, Qt.SortOrder.AscendingOrder)
         self._claimed_elsewhere: set[PostId] = set()
+        self._mine: frozenset[PostId] = frozenset()  # held by this workstation: shown bold
         self.builder = FactsBuilder(pack)
         self._sort_keys: dict[Column, dict[PostId, Any]] = {}  # per column, computed on first use
         self._headers = [
@@ -167,6 +168,23 @@ class QueueTableModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
 
+    def set_mine(self, post_ids: Iterable[PostId]) -> None:
+        """The posts we hold (claimed at login or with Ctrl+K); a claim of ours also ends "held elsewhere"."""
+        self._mine = frozenset(post_ids)
+        self._claimed_elsewhere -= self._mine
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    def mine(self, post_id: PostId) -> bool:
+        return post_id in self._mine
+
+    def mine_ids(self) -> frozenset[PostId]:
+        return self._mine
+
+    @property
+    def mine_count(self) -> int:
+        return len(self._mine)
+
     # --- lookups -------------------------------------------------------------------------------------------------
     def item_at(self, row: int) -> QueueItem:
         return self._facts[self._ids[row]].item
@@ -236,12 +254,18 @@ class QueueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if post_id in self._claimed_elsewhere:
                 return self.held_by(post_id)
+            if post_id in self._mine and column is not Column.TEXT:
+                return self.tr("You hold this post (Ctrl+Shift+K gives it back)")
             return safe_excerpt(facts.item.post.text, 400) if column is Column.TEXT else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if post_id in self._claimed_elsewhere:
                 return QBrush(QColor("gray"))
             if column is Column.SLA and facts.deadline < self._now():
                 return QBrush(QColor("#c0392b"))
+        if role == Qt.ItemDataRole.FontRole and post_id in self._mine:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.BackgroundRole and facts.second_review:
             return QBrush(_SECOND_REVIEW_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
