@@ -41,9 +41,10 @@ _KEYS = {
                  "decision_kinds"},
     "action": {"id", "article", "text_zh", "title_en"},
     "lexicon": {"id", "category", "title_zh", "title_en", "description_zh", "description_en"},
-    "(lexicon file)": {"lexicon", "term", "pattern"},
+    "(lexicon file)": {"lexicon", "term", "pattern", "context"},
     "term": {"text", "weight", "explain_zh", "explain_en"},
     "pattern": {"regex", "weight", "explain_zh", "explain_en"},
+    "context": {"id", "factor", "before", "after", "anywhere", "explain_zh", "explain_en"},
 }
 _CATEGORY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 

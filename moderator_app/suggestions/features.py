@@ -11,6 +11,7 @@ stored in the model file as the sorted codes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -28,6 +29,40 @@ def ngram_codes(text: str) -> np.ndarray:
     bigrams = points[:-1] * _BASE + points[1:]
     trigrams = bigrams[:-1] * _BASE + points[2:]
     return np.concatenate([points, bigrams + _BIGRAMS, trigrams + _TRIGRAMS])
+
+
+@dataclass(frozen=True, slots=True)
+class NgramBatch:
+    """The n-grams of a batch of normalised texts, computed once and shared by every model that scores or
+    explains them (the starter and the team model): each occurrence's code, text, first character and width,
+    and the batch's distinct codes (``back`` maps an occurrence to its distinct code)."""
+
+    lengths: np.ndarray  # characters per text
+    codes: np.ndarray
+    rows: np.ndarray  # the text of each occurrence, ascending
+    start: np.ndarray  # its first character in its text
+    width: np.ndarray  # 1, 2 or 3
+    distinct: np.ndarray
+    back: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> NgramBatch:
+        per_text = [ngram_codes(text) for text in texts]
+        lengths = np.array([len(text) for text in texts], dtype=np.int64)
+        sizes = np.array([c.size for c in per_text], dtype=np.int64)
+        codes = np.concatenate(per_text) if per_text else np.zeros(0, dtype=np.uint64)
+        rows = np.repeat(np.arange(len(texts)), sizes)
+        # ngram_codes lays a text of n characters out as n unigrams, n - 1 bigrams, n - 2 trigrams
+        local = np.arange(codes.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        n = lengths[rows]
+        start = np.where(local < n, local, np.where(local < 2 * n - 1, local - n, local - (2 * n - 1)))
+        width = np.where(local < n, 1, np.where(local < 2 * n - 1, 2, 3))
+        # look up each distinct code once, in sorted order: 2-3x faster than searching the raw codes of a batch
+        distinct, back = np.unique(codes, return_inverse=True)
+        return cls(lengths, codes, rows, start, width, distinct, back.ravel())
+
+    def __len__(self) -> int:
+        return int(self.lengths.size)
 
 
 class CharNgrams:
@@ -49,17 +84,23 @@ class CharNgrams:
 
     def counts(self, texts: Sequence[str], *, normalised: bool = False) -> sparse.csr_matrix:
         """Sublinear term frequencies, log(1 + count), one row per text (``normalised``: already normalised)."""
-        per_text = [ngram_codes(text if normalised else normalise_text(text)) for text in texts]
-        shape = (len(texts), len(self))
-        if not per_text or not len(self):
-            return sparse.csr_matrix(shape, dtype=np.float32)
-        codes = np.concatenate(per_text)
-        rows = np.repeat(np.arange(len(texts)), [c.size for c in per_text])
-        # look up each distinct code once, in sorted order: 2-3x faster than searching the raw codes of a batch
-        distinct, back = np.unique(codes, return_inverse=True)
-        found = np.minimum(np.searchsorted(self.vocabulary, distinct), len(self) - 1)
-        columns, known = found[back], (self.vocabulary[found] == distinct)[back]
-        matrix = sparse.csr_matrix((np.ones(int(known.sum()), dtype=np.float32), (rows[known], columns[known])),
-                                   shape=shape)  # duplicates are summed
+        batch = NgramBatch.of([text if normalised else normalise_text(text) for text in texts])
+        matrix = self.raw_counts(batch, self.columns(batch))
         matrix.data = np.log1p(matrix.data)
+        return matrix
+
+    def columns(self, batch: NgramBatch) -> np.ndarray:
+        """Each occurrence's vocabulary column, -1 for n-grams not in the vocabulary."""
+        if not len(self) or not batch.codes.size:
+            return np.full(batch.codes.size, -1, dtype=np.int64)
+        found = np.minimum(np.searchsorted(self.vocabulary, batch.distinct), len(self) - 1)
+        columns: np.ndarray = np.where(self.vocabulary[found] == batch.distinct, found, -1)[batch.back]
+        return columns
+
+    def raw_counts(self, batch: NgramBatch, columns: np.ndarray) -> sparse.csr_matrix:
+        """How often each vocabulary n-gram occurs in each text (CSR, sorted indices)."""
+        known = columns >= 0
+        matrix = sparse.csr_matrix((np.ones(int(known.sum()), dtype=np.float32), (batch.rows[known], columns[known])),
+                                   shape=(len(batch), len(self)))  # duplicates are summed
+        matrix.sum_duplicates()
         return matrix
