@@ -104,26 +104,28 @@ class SuggestionEngine:
         # suggested (the evidence of a category under ``min_score`` is never shown; its spans cost the most)
         team_wanted: list[tuple[int, CategoryId, float]] = []
         starter_wanted: list[tuple[int, CategoryId, float]] = []
-        for index, (post, form, evidence, probabilities, starts) in enumerate(
-                zip(posts, normalised, signals, predicted, started, strict=True)):
+        for index, (post, form, evidence, probabilities, starts, prior) in enumerate(
+                zip(posts, normalised, signals, predicted, started, priors, strict=True)):
             duplicates: dict[CategoryId, list[Evidence]] = {}
             if len(self.memory):
                 for duplicate in self.memory.similar(form.text, exclude=post.post_id, normalised=True):
                     for category in duplicate.decided.categories:
                         duplicates.setdefault(category, []).append(self._duplicate_evidence(duplicate, category))
-            scores: dict[CategoryId, float] = {}
-            for category in set(evidence) | set(duplicates) | set(probabilities) | set(starts):
-                items = [*evidence.get(category, []), *duplicates.get(category, [])]
+            scores: dict[CategoryId, float] = {}  # only the suggested categories: nothing else is shown
+            for category in {*prior, *duplicates, *probabilities}:
+                duplicated = _noisy_or(duplicates[category]) if category in duplicates else 0.0
                 if model is not None and category in probabilities:  # it learned how far to trust the rest
                     probability = probabilities[category]
-                    score = 1.0 - (1.0 - probability) * (1.0 - _noisy_or(duplicates.get(category, [])))
-                    if probability >= MODEL_EVIDENCE_FLOOR and score >= self.min_score:
+                    score = 1.0 - (1.0 - probability) * (1.0 - duplicated)
+                    if score >= self.min_score and probability >= MODEL_EVIDENCE_FLOOR:
                         team_wanted.append((index, category, probability))
-                else:
-                    score = 1.0 - (1.0 - _noisy_or(items)) * (1.0 - starts.get(category, 0.0))
-                if score >= self.min_score and category in starts:
+                else:  # the lexicons, reports and starter (``prior``) and near-duplicates
+                    score = 1.0 - (1.0 - prior.get(category, 0.0)) * (1.0 - duplicated)
+                if score < self.min_score:
+                    continue
+                if category in starts:
                     starter_wanted.append((index, category, starts[category]))
-                evidence[category] = items
+                evidence[category] = [*evidence.get(category, []), *duplicates.get(category, [])]
                 scores[category] = score
             all_scores.append(scores)
         for scorer, scored, wanted, is_starter in ((model, team_scored, team_wanted, False),

@@ -93,6 +93,11 @@ class ScoredBatch:
     entry_rows: np.ndarray  # the row of each entry of ``matrix``
 
 
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The concatenation of ``arange(start, start + size)`` for each pair, without a Python loop."""
+    return np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(starts, sizes)
+
+
 def _strongest_runs(lengths: np.ndarray, pair: np.ndarray, start: np.ndarray, width: np.ndarray,
                     share: np.ndarray, limit: int) -> list[list[tuple[int, int]]]:
     """Per text (of ``lengths`` characters), the runs of characters holding at least EXPLAIN_SHARE of the best
@@ -209,24 +214,28 @@ class TeamModel:
                   if category in self.categories and batch.lengths[row] > 0]
         if not wanted or not vocabulary_size:
             return found
-        known = scored.columns >= 0
-        occurrence_rows, columns = batch.rows[known], scored.columns[known]
-        # each known occurrence's entry in the CSR matrix: its (row, column) key among the sorted entry keys
-        entry_keys = scored.entry_rows.astype(np.int64) * vocabulary_size + matrix.indices
-        entry = np.searchsorted(entry_keys, occurrence_rows.astype(np.int64) * vocabulary_size + columns)
-        # the occurrences of each requested row (occurrences are grouped by row, ascending)
+        known = np.flatnonzero(scored.columns >= 0)
+        occurrence_rows = batch.rows[known]
+        # the occurrences of each row (grouped by row, ascending), taken only for the rows asked about: the
+        # starter explains a few posts of a batch
         bounds = np.searchsorted(occurrence_rows, np.arange(len(batch) + 1))
         request_rows = np.array([requests[i][0] for i in wanted], dtype=np.int64)
-        low, high = bounds[request_rows], bounds[request_rows + 1]
-        sizes = high - low
-        pair = np.repeat(np.arange(len(wanted)), sizes)
-        picked = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(low, sizes)
+        rows, row_of_request = np.unique(request_rows, return_inverse=True)
+        sizes = bounds[rows + 1] - bounds[rows]
+        occurrences = known[_ranges(bounds[rows], sizes)]  # indices into the batch
+        columns = scored.columns[occurrences]
+        # each occurrence's entry in the CSR matrix: its (row, column) key among the sorted entry keys
+        entry_keys = scored.entry_rows.astype(np.int64) * vocabulary_size + matrix.indices
+        entry = np.searchsorted(entry_keys, batch.rows[occurrences].astype(np.int64) * vocabulary_size + columns)
+        # per request, its row's block of ``occurrences``
+        picked = _ranges((np.cumsum(sizes) - sizes)[row_of_request], sizes[row_of_request])
+        pair = np.repeat(np.arange(len(wanted)), sizes[row_of_request])
         if not picked.size:
             return found
         category_of = np.array([self.categories.index(requests[i][1]) for i in wanted])
         at = entry[picked]
         weights = self._weights_t[columns[picked], category_of[pair]].astype(np.float64)
-        start, width = batch.start[known][picked], batch.width[known][picked]
+        start, width = batch.start[occurrences][picked], batch.width[occurrences][picked]
         # an n-gram's share of the decision value, split between its occurrences and over its characters
         share = matrix.data[at].astype(np.float64) * weights / scored.counts[at] / width
         lengths = batch.lengths[request_rows]

@@ -87,15 +87,18 @@ class _Dropped:
 
     def __init__(self, drops: list[tuple[int, int]]) -> None:
         self.drops = drops
-        # where each drop starts in the OUTPUT, and how many characters were dropped before it: mapping an
-        # index back is then one bisection, not a walk over every drop (a separator-laden post has hundreds)
-        self._kept_starts: list[int] = []
-        self._dropped_before = [0]
-        for start, end in drops:
-            self._kept_starts.append(start - self._dropped_before[-1])
-            self._dropped_before.append(self._dropped_before[-1] + end - start)
+        self._kept_starts: list[int] | None = None  # built on the first lookup: most posts never map a span back
+        self._dropped_before: list[int] = []
 
     def to_input(self, index: int) -> int:
+        if self._kept_starts is None:
+            # where each drop starts in the OUTPUT, and how many characters were dropped before it: mapping an
+            # index back is then one bisection, not a walk over every drop (a separator-laden post has hundreds)
+            kept_starts, dropped = [], [0]
+            for start, end in self.drops:
+                kept_starts.append(start - dropped[-1])
+                dropped.append(dropped[-1] + end - start)
+            self._kept_starts, self._dropped_before = kept_starts, dropped
         return index + self._dropped_before[bisect.bisect_right(self._kept_starts, index)]
 
     def apply(self, text: str) -> str:
