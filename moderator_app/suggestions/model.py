@@ -95,7 +95,9 @@ class ScoredBatch:
 
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """The concatenation of ``arange(start, start + size)`` for each pair, without a Python loop."""
-    return np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(starts, sizes)
+    ranges: np.ndarray = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) \
+        + np.repeat(starts, sizes)
+    return ranges
 
 
 def _strongest_runs(lengths: np.ndarray, pair: np.ndarray, start: np.ndarray, width: np.ndarray,
