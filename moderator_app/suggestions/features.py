@@ -34,16 +34,20 @@ def ngram_codes(text: str) -> np.ndarray:
 @dataclass(frozen=True, slots=True)
 class NgramBatch:
     """The n-grams of a batch of normalised texts, computed once and shared by every model that scores or
-    explains them (the starter and the team model): each occurrence's code, text, first character and width,
-    and the batch's distinct codes (``back`` maps an occurrence to its distinct code)."""
+    explains them (the starter and the team model): each occurrence's text, first character and width, and the
+    batch's entries, one per distinct (n-gram, text) pair, ordered by n-gram code then text, with their counts.
+    Vocabulary columns are ordered like the codes, so a model's TF-IDF matrix is built from the entries without
+    sorting, and each occurrence finds its value through ``entry_of`` without a search."""
 
     lengths: np.ndarray  # characters per text
-    codes: np.ndarray
-    rows: np.ndarray  # the text of each occurrence, ascending
-    start: np.ndarray  # its first character in its text
+    offsets: np.ndarray  # where each text's occurrences start (len(texts) + 1)
+    start: np.ndarray  # each occurrence's first character in its text
     width: np.ndarray  # 1, 2 or 3
-    distinct: np.ndarray
-    back: np.ndarray
+    entry_of: np.ndarray  # each occurrence's entry
+    distinct: np.ndarray  # the batch's distinct codes, sorted
+    entry_code: np.ndarray  # each entry's index in ``distinct``
+    entry_row: np.ndarray  # each entry's text
+    entry_count: np.ndarray  # how often the entry's n-gram occurs in its text
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> NgramBatch:
@@ -51,15 +55,26 @@ class NgramBatch:
         lengths = np.array([len(text) for text in texts], dtype=np.int64)
         sizes = np.array([c.size for c in per_text], dtype=np.int64)
         codes = np.concatenate(per_text) if per_text else np.zeros(0, dtype=np.uint64)
-        rows = np.repeat(np.arange(len(texts)), sizes)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+        offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
         # ngram_codes lays a text of n characters out as n unigrams, n - 1 bigrams, n - 2 trigrams
-        local = np.arange(codes.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        local = np.arange(codes.size) - offsets[:-1][rows] if codes.size else np.zeros(0, dtype=np.int64)
         n = lengths[rows]
         start = np.where(local < n, local, np.where(local < 2 * n - 1, local - n, local - (2 * n - 1)))
         width = np.where(local < n, 1, np.where(local < 2 * n - 1, 2, 3))
         # look up each distinct code once, in sorted order: 2-3x faster than searching the raw codes of a batch
         distinct, back = np.unique(codes, return_inverse=True)
-        return cls(lengths, codes, rows, start, width, distinct, back.ravel())
+        key = back.ravel().astype(np.int64) * max(len(texts), 1) + rows
+        order = np.argsort(key)
+        ordered = key[order]
+        first = np.ones(ordered.size, dtype=bool)
+        first[1:] = ordered[1:] != ordered[:-1]
+        entry_of = np.empty(ordered.size, dtype=np.int64)
+        entry_of[order] = np.cumsum(first) - 1
+        starts = np.flatnonzero(first)
+        entry_key = ordered[starts]
+        return cls(lengths, offsets, start, width, entry_of, distinct, entry_key // max(len(texts), 1),
+                   entry_key % max(len(texts), 1), np.diff(np.append(starts, ordered.size)))
 
     def __len__(self) -> int:
         return int(self.lengths.size)
@@ -85,22 +100,15 @@ class CharNgrams:
     def counts(self, texts: Sequence[str], *, normalised: bool = False) -> sparse.csr_matrix:
         """Sublinear term frequencies, log(1 + count), one row per text (``normalised``: already normalised)."""
         batch = NgramBatch.of([text if normalised else normalise_text(text) for text in texts])
-        matrix = self.raw_counts(batch, self.columns(batch))
-        matrix.data = np.log1p(matrix.data)
-        return matrix
-
-    def columns(self, batch: NgramBatch) -> np.ndarray:
-        """Each occurrence's vocabulary column, -1 for n-grams not in the vocabulary."""
-        if not len(self) or not batch.codes.size:
-            return np.full(batch.codes.size, -1, dtype=np.int64)
-        found = np.minimum(np.searchsorted(self.vocabulary, batch.distinct), len(self) - 1)
-        columns: np.ndarray = np.where(self.vocabulary[found] == batch.distinct, found, -1)[batch.back]
-        return columns
-
-    def raw_counts(self, batch: NgramBatch, columns: np.ndarray) -> sparse.csr_matrix:
-        """How often each vocabulary n-gram occurs in each text (CSR, sorted indices)."""
+        columns = self.entry_columns(batch)
         known = columns >= 0
-        matrix = sparse.csr_matrix((np.ones(int(known.sum()), dtype=np.float32), (batch.rows[known], columns[known])),
-                                   shape=(len(batch), len(self)))  # duplicates are summed
-        matrix.sum_duplicates()
-        return matrix
+        return sparse.csr_matrix((np.log1p(batch.entry_count[known]).astype(np.float32),
+                                  (batch.entry_row[known], columns[known])), shape=(len(batch), len(self)))
+
+    def entry_columns(self, batch: NgramBatch) -> np.ndarray:
+        """Each entry's vocabulary column, -1 for n-grams not in the vocabulary (ascending where known)."""
+        if not len(self) or not batch.distinct.size:
+            return np.full(batch.entry_code.size, -1, dtype=np.int64)
+        found = np.minimum(np.searchsorted(self.vocabulary, batch.distinct), len(self) - 1)
+        columns: np.ndarray = np.where(self.vocabulary[found] == batch.distinct, found, -1)[batch.entry_code]
+        return columns

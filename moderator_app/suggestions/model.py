@@ -87,10 +87,9 @@ class ScoredBatch:
     without analysing the texts again."""
 
     batch: NgramBatch
-    columns: np.ndarray  # each occurrence's vocabulary column, -1 = unknown
-    matrix: sparse.csr_matrix  # l2-normalised TF-IDF, sorted indices
-    counts: np.ndarray  # how often each entry of ``matrix`` occurs in its text
-    entry_rows: np.ndarray  # the row of each entry of ``matrix``
+    columns: np.ndarray  # each entry's vocabulary column, -1 = unknown
+    matrix: sparse.csc_matrix  # l2-normalised TF-IDF (texts x vocabulary)
+    values: np.ndarray  # each entry's value in ``matrix`` (0 when unknown)
 
 
 def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -156,18 +155,21 @@ class TeamModel:
         return self.info.categories
 
     def features(self, batch: NgramBatch) -> ScoredBatch:
-        """The TF-IDF rows of ``batch`` over this model's vocabulary (computed on the CSR arrays in place: a
-        (vocabulary x vocabulary) diagonal matrix product cost O(vocabulary) per call, 5 ms a post with the
-        starter model's vocabulary)."""
-        columns = self._vocabulary.columns(batch)
-        matrix = self._vocabulary.raw_counts(batch, columns)
-        counts = matrix.data.copy()
-        rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-        matrix.data = np.log1p(matrix.data) * self._idf_values[matrix.indices].astype(np.float32)
-        norms = np.sqrt(np.bincount(rows, weights=matrix.data.astype(np.float64) ** 2, minlength=len(batch)))
+        """The TF-IDF rows of ``batch`` over this model's vocabulary, straight from the batch's entries (they are
+        in column order already: no sort, no vocabulary-sized matrix product)."""
+        columns = self._vocabulary.entry_columns(batch)
+        known = np.flatnonzero(columns >= 0)
+        known_columns, rows = columns[known], batch.entry_row[known]
+        data = np.log1p(batch.entry_count[known]) * self._idf_values[known_columns]
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(batch)))
         norms[norms == 0] = 1.0
-        matrix.data /= norms[rows].astype(np.float32)
-        return ScoredBatch(batch, columns, matrix, counts, rows)
+        data /= norms[rows]
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(known_columns, minlength=len(self._vocabulary)))))
+        matrix = sparse.csc_matrix((data.astype(np.float32), rows, indptr),
+                                   shape=(len(batch), len(self._vocabulary)))
+        values = np.zeros(columns.size)
+        values[known] = data
+        return ScoredBatch(batch, columns, matrix, values)
 
     def predict(self, texts: Sequence[str], priors: Priors | None = None, *,
                 normalised: bool = False) -> list[dict[CategoryId, float]]:
@@ -210,36 +212,29 @@ class TeamModel:
         prediction computed: per pair the NumPy call overhead, and then re-analysing each text for each
         suggested category, were the cost (the engine ran at half its throughput bar)."""
         found: list[list[tuple[int, int]]] = [[] for _ in requests]
-        batch, matrix = scored.batch, scored.matrix
+        batch = scored.batch
         vocabulary_size = len(self._vocabulary)
         wanted = [i for i, (row, category) in enumerate(requests)
                   if category in self.categories and batch.lengths[row] > 0]
         if not wanted or not vocabulary_size:
             return found
-        known = np.flatnonzero(scored.columns >= 0)
-        occurrence_rows = batch.rows[known]
-        # the occurrences of each row (grouped by row, ascending), taken only for the rows asked about: the
-        # starter explains a few posts of a batch
-        bounds = np.searchsorted(occurrence_rows, np.arange(len(batch) + 1))
+        # the occurrences of the rows asked about (the starter explains a few posts of a batch)
         request_rows = np.array([requests[i][0] for i in wanted], dtype=np.int64)
         rows, row_of_request = np.unique(request_rows, return_inverse=True)
-        sizes = bounds[rows + 1] - bounds[rows]
-        occurrences = known[_ranges(bounds[rows], sizes)]  # indices into the batch
-        columns = scored.columns[occurrences]
-        # each occurrence's entry in the CSR matrix: its (row, column) key among the sorted entry keys
-        entry_keys = scored.entry_rows.astype(np.int64) * vocabulary_size + matrix.indices
-        entry = np.searchsorted(entry_keys, batch.rows[occurrences].astype(np.int64) * vocabulary_size + columns)
+        sizes = batch.offsets[rows + 1] - batch.offsets[rows]
+        occurrences = _ranges(batch.offsets[rows], sizes)
+        entry = batch.entry_of[occurrences]
+        columns = np.maximum(scored.columns[entry], 0)  # an unknown n-gram has value 0: its column is moot
+        # an n-gram's share of the decision value, split between its occurrences and over its characters
+        base = scored.values[entry] / batch.entry_count[entry] / batch.width[occurrences]
         # per request, its row's block of ``occurrences``
         picked = _ranges((np.cumsum(sizes) - sizes)[row_of_request], sizes[row_of_request])
         pair = np.repeat(np.arange(len(wanted)), sizes[row_of_request])
         if not picked.size:
             return found
         category_of = np.array([self.categories.index(requests[i][1]) for i in wanted])
-        at = entry[picked]
-        weights = self._weights_t[columns[picked], category_of[pair]].astype(np.float64)
+        share = base[picked] * self._weights_t[columns[picked], category_of[pair]]
         start, width = batch.start[occurrences][picked], batch.width[occurrences][picked]
-        # an n-gram's share of the decision value, split between its occurrences and over its characters
-        share = matrix.data[at].astype(np.float64) * weights / scored.counts[at] / width
         lengths = batch.lengths[request_rows]
         for text_index, spans in enumerate(_strongest_runs(lengths, pair, start, width, share, limit)):
             found[wanted[text_index]] = spans
