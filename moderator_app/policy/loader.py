@@ -42,9 +42,9 @@ _KEYS = {
     "action": {"id", "article", "text_zh", "title_en"},
     "lexicon": {"id", "category", "title_zh", "title_en", "description_zh", "description_en"},
     "(lexicon file)": {"lexicon", "term", "pattern", "context"},
-    "context": {"id", "factor", "before", "after", "anywhere", "explain_zh", "explain_en"},
     "term": {"text", "weight", "explain_zh", "explain_en"},
     "pattern": {"regex", "weight", "explain_zh", "explain_en"},
+    "context": {"id", "factor", "before", "after", "anywhere", "explain_zh", "explain_en"},
 }
 _CATEGORY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 

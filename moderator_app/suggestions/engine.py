@@ -20,8 +20,9 @@ from moderator_app.core.models import CategoryId, Evidence, Report, Suggestion
 from moderator_app.core.policy import PolicyPack
 from moderator_app.core.report_reasons import REPORT_REASON_ZH
 from moderator_app.suggestions.context import strongest
+from moderator_app.suggestions.features import NgramBatch
 from moderator_app.suggestions.lexicon import LexiconHit, LexiconMatcher
-from moderator_app.suggestions.model import TeamModel
+from moderator_app.suggestions.model import ScoredBatch, TeamModel
 from moderator_app.suggestions.neardup import NearDuplicate, NearDuplicateMemory, cluster
 from moderator_app.suggestions.normalise import Normalised, normalise
 from moderator_app.suggestions.reports import ReporterAccuracy, ReportHit, report_hits
@@ -46,8 +47,13 @@ def _noisy_or(items: Sequence[Evidence]) -> float:
     return 1.0 - remaining
 
 
-def _is_starter(item: Evidence) -> bool:
-    return item.kind == "model" and (item.reference or "").startswith("starter:")
+def _priors(evidence: dict[CategoryId, list[Evidence]], started: dict[CategoryId, float]) -> dict[CategoryId,
+                                                                                                  float]:
+    """Per category, the noisy-OR of the lexicon and report evidence and the starter model's probability."""
+    scores = {c: _noisy_or(items) for c, items in evidence.items()}
+    for category, probability in started.items():
+        scores[category] = 1.0 - (1.0 - scores.get(category, 0.0)) * (1.0 - probability)
+    return scores
 
 
 class SuggestionEngine:
@@ -85,77 +91,84 @@ class SuggestionEngine:
         model = self._model if use_model else None
         texts = [p.text[:MAX_ANALYSED_CHARS] for p in posts]
         normalised = [normalise(text) for text in texts]
-        signals = self._signals(posts, normalised)
-        priors = [{c: _noisy_or(items) for c, items in evidence.items()} for evidence in signals]
+        # the n-grams of the batch, analysed once for the starter, the team model and their explanations
+        batch = NgramBatch.of([n.text for n in normalised]) if model is not None or self.starter else None
+        signals, started, starter_scored = self._signals(posts, normalised, batch)
+        priors = [_priors(evidence, starts) for evidence, starts in zip(signals, started, strict=True)]
         predicted: list[dict[CategoryId, float]] = [{} for _ in texts]
-        if model is not None and texts:
-            predicted = model.predict([n.text for n in normalised], priors, normalised=True)
+        team_scored = None
+        if model is not None and batch is not None and texts:
+            team_scored = model.features(batch)
+            predicted = model.predict_features(team_scored, priors)
         all_scores: list[dict[CategoryId, float]] = []
-        team_wanted: list[tuple[int, CategoryId, float]] = []  # suggested categories whose team model speaks
-        starter_wanted: list[tuple[int, CategoryId]] = []  # suggested categories the starter spoke for
-        for index, (post, form, evidence, probabilities) in enumerate(
-                zip(posts, normalised, signals, predicted, strict=True)):
+        # the model evidence of suggested categories, built below for all posts at once and only for what is
+        # suggested (the evidence of a category under ``min_score`` is never shown; its spans cost the most)
+        team_wanted: list[tuple[int, CategoryId, float]] = []
+        starter_wanted: list[tuple[int, CategoryId, float]] = []
+        for index, (post, form, evidence, probabilities, starts, prior) in enumerate(
+                zip(posts, normalised, signals, predicted, started, priors, strict=True)):
             duplicates: dict[CategoryId, list[Evidence]] = {}
             if len(self.memory):
                 for duplicate in self.memory.similar(form.text, exclude=post.post_id, normalised=True):
                     for category in duplicate.decided.categories:
                         duplicates.setdefault(category, []).append(self._duplicate_evidence(duplicate, category))
-            scores: dict[CategoryId, float] = {}
-            for category in set(evidence) | set(duplicates) | set(probabilities):
-                items = evidence.get(category, [])
+            scores: dict[CategoryId, float] = {}  # only the suggested categories: nothing else is shown
+            for category in {*prior, *duplicates, *probabilities}:
+                duplicated = _noisy_or(duplicates[category]) if category in duplicates else 0.0
                 if model is not None and category in probabilities:  # it learned how far to trust the rest
                     probability = probabilities[category]
-                    score = 1.0 - (1.0 - probability) * (1.0 - _noisy_or(duplicates.get(category, [])))
-                    if probability >= MODEL_EVIDENCE_FLOOR:
-                        if score >= self.min_score:  # its phrases are looked up below, for all posts at once
-                            team_wanted.append((index, category, probability))
-                        else:
-                            items = [*items, *self._model_evidence(model, category, probability, form, [])]
-                else:
-                    score = _noisy_or([*items, *duplicates.get(category, [])])
-                if score >= self.min_score and any(_is_starter(e) for e in items):
-                    starter_wanted.append((index, category))
-                evidence[category] = [*items, *duplicates.get(category, [])]
+                    score = 1.0 - (1.0 - probability) * (1.0 - duplicated)
+                    if score >= self.min_score and probability >= MODEL_EVIDENCE_FLOOR:
+                        team_wanted.append((index, category, probability))
+                else:  # the lexicons, reports and starter (``prior``) and near-duplicates
+                    score = 1.0 - (1.0 - prior.get(category, 0.0)) * (1.0 - duplicated)
+                if score < self.min_score:
+                    continue
+                if category in starts:
+                    starter_wanted.append((index, category, starts[category]))
+                evidence[category] = [*evidence.get(category, []), *duplicates.get(category, [])]
                 scores[category] = score
             all_scores.append(scores)
-        if model is not None and team_wanted:
-            spans = model.explain_many([(normalised[i].text, c) for i, c, _p in team_wanted])
-            for (i, category, probability), found in zip(team_wanted, spans, strict=True):
-                signals[i][category] = [*signals[i][category],
-                                        *self._model_evidence(model, category, probability, normalised[i], found)]
-        if self.starter is not None and starter_wanted:
-            spans = self.starter.explain_many([(normalised[i].text, c) for i, c in starter_wanted])
-            for (i, category), found in zip(starter_wanted, spans, strict=True):
-                signals[i][category] = self._with_starter_spans(signals[i][category], normalised[i], category, found)
+        for scorer, scored, wanted, is_starter in ((model, team_scored, team_wanted, False),
+                                                   (self.starter, starter_scored, starter_wanted, True)):
+            if scorer is None or scored is None or not wanted:
+                continue
+            spans = scorer.explain_features(scored, [(i, c) for i, c, _p in wanted])
+            for (i, category, probability), found in zip(wanted, spans, strict=True):
+                signals[i][category].extend(self._model_evidence(scorer, category, probability, normalised[i],
+                                                                 found, starter=is_starter))
         return [self._rank(evidence, scores) for evidence, scores in zip(signals, all_scores, strict=True)]
 
     def signal_scores(self, posts: Sequence[PostInput]) -> list[dict[CategoryId, float]]:
-        """The lexicon + report score per category of each post: what the model is calibrated against."""
+        """The lexicon + report + starter score per category of each post: what the model is calibrated
+        against."""
         normalised = [normalise(p.text[:MAX_ANALYSED_CHARS]) for p in posts]
-        return [{c: _noisy_or(items) for c, items in evidence.items()}
-                for evidence in self._signals(posts, normalised)]
+        batch = NgramBatch.of([n.text for n in normalised]) if self.starter is not None else None
+        signals, started, _scored = self._signals(posts, normalised, batch)
+        return [_priors(evidence, starts) for evidence, starts in zip(signals, started, strict=True)]
 
-    def _signals(self, posts: Sequence[PostInput], normalised: Sequence[Normalised]) -> list[
-            dict[CategoryId, list[Evidence]]]:
-        """Lexicon, report and starter-model evidence per post: everything but the team model and memory."""
+    def _signals(self, posts: Sequence[PostInput], normalised: Sequence[Normalised],
+                 batch: NgramBatch | None) -> tuple[list[dict[CategoryId, list[Evidence]]],
+                                                    list[dict[CategoryId, float]], ScoredBatch | None]:
+        """Lexicon and report evidence per post; the starter model's probabilities that count as evidence (at
+        least MODEL_EVIDENCE_FLOOR, for the pack's categories: its Evidence is made only for what ends up
+        suggested); and the starter's features of ``batch``, to explain those."""
         starter = self.starter
         started: list[dict[CategoryId, float]] = [{} for _ in posts]
-        if starter is not None and posts:
-            started = starter.predict([n.text for n in normalised], normalised=True)
+        scored = None
+        if starter is not None and batch is not None and posts:
+            scored = starter.features(batch)
+            started = [{c: p for c, p in probabilities.items() if p >= MODEL_EVIDENCE_FLOOR and c in self._order}
+                       for probabilities in starter.predict_features(scored)]
         signals = []
-        for post, form, probabilities in zip(posts, normalised, started, strict=True):
+        for post, form in zip(posts, normalised, strict=True):
             evidence: dict[CategoryId, list[Evidence]] = {}
             for category, item in self._lexicon_evidence(self.matcher.match(form), form.original):
                 evidence.setdefault(category, []).append(item)
             for hit in report_hits(post.reports, self.pack.report_reasons, self.reporters):
                 evidence.setdefault(hit.category, []).append(self._report_evidence(hit))
-            for category, probability in probabilities.items():
-                if starter is not None and probability >= MODEL_EVIDENCE_FLOOR and category in self._order:
-                    # without spans here: they are looked up only for categories that end up suggested
-                    evidence.setdefault(category, []).extend(
-                        self._model_evidence(starter, category, probability, form, [], starter=True))
             signals.append(evidence)
-        return signals
+        return signals, started, scored
 
     def cluster(self, posts: Sequence[tuple[str, str]]) -> list[list[str]]:
         """Near-duplicate groups among (post_id, text) pairs in queue order (groups of two or more)."""
@@ -218,15 +231,6 @@ class SuggestionEngine:
                       f"on {when} by {decided.decided_by or 'a moderator'}")
         return Evidence("near_duplicate", detail, duplicate.similarity * NEAR_DUPLICATE_WEIGHT,
                         reference=decided.post_id)
-
-    def _with_starter_spans(self, items: list[Evidence], form: Normalised, category: CategoryId,
-                            spans: list[tuple[int, int]]) -> list[Evidence]:
-        starter = self.starter
-        found = [e for e in items if _is_starter(e)]
-        if starter is None or not found:
-            return items
-        rest = [e for e in items if not _is_starter(e)]
-        return [*rest, *self._model_evidence(starter, category, found[0].contribution, form, spans, starter=True)]
 
     def _model_evidence(self, model: TeamModel, category: CategoryId, probability: float, form: Normalised,
                         spans: list[tuple[int, int]], *, starter: bool = False) -> list[Evidence]:

@@ -32,8 +32,8 @@ from scipy import sparse
 
 from moderator_app.core.errors import UsageError
 from moderator_app.core.models import CategoryId
-from moderator_app.suggestions.features import CharNgrams, ngram_codes
-from moderator_app.suggestions.normalise import NORMALISER_VERSION
+from moderator_app.suggestions.features import CharNgrams, NgramBatch
+from moderator_app.suggestions.normalise import NORMALISER_VERSION, normalise_text
 
 FORMAT_VERSION = 1
 EXPLAIN_SPANS = 3  # evidence for the moderator: the few strongest phrases, not every n-gram
@@ -81,6 +81,64 @@ def l2_normalize(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags((1.0 / norms).astype(np.float32)) @ matrix)
 
 
+@dataclass(frozen=True, slots=True)
+class ScoredBatch:
+    """A batch's TF-IDF rows over one model's vocabulary, kept so the suggested categories can be explained
+    without analysing the texts again."""
+
+    batch: NgramBatch
+    columns: np.ndarray  # each entry's vocabulary column, -1 = unknown
+    matrix: sparse.csc_matrix  # l2-normalised TF-IDF (texts x vocabulary)
+    values: np.ndarray  # each entry's value in ``matrix`` (0 when unknown)
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The concatenation of ``arange(start, start + size)`` for each pair, without a Python loop."""
+    ranges: np.ndarray = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) \
+        + np.repeat(starts, sizes)
+    return ranges
+
+
+def _strongest_runs(lengths: np.ndarray, pair: np.ndarray, start: np.ndarray, width: np.ndarray,
+                    share: np.ndarray, limit: int) -> list[list[tuple[int, int]]]:
+    """Per text (of ``lengths`` characters), the runs of characters holding at least EXPLAIN_SHARE of the best
+    character's share, strongest first, at most ``limit``. ``pair``/``start``/``width``/``share``: each n-gram
+    occurrence's text, first character, width and share of the decision value."""
+    found: list[list[tuple[int, int]]] = [[] for _ in range(lengths.size)]
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    per_char = np.zeros(int(offsets[-1]))
+    for offset in range(3):  # an n-gram's share goes to each character it covers
+        covered = width > offset
+        per_char += np.bincount(offsets[pair[covered]] + start[covered] + offset, share[covered], per_char.size)
+    best = np.maximum.reduceat(per_char, offsets[:-1])
+    text_of_char = np.repeat(np.arange(lengths.size), lengths)
+    strong = (per_char >= (best * EXPLAIN_SHARE)[text_of_char]) & (best > 0)[text_of_char]
+    # runs of strong characters, never across two texts
+    boundary = np.zeros(per_char.size + 1, dtype=bool)
+    boundary[offsets] = True
+    padded = np.concatenate(([False], strong, [False]))
+    starts = np.flatnonzero(padded[1:-1] & (~padded[:-2] | boundary[:-1]))
+    ends = np.flatnonzero(padded[1:-1] & (~padded[2:] | boundary[1:])) + 1
+    cumulative = np.concatenate(([0.0], np.cumsum(per_char)))
+    totals = cumulative[ends] - cumulative[starts]
+    # per text: the strongest run, then the next strongest of two characters or more, at most ``limit``
+    run_text = text_of_char[starts]
+    order = np.lexsort((-totals, run_text))
+    run_text, starts, ends = run_text[order], starts[order], ends[order]
+    first = np.ones(run_text.size, dtype=bool)
+    first[1:] = run_text[1:] != run_text[:-1]
+    eligible = first | (ends - starts > 1)
+    run_text, starts, ends = run_text[eligible], starts[eligible], ends[eligible]
+    group_start = np.flatnonzero(np.concatenate(([True], run_text[1:] != run_text[:-1])))
+    rank = np.arange(run_text.size) - np.repeat(group_start, np.diff(np.append(group_start, run_text.size)))
+    chosen = rank < limit
+    for text_index, a, b in zip(run_text[chosen].tolist(), starts[chosen].tolist(), ends[chosen].tolist(),
+                                strict=True):
+        base = int(offsets[text_index])
+        found[text_index].append((a - base, b - base))
+    return found
+
+
 class TeamModel:
     def __init__(self, info: ModelInfo, vocabulary: CharNgrams, idf: np.ndarray, weights: sparse.csr_matrix,
                  intercepts: np.ndarray, calibration: np.ndarray) -> None:
@@ -96,29 +154,43 @@ class TeamModel:
     def categories(self) -> tuple[CategoryId, ...]:
         return self.info.categories
 
+    def features(self, batch: NgramBatch) -> ScoredBatch:
+        """The TF-IDF rows of ``batch`` over this model's vocabulary, straight from the batch's entries (they are
+        in column order already: no sort, no vocabulary-sized matrix product)."""
+        columns = self._vocabulary.entry_columns(batch)
+        known = np.flatnonzero(columns >= 0)
+        known_columns, rows = columns[known], batch.entry_row[known]
+        data = np.log1p(batch.entry_count[known]) * self._idf_values[known_columns]
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(batch)))
+        norms[norms == 0] = 1.0
+        data /= norms[rows]
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(known_columns, minlength=len(self._vocabulary)))))
+        matrix = sparse.csc_matrix((data.astype(np.float32), rows, indptr),
+                                   shape=(len(batch), len(self._vocabulary)))
+        values = np.zeros(columns.size)
+        values[known] = data
+        return ScoredBatch(batch, columns, matrix, values)
+
     def predict(self, texts: Sequence[str], priors: Priors | None = None, *,
                 normalised: bool = False) -> list[dict[CategoryId, float]]:
         """Calibrated probability per category the model knows, for each text, given the other signals'
         scores (``priors``; missing = 0). ``normalised``: the texts are already normalised."""
         if not texts:
             return []
-        features = self._vocabulary.counts(texts, normalised=normalised)
-        # TF-IDF and row norms on the CSR arrays in place: a (vocabulary x vocabulary) diagonal matrix product
-        # cost O(vocabulary) per call, 5 ms a post with the starter model's vocabulary
-        rows = np.repeat(np.arange(features.shape[0]), np.diff(features.indptr))
-        features.data *= self._idf_values[features.indices].astype(np.float32)
-        norms = np.sqrt(np.bincount(rows, weights=features.data.astype(np.float64) ** 2, minlength=len(texts)))
-        norms[norms == 0] = 1.0
-        features.data /= norms[rows].astype(np.float32)
-        decisions = np.asarray(features @ self._weights_t, dtype=np.float64) + self._intercepts
+        batch = NgramBatch.of([text if normalised else normalise_text(text) for text in texts])
+        return self.predict_features(self.features(batch), priors)
+
+    def predict_features(self, scored: ScoredBatch, priors: Priors | None = None) -> list[dict[CategoryId, float]]:
+        """``predict`` on features already computed (the engine shares one NgramBatch between models)."""
+        if not len(scored.batch):
+            return []
+        decisions = np.asarray(scored.matrix @ self._weights_t, dtype=np.float64) + self._intercepts
         prior = np.zeros_like(decisions)
         if priors is not None:
-            for row, scores in enumerate(priors):
-                for column, category in enumerate(self.categories):
-                    prior[row, column] = scores.get(category, 0.0)
+            prior[:] = [[scores.get(category, 0.0) for category in self.categories] for scores in priors]
         a, b, c = self._calibration
         probabilities = 1.0 / (1.0 + np.exp(-(a * decisions + b * prior + c)))
-        return [dict(zip(self.categories, map(float, row), strict=True)) for row in probabilities]
+        return [dict(zip(self.categories, row, strict=True)) for row in probabilities.tolist()]
 
     def explain(self, text: str, category: CategoryId, *, limit: int = EXPLAIN_SPANS) -> list[tuple[int, int]]:
         """The spans of normalised ``text`` whose character n-grams pushed the model's score for ``category``
@@ -129,71 +201,43 @@ class TeamModel:
 
     def explain_many(self, requests: Sequence[tuple[str, CategoryId]], *,
                      limit: int = EXPLAIN_SPANS) -> list[list[tuple[int, int]]]:
-        """``explain`` for many (normalised text, category) pairs in one vectorised pass: per pair the NumPy
-        call overhead, not the arithmetic, was the cost (~0.4 ms a suggestion)."""
+        """``explain`` for many (normalised text, category) pairs in one vectorised pass."""
+        index = {text: i for i, text in enumerate(dict.fromkeys(text for text, _category in requests))}
+        scored = self.features(NgramBatch.of(list(index)))
+        return self.explain_features(scored, [(index[text], category) for text, category in requests], limit=limit)
+
+    def explain_features(self, scored: ScoredBatch, requests: Sequence[tuple[int, CategoryId]], *,
+                         limit: int = EXPLAIN_SPANS) -> list[list[tuple[int, int]]]:
+        """``explain`` for (row of ``scored``, category) pairs, reusing the n-grams and TF-IDF values the
+        prediction computed: per pair the NumPy call overhead, and then re-analysing each text for each
+        suggested category, were the cost (the engine ran at half its throughput bar)."""
         found: list[list[tuple[int, int]]] = [[] for _ in requests]
-        vocabulary = self._vocabulary.vocabulary
-        wanted = [i for i, (text, category) in enumerate(requests) if text and category in self.categories]
-        if not wanted or not vocabulary.size:
+        batch = scored.batch
+        vocabulary_size = len(self._vocabulary)
+        wanted = [i for i, (row, category) in enumerate(requests)
+                  if category in self.categories and batch.lengths[row] > 0]
+        if not wanted or not vocabulary_size:
             return found
-        texts = [requests[i][0] for i in wanted]
-        lengths = np.array([len(t) for t in texts])
-        offsets = np.concatenate(([0], np.cumsum(lengths)))
-        per_text = [ngram_codes(t) for t in texts]
-        codes = np.concatenate(per_text)
-        pair = np.repeat(np.arange(len(texts)), [c.size for c in per_text])
-        # where each code starts in its text, and how many characters it covers
-        sizes = np.array([c.size for c in per_text])
-        local = np.arange(codes.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        n = lengths[pair]
-        start = np.where(local < n, local, np.where(local < 2 * n - 1, local - n, local - (2 * n - 1)))
-        width = np.where(local < n, 1, np.where(local < 2 * n - 1, 2, 3))
-        distinct, back = np.unique(codes, return_inverse=True)
-        at = np.minimum(np.searchsorted(vocabulary, distinct), vocabulary.size - 1)
-        columns, known = at[back], (vocabulary[at] == distinct)[back]
-        pair, columns, start, width = pair[known], columns[known], start[known], width[known]
-        if not pair.size:
+        # the occurrences of the rows asked about (the starter explains a few posts of a batch)
+        request_rows = np.array([requests[i][0] for i in wanted], dtype=np.int64)
+        rows, row_of_request = np.unique(request_rows, return_inverse=True)
+        sizes = batch.offsets[rows + 1] - batch.offsets[rows]
+        occurrences = _ranges(batch.offsets[rows], sizes)
+        entry = batch.entry_of[occurrences]
+        columns = np.maximum(scored.columns[entry], 0)  # an unknown n-gram has value 0: its column is moot
+        # an n-gram's share of the decision value, split between its occurrences and over its characters
+        base = scored.values[entry] / batch.entry_count[entry] / batch.width[occurrences]
+        # per request, its row's block of ``occurrences``
+        picked = _ranges((np.cumsum(sizes) - sizes)[row_of_request], sizes[row_of_request])
+        pair = np.repeat(np.arange(len(wanted)), sizes[row_of_request])
+        if not picked.size:
             return found
-        # term frequency of each (text, n-gram), its TF-IDF value and the text's norm, as in ``predict``
-        key = pair.astype(np.int64) * vocabulary.size + columns
-        _keys, first, inverse, counts = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
-        values = np.log1p(counts) * self._idf_values[columns[first]]
-        norms = np.sqrt(np.bincount(pair[first], values * values, minlength=len(texts)))
-        norms[norms == 0] = 1.0
         category_of = np.array([self.categories.index(requests[i][1]) for i in wanted])
-        weights = self._weights_t[columns[first], category_of[pair[first]]].astype(np.float64)
-        share = (values / norms[pair[first]] * weights / counts)[inverse] / width
-        per_char = np.zeros(int(offsets[-1]))
-        for offset in range(3):  # an n-gram's share goes to each character it covers
-            covered = width > offset
-            per_char += np.bincount(offsets[pair[covered]] + start[covered] + offset, share[covered],
-                                    per_char.size)
-        best = np.maximum.reduceat(per_char, offsets[:-1])
-        text_of_char = np.repeat(np.arange(len(texts)), lengths)
-        strong = (per_char >= (best * EXPLAIN_SHARE)[text_of_char]) & (best > 0)[text_of_char]
-        # runs of strong characters, never across two texts
-        boundary = np.zeros(per_char.size + 1, dtype=bool)
-        boundary[offsets] = True
-        padded = np.concatenate(([False], strong, [False]))
-        starts = np.flatnonzero(padded[1:-1] & (~padded[:-2] | boundary[:-1]))
-        ends = np.flatnonzero(padded[1:-1] & (~padded[2:] | boundary[1:])) + 1
-        cumulative = np.concatenate(([0.0], np.cumsum(per_char)))
-        totals = cumulative[ends] - cumulative[starts]
-        # per text: the strongest run, then the next strongest of two characters or more, at most ``limit``
-        run_text = text_of_char[starts]
-        order = np.lexsort((-totals, run_text))
-        run_text, starts, ends = run_text[order], starts[order], ends[order]
-        first = np.ones(run_text.size, dtype=bool)
-        first[1:] = run_text[1:] != run_text[:-1]
-        eligible = first | (ends - starts > 1)
-        run_text, starts, ends = run_text[eligible], starts[eligible], ends[eligible]
-        group_start = np.flatnonzero(np.concatenate(([True], run_text[1:] != run_text[:-1])))
-        rank = np.arange(run_text.size) - np.repeat(group_start, np.diff(np.append(group_start, run_text.size)))
-        chosen = rank < limit
-        for text_index, a, b in zip(run_text[chosen].tolist(), starts[chosen].tolist(), ends[chosen].tolist(),
-                                    strict=True):
-            base = int(offsets[text_index])
-            found[wanted[text_index]].append((a - base, b - base))
+        share = base[picked] * self._weights_t[columns[picked], category_of[pair]]
+        start, width = batch.start[occurrences][picked], batch.width[occurrences][picked]
+        lengths = batch.lengths[request_rows]
+        for text_index, spans in enumerate(_strongest_runs(lengths, pair, start, width, share, limit)):
+            found[wanted[text_index]] = spans
         return found
 
     @classmethod

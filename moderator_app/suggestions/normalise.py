@@ -14,6 +14,7 @@ nothing), which keeps a 140-character post at 10-20 µs; see benchmarks/bench_su
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
@@ -82,18 +83,23 @@ class _Expanded:
 class _Dropped:
     """A step that deleted some spans of its input."""
 
-    __slots__ = ("drops",)
+    __slots__ = ("_dropped_before", "_kept_starts", "drops")
 
     def __init__(self, drops: list[tuple[int, int]]) -> None:
         self.drops = drops
+        self._kept_starts: list[int] | None = None  # built on the first lookup: most posts never map a span back
+        self._dropped_before: list[int] = []
 
     def to_input(self, index: int) -> int:
-        position = index
-        for start, end in self.drops:
-            if start > position:
-                break
-            position += end - start
-        return position
+        if self._kept_starts is None:
+            # where each drop starts in the OUTPUT, and how many characters were dropped before it: mapping an
+            # index back is then one bisection, not a walk over every drop (a separator-laden post has hundreds)
+            kept_starts, dropped = [], [0]
+            for start, end in self.drops:
+                kept_starts.append(start - dropped[-1])
+                dropped.append(dropped[-1] + end - start)
+            self._kept_starts, self._dropped_before = kept_starts, dropped
+        return index + self._dropped_before[bisect.bisect_right(self._kept_starts, index)]
 
     def apply(self, text: str) -> str:
         kept: list[str] = []
