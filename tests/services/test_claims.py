@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.services.test_decisions import decision
+from tests.services.test_decision_pipeline import decision
 
 from moderator_app.core.audit import EventFilter, EventType
 from moderator_app.core.errors import PlatformError
