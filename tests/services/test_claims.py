@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.services.test_decision_pipeline import decision
 
 from moderator_app.core.audit import EventFilter, EventType
 from moderator_app.core.errors import PlatformError
 from moderator_app.core.models import PostId
 from moderator_app.services.workstation import WorkstationSession
 from tests.services.held_crash import open_workstation
+from tests.services.test_decision_pipeline import decision
 from tests.services.test_outbox import logged_in
 
 
