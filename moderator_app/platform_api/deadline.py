@@ -97,6 +97,8 @@ class _Watched:
         watching = current()
         if watching is not None and conn is not None:
             watching.forget(conn)
+            if watching.expired:  # its socket was shut down: reused, the next request would fail as "unreachable"
+                conn.close()
         super()._put_conn(conn)  # type: ignore[misc]
 
 

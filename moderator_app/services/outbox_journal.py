@@ -142,7 +142,7 @@ def platform_decision_from_json(text: str) -> PlatformDecision:
         d["decision_id"], d["seq"], PostId(d["post_id"]), DecisionKind(d["kind"]),
         tuple(CategoryId(c) for c in d["categories"]), d["note"], UserId(d["decided_by"]),
         datetime.fromisoformat(d["decided_at"]), d["restriction_days"], d["refutation"],
-        datetime.fromisoformat(d["client_time"]) if d["client_time"] else None, d.get("revises"),
+        datetime.fromisoformat(d["client_time"]) if d["client_time"] else None, revises=d.get("revises"),
     )
 
 
