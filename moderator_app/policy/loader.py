@@ -238,26 +238,10 @@ def _lexicons(pack_path: Path, patterns: list[str], known: set[str]) -> list[Lex
     return [load_lexicon(file, known) for file in files]
 
 
-def _check_pattern(field: _Fields, regex: str) -> None:
+def _check_regex(field: _Fields, key: str, regex: str, *, linear_form_of_pattern: bool = True) -> None:
     """Valid for ``re`` (the literal prefilter reads it) and runnable by RE2, so no pack can make one post's
-    analysis backtrack for ever (``(a+)+$``: RE2 is linear in the post whatever the pattern)."""
-    if len(regex) > MAX_REGEX_CHARS:
-        field.fail("regex", f"longer than {MAX_REGEX_CHARS} characters")
-    try:
-        re.compile(regex)
-    except (re.error, RecursionError, OverflowError) as exc:
-        field.fail("regex", f"not a valid regular expression: {exc}")
-    try:
-        re2.compile(linear_form(regex).pattern, _RE2)
-    except PatternRefused as exc:
-        field.fail("regex", str(exc))
-    except re2.error as exc:
-        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
-        field.fail("regex", f"not supported by the linear-time pattern engine (RE2): {reason}")
-
-
-def _check_search(field: _Fields, key: str, regex: str) -> None:
-    """A context rule's regex: runnable by RE2 as written (it is only searched), so it stays linear in the post."""
+    analysis backtrack for ever (``(a+)+$``: RE2 is linear in the post whatever the pattern). A pattern is run in
+    its linear form (edge lookarounds rewritten); a context rule's regex is only searched, as written."""
     if len(regex) > MAX_REGEX_CHARS:
         field.fail(key, f"longer than {MAX_REGEX_CHARS} characters")
     try:
@@ -265,7 +249,9 @@ def _check_search(field: _Fields, key: str, regex: str) -> None:
     except (re.error, RecursionError, OverflowError) as exc:
         field.fail(key, f"not a valid regular expression: {exc}")
     try:
-        re2.compile(regex, _RE2)
+        re2.compile(linear_form(regex).pattern if linear_form_of_pattern else regex, _RE2)
+    except PatternRefused as exc:
+        field.fail(key, str(exc))
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
         field.fail(key, f"not supported by the linear-time pattern engine (RE2): {reason}")
@@ -294,7 +280,7 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
         if i >= MAX_PATTERNS:
             p.fail(None, f"more than {MAX_PATTERNS} patterns in one lexicon")
         regex = p.string("regex")
-        _check_pattern(p, regex)
+        _check_regex(p, "regex", regex)
         patterns.append(LexiconPattern(regex, p.number("weight", 1e-9, 1.0),
                                        p.string("explain_zh", required=False), p.string("explain_en", required=False)))
     contexts = []
@@ -305,7 +291,7 @@ def load_lexicon(path: Path, known_categories: set[str]) -> Lexicon:
             c.fail(None, "a context rule needs at least one of before, after, anywhere")
         for key, regex in regexes.items():
             if regex:
-                _check_search(c, key, regex)
+                _check_regex(c, key, regex, linear_form_of_pattern=False)
         contexts.append(LexiconContext(c.string("id"), c.number("factor", 0.0, 1.0), **regexes,
                                        explain_zh=c.string("explain_zh", required=False),
                                        explain_en=c.string("explain_en", required=False)))

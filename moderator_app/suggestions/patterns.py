@@ -16,15 +16,11 @@ _OPTIONS.log_errors = False  # RE2 would print every refused pattern on stderr; 
 def compile_linear(regex: str) -> tuple[LinearPattern, Any]:
     """The pattern as RE2 runs it; ``PatternRefused`` naming why when it cannot (lookaround, backreference...)."""
     form = linear_form(regex)
-    try:
-        return form, re2.compile(form.pattern, _OPTIONS)
-    except re2.error as exc:
-        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise PatternRefused(f"not supported by the linear-time pattern engine: {reason}") from None
+    return form, compile_search(form.pattern)
 
 
 def compile_search(regex: str) -> Any:
-    """A context rule's regex as RE2 runs it (only ``search`` is needed): linear in the text like the patterns."""
+    """``regex`` compiled by RE2 as written (a context rule's regex is only searched): linear in the text."""
     try:
         return re2.compile(regex, _OPTIONS)
     except re2.error as exc:

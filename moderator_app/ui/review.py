@@ -79,7 +79,6 @@ class ReviewController(QObject):
     queue_loaded = Signal(int)  # number of items
     post_shown = Signal(str)  # post id, once the post and its suggestions are on screen
     decision_held = Signal(str)  # a message for the undo banner ("" when nothing is held)
-    decision_recorded = Signal(object)  # Changes (a second review's verdict: audit only)
     high_severity_seen = Signal(int)
 
     def __init__(
@@ -437,7 +436,7 @@ class ReviewController(QObject):
             self.decision_held.emit("")
         # A blind second review's hold releases its verdict into the audit log only; decisions go to the outbox.
         Op(self.runner, self.events, partial(self.service.release, held.hold_id), lane=Lane.DB,
-           changes=_same).success(self.decision_recorded.emit).run()
+           changes=_same).run()
 
     def _on_db(self, work: Callable[[], Changes]) -> None:
         Op(self.runner, self.events, work, lane=Lane.DB).run()
