@@ -135,8 +135,10 @@ def audit_log(database_url: str | None = None, **options: Any) -> AuditLogServic
 
 def assemble_session(client: PlatformClient, auth: AuthSession, pack: PolicyPack, *, workstation: str,
                      database_url: str | None, data_dir: Path, model_path: Path, journal: Path,
-                     claim_batch: int, platform: PlatformClient | None = None) -> WorkstationSession:
-    """The logged-in workstation from its parts: audit log, suggestion engine, outbox journal."""
+                     claim_batch: int, platform: PlatformClient | None = None,
+                     language: str = "zh_CN") -> WorkstationSession:
+    """The logged-in workstation from its parts: audit log, suggestion engine (explaining itself in ``language``,
+    the interface's), outbox journal."""
     from moderator_app.services.audit_service import open_audit_log
     from moderator_app.services.outbox_journal import OutboxJournal
     from moderator_app.services.suggestion_service import SuggestionService
@@ -145,7 +147,7 @@ def assemble_session(client: PlatformClient, auth: AuthSession, pack: PolicyPack
     data_dir.mkdir(parents=True, exist_ok=True)
     audit = open_audit_log(database_url, workstation=workstation, platform=platform, data_dir=data_dir)
     try:
-        suggestions = SuggestionService.build(pack, model_path=model_path)
+        suggestions = SuggestionService.build(pack, model_path=model_path, language=language)
         parts = WorkstationParts(client, auth, audit, suggestions, pack, workstation, OutboxJournal(journal),
                                  claim_batch=claim_batch)
         return WorkstationSession(parts)
@@ -155,7 +157,7 @@ def assemble_session(client: PlatformClient, auth: AuthSession, pack: PolicyPack
 
 
 def open_session(settings: Settings, url: str, username: str, password: str, *,
-                 remember: bool) -> WorkstationSession:
+                 remember: bool, language: str = "zh_CN") -> WorkstationSession:
     """Log in and open the real workstation. Blocking (network and database): the GUI calls it on its network
     lane."""
     from moderator_app.services.policy import load_policy
@@ -170,7 +172,7 @@ def open_session(settings: Settings, url: str, username: str, password: str, *,
     return assemble_session(client, auth, pack, workstation=socket.gethostname(),
                             database_url=settings.database_url, data_dir=where.data_dir,
                             model_path=where.team_model, journal=where.outbox_journal,
-                            claim_batch=settings.claim_batch_size, platform=client)
+                            claim_batch=settings.claim_batch_size, platform=client, language=language)
 
 
 def start_demo(user: str, settings: Settings, platform: PlatformProcess | None = None,

@@ -49,7 +49,8 @@ class DemoWorkstation:
 
 def start_demo(user: str = "mod1", *, data_dir: Path | None = None, posts: int = 2400,
                faults: str | None = None, claim_batch: int = 20,
-               platform: PlatformProcess | None = None, second_reviews: int = 0) -> DemoWorkstation:
+               platform: PlatformProcess | None = None, second_reviews: int = 0,
+               language: str = "zh_CN") -> DemoWorkstation:
     """Log in to the reference platform as ``user``. With ``platform`` (the GUI) it is that child process, already
     starting; without, it starts here in a background thread (tests reach into its store). ``second_reviews``:
     how many of a colleague's decisions are re-queued blind to ``user`` (``requeue_colleague_decisions``)."""
@@ -70,7 +71,7 @@ def start_demo(user: str = "mod1", *, data_dir: Path | None = None, posts: int =
             client, auth, load_policy(), workstation="demo-workstation",
             database_url=f"sqlite:///{folder / 'audit.sqlite3'}", data_dir=folder,
             model_path=folder / "team-model.bin", journal=folder / "outbox.sqlite3", claim_batch=claim_batch,
-            platform=client)
+            platform=client, language=language)
         demo = DemoWorkstation(server, session, folder)
     except BaseException:
         server.stop()

@@ -18,7 +18,7 @@ from moderator_app.services import bootstrap
 from moderator_app.services.demo_process import PlatformProcess
 from moderator_app.services.policy import load_policy
 from moderator_app.ui.errors import describe
-from moderator_app.ui.i18n import apply_cjk_font, install_translators, resolve_language
+from moderator_app.ui.i18n import apply_cjk_font, current_language, install_translators, resolve_language
 from moderator_app.ui.login_dialog import LoginDialog
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.tasks import Lane
@@ -97,7 +97,8 @@ def run(options: GuiOptions) -> int:
         def start() -> DemoWorkstation:
             from moderator_app.services.demo import GUI_SECOND_REVIEWS  # heavy imports: off the GUI thread
 
-            return bootstrap.start_demo(options.demo_user, settings, platform, second_reviews=GUI_SECOND_REVIEWS)
+            return bootstrap.start_demo(options.demo_user, settings, platform, second_reviews=GUI_SECOND_REVIEWS,
+                                       language=current_language())
 
         def not_started(error: BaseException) -> None:
             platform.stop()
@@ -121,7 +122,8 @@ def run(options: GuiOptions) -> int:
                               lambda: fail(f"smoke test: no post shown within {SMOKE_TEST_SECONDS} s"))
     else:
         def login(url: str, user: str, password: str, remember: bool) -> WorkstationSession:
-            return bootstrap.open_session(settings, url, user, password, remember=remember)  # on the network lane
+            return bootstrap.open_session(settings, url, user, password, remember=remember,  # on the network lane
+                                          language=current_language())
 
         def on_login() -> None:
             session = cast("WorkstationSession", dialog.session)

@@ -51,3 +51,17 @@ def test_a_login_through_the_root_follows_the_token_policy_and_is_logged(
         assert token and token not in text and keyring.get_keyring() is memory_keyring
     finally:
         session.close()
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "reported as 'rumour'"), ("zh_CN", "举报理由“谣言”")])
+def test_a_session_explains_its_suggestions_in_the_interfaces_language(
+        language: str, expected: str, booted: bootstrap.Boot, memory_keyring: Any,
+        platform_server: Callable[..., Any]) -> None:
+    """The GUI passes its resolved language down: an English screen showed Chinese evidence before."""
+    session = bootstrap.open_session(booted.settings, str(platform_server().url), "mod1", "demo", remember=False,
+                                     language=language)
+    try:
+        [suggestion] = session._suggestions.suggest_text("看看这个", ["rumour", "rumour"])  # two reporters
+        assert expected in suggestion.evidence[0].detail
+    finally:
+        session.close()
