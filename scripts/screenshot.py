@@ -31,7 +31,7 @@ def main() -> int:
     install_translators(app, language)
     from moderator_app.services.demo import GUI_SECOND_REVIEWS, start_demo
 
-    demo = start_demo(user, second_reviews=GUI_SECOND_REVIEWS)  # what `moderator-app --demo` shows
+    demo = start_demo(user, second_reviews=GUI_SECOND_REVIEWS, language=language)  # what `moderator-app --demo` shows
     window = MainWindow(Settings(language=language), demo.session.pack, demo=True)
     window.resize(1600, 900)
     window.show()

@@ -36,7 +36,7 @@ def main() -> int:
     size = f"{screen.width()}x{screen.height()}"
     from moderator_app.services.demo import GUI_SECOND_REVIEWS, start_demo
 
-    demo = start_demo("lead1", second_reviews=GUI_SECOND_REVIEWS)
+    demo = start_demo("lead1", second_reviews=GUI_SECOND_REVIEWS, language=language)
     window = MainWindow(Settings(language=language), demo.session.pack, demo=True)
     window.move(0, 0)
     window.show()
